@@ -85,6 +85,18 @@ struct ReplicationRecord {
     std::vector<RecordedEvent> events;
 };
 
+/**
+ * @brief What a metric means, so that tools can label it and say whether a change is good news.
+ * `direction` is +1 when higher is better (e.g. visits_on_time_share), -1 when lower is better
+ * (e.g. caseload_mean), 0 when neither (e.g. served).
+ */
+struct MetricInfo {
+    std::string name;
+    std::string unit;
+    std::string description;
+    int direction = 0;
+};
+
 /** @brief What is the same for every replication of a run: layout for the viewer. */
 struct RunLayout {
     std::string start_date = "1970-01-01";  ///< ISO date of day 0
@@ -94,6 +106,7 @@ struct RunLayout {
     std::vector<std::string> contract_names;  ///< e.g. employed, agency, newly_qualified
     std::vector<GraphNode> nodes;
     std::vector<GraphEdge> edges;
+    std::vector<MetricInfo> metrics;  ///< one per metric, in the model's metric order
 };
 
 /**
