@@ -1,0 +1,282 @@
+#include "cssim/record/archive_writer.hpp"
+
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <utility>
+
+#include "archive_schema.hpp"
+#include "blob_codec.hpp"
+#include "cssim/record/errors.hpp"
+#include "file_ops.hpp"
+#include "sqlite_db.hpp"
+
+namespace cssim::record {
+
+using detail::SqliteError;
+using detail::Statement;
+
+struct ArchiveWriter::Impl {
+    std::filesystem::path path;
+    std::filesystem::path temporary;
+    RunInfo info;
+    std::uint64_t replications = 0;
+    // Declared before the statements: members die in reverse order, statements first.
+    std::optional<detail::Database> db;
+    std::optional<Statement> insert_replication;
+    std::optional<Statement> insert_metric;
+    std::optional<Statement> insert_series;
+    std::optional<Statement> insert_track;
+    std::optional<Statement> insert_event;
+
+    void close_statements() {
+        insert_event.reset();
+        insert_track.reset();
+        insert_series.reset();
+        insert_metric.reset();
+        insert_replication.reset();
+    }
+
+    /** @brief Abandons the archive: rolls back by closing, deletes the temporary. */
+    void abandon() noexcept {
+        close_statements();
+        db.reset();
+        if (!temporary.empty()) {
+            detail::remove_quietly(temporary);
+            temporary.clear();
+        }
+    }
+
+    [[noreturn]] void fail(const SqliteError& error) const {
+        throw OutputError(path, std::string("SQLite: ") + error.what());
+    }
+
+    void write_run_info();
+};
+
+namespace {
+
+/** @brief Inserts a list of names as (position/code, name) rows. */
+void insert_names(detail::Database& db, const char* table, const std::vector<std::string>& names) {
+    Statement insert = db.prepare(std::string("INSERT INTO ") + table + " VALUES (?1, ?2)");
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        insert.bind(1, static_cast<std::int64_t>(i)).bind(2, names[i]).run();
+    }
+}
+
+}  // namespace
+
+void ArchiveWriter::Impl::write_run_info() {
+    detail::Database& d = *db;
+    Statement run = d.prepare(
+        "INSERT INTO run VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
+        "?15, ?16)");
+    run.bind(1, info.scenario_name)
+        .bind(2, info.model)
+        .bind(3, info.scenario_json)
+        .bind(4, info.scenario_sha256)
+        .bind_u64(5, info.master_seed)
+        .bind_u64(6, info.replications)
+        .bind(7, static_cast<std::int64_t>(info.threads))
+        .bind(8, info.wall_seconds)
+        .bind(9, info.command_line)
+        .bind(10, info.version)
+        .bind(11, info.git_sha)
+        .bind(12, info.created_utc)
+        .bind(13, info.status)
+        .bind(14, info.layout.start_date)
+        .bind(15, info.layout.days)
+        .bind(16, info.layout.warmup_days)
+        .run();
+    insert_names(d, "stream", info.stream_names);
+    insert_names(d, "status_name", info.layout.status_names);
+    insert_names(d, "contract_name", info.layout.contract_names);
+    Statement node = d.prepare("INSERT INTO pathway_node VALUES (?1, ?2, ?3, ?4)");
+    for (std::size_t i = 0; i < info.layout.nodes.size(); ++i) {
+        const GraphNode& n = info.layout.nodes[i];
+        node.bind(1, static_cast<std::int64_t>(i)).bind(2, n.id).bind(3, n.label);
+        node.bind(4, n.series).run();
+    }
+    Statement metric = d.prepare("INSERT INTO metric_info VALUES (?1, ?2, ?3, ?4, ?5)");
+    for (std::size_t i = 0; i < info.layout.metrics.size(); ++i) {
+        const MetricInfo& m = info.layout.metrics[i];
+        metric.bind(1, static_cast<std::int64_t>(i)).bind(2, m.name).bind(3, m.unit);
+        metric.bind(4, m.description).bind(5, static_cast<std::int64_t>(m.direction)).run();
+    }
+    Statement edge = d.prepare("INSERT INTO pathway_edge VALUES (?1, ?2, ?3, ?4)");
+    for (std::size_t i = 0; i < info.layout.edges.size(); ++i) {
+        const GraphEdge& e = info.layout.edges[i];
+        edge.bind(1, static_cast<std::int64_t>(i)).bind(2, e.from).bind(3, e.to);
+        edge.bind(4, e.probability).run();
+    }
+}
+
+ArchiveWriter::ArchiveWriter(std::filesystem::path path, RunInfo info)
+    : impl_(std::make_unique<Impl>()) {
+    impl_->path = std::move(path);
+    impl_->info = std::move(info);
+    detail::TemporaryFile file = detail::create_temporary_beside(impl_->path);
+    impl_->temporary = file.path;
+    try {
+        file.close(impl_->path);
+        impl_->db.emplace(impl_->temporary, SQLITE_OPEN_READWRITE);
+        detail::Database& d = *impl_->db;
+        // The file is private until the rename, so no journal on disk and no syncs while
+        // writing: durability comes from one fsync before the rename (see finish()).
+        d.exec(
+            "PRAGMA page_size = 16384; PRAGMA journal_mode = MEMORY; "
+            "PRAGMA synchronous = OFF; BEGIN;");
+        d.exec(detail::kArchiveSchemaV1);
+        Statement meta = d.prepare("INSERT INTO meta VALUES (?1, ?2)");
+        meta.bind(1, std::string_view("format")).bind(2, kArchiveFormat).run();
+        meta.bind(1, std::string_view("schema_version"))
+            .bind(2, std::to_string(kArchiveSchemaVersion))
+            .run();
+        impl_->insert_replication.emplace(d.prepare(
+            "INSERT INTO replication (design_point, replication, seed) VALUES (?1, ?2, ?3)"));
+        impl_->insert_metric.emplace(d.prepare("INSERT INTO metric VALUES (?1, ?2, ?3, ?4)"));
+        impl_->insert_series.emplace(
+            d.prepare("INSERT INTO series VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"));
+        impl_->insert_track.emplace(
+            d.prepare("INSERT INTO track VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"));
+        impl_->insert_event.emplace(d.prepare("INSERT INTO event VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
+    } catch (const SqliteError& error) {
+        impl_->abandon();
+        impl_->fail(error);
+    } catch (...) {
+        impl_->abandon();
+        throw;
+    }
+}
+
+ArchiveWriter::ArchiveWriter(ArchiveWriter&&) noexcept = default;
+ArchiveWriter& ArchiveWriter::operator=(ArchiveWriter&& other) noexcept {
+    if (this != &other) {
+        if (impl_) {
+            impl_->abandon();
+        }
+        impl_ = std::move(other.impl_);
+    }
+    return *this;
+}
+
+ArchiveWriter::~ArchiveWriter() {
+    if (impl_) {
+        impl_->abandon();
+    }
+}
+
+void ArchiveWriter::set_info(RunInfo info) {
+    impl_->info = std::move(info);
+}
+
+const std::filesystem::path& ArchiveWriter::path() const {
+    return impl_->path;
+}
+std::filesystem::path ArchiveWriter::temporary_path() const {
+    return impl_->temporary;
+}
+std::uint64_t ArchiveWriter::replication_count() const {
+    return impl_->replications;
+}
+
+void ArchiveWriter::add(const ReplicationRecord& record) {
+    if (!impl_->db) {
+        throw std::logic_error("ArchiveWriter::add after finish()");
+    }
+    try {
+        Statement& rep = *impl_->insert_replication;
+        rep.bind_u64(1, record.design_point).bind_u64(2, record.replication);
+        try {
+            rep.bind_u64(3, record.seed).run();
+        } catch (const SqliteError& error) {
+            if (error.primary_code() == SQLITE_CONSTRAINT) {
+                throw std::invalid_argument("archive already holds design point " +
+                                            std::to_string(record.design_point) + ", replication " +
+                                            std::to_string(record.replication));
+            }
+            throw;
+        }
+        const std::int64_t id = sqlite3_last_insert_rowid(impl_->db->handle());
+        for (std::size_t i = 0; i < record.metrics.size(); ++i) {
+            impl_->insert_metric->bind(1, id)
+                .bind(2, static_cast<std::int64_t>(i))
+                .bind(3, record.metrics[i].name)
+                .bind(4, record.metrics[i].value)
+                .run();
+        }
+        for (std::size_t i = 0; i < record.series.size(); ++i) {
+            const Series& s = record.series[i];
+            const auto data = detail::encode_le<double>(s.values);
+            impl_->insert_series->bind(1, id)
+                .bind(2, static_cast<std::int64_t>(i))
+                .bind(3, s.name)
+                .bind(4, s.unit)
+                .bind(5, s.description)
+                .bind(6, s.first_day)
+                .bind_blob(7, data)
+                .run();
+        }
+        for (std::size_t i = 0; i < record.tracks.size(); ++i) {
+            const EntityTrack& t = record.tracks[i];
+            const auto status = detail::encode_le<std::uint8_t>(t.status);
+            const auto contract = detail::encode_le<std::uint8_t>(t.contract);
+            const auto caseload = detail::encode_le<float>(t.caseload);
+            const auto stress = detail::encode_le<float>(t.stress);
+            impl_->insert_track->bind(1, id)
+                .bind(2, static_cast<std::int64_t>(i))
+                .bind(3, static_cast<std::int64_t>(t.id))
+                .bind(4, t.label)
+                .bind(5, t.role)
+                .bind(6, t.team)
+                .bind(7, t.first_day)
+                .bind_blob(8, status)
+                .bind_blob(9, contract)
+                .bind_blob(10, caseload)
+                .bind_blob(11, stress)
+                .run();
+        }
+        for (std::size_t i = 0; i < record.events.size(); ++i) {
+            const RecordedEvent& e = record.events[i];
+            impl_->insert_event->bind(1, id)
+                .bind(2, static_cast<std::int64_t>(i))
+                .bind(3, e.tick)
+                .bind(4, e.kind)
+                .bind(5, e.entity)
+                .bind(6, e.text)
+                .run();
+        }
+        ++impl_->replications;
+    } catch (const SqliteError& error) {
+        impl_->fail(error);
+    }
+}
+
+void ArchiveWriter::finish() {
+    if (!impl_->db) {
+        throw std::logic_error("ArchiveWriter::finish called twice");
+    }
+    try {
+        impl_->write_run_info();
+        impl_->close_statements();
+        impl_->db->exec("COMMIT;");
+        impl_->db->close();
+        impl_->db.reset();
+    } catch (const SqliteError& error) {
+        impl_->fail(error);
+    }
+    detail::sync_file(impl_->temporary, impl_->path);
+    detail::rename_into_place(impl_->temporary, impl_->path);
+    impl_->temporary.clear();
+}
+
+void write_archive(const std::filesystem::path& path, const RunInfo& info,
+                   std::span<const ReplicationRecord> records) {
+    ArchiveWriter writer(path, info);
+    for (const auto& record : records) {
+        writer.add(record);
+    }
+    writer.finish();
+}
+
+}  // namespace cssim::record

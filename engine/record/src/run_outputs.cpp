@@ -1,0 +1,275 @@
+#include "cssim/record/run_outputs.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+#include <unordered_map>
+
+#include "cssim/core/statistics.hpp"
+
+namespace cssim::record {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+/** @brief Records ordered by (design_point, replication), with the union of metric names. */
+struct OrderedRecords {
+    std::vector<const ReplicationRecord*> records;
+    std::vector<std::string> metric_names;
+    std::unordered_map<std::string, std::size_t> metric_index;
+    /** @brief [first, last) ranges of `records` per design point, ascending. */
+    std::vector<std::pair<std::size_t, std::size_t>> points;
+};
+
+OrderedRecords order_records(std::span<const ReplicationRecord> input) {
+    OrderedRecords out;
+    out.records.reserve(input.size());
+    for (const auto& record : input) {
+        out.records.push_back(&record);
+    }
+    std::sort(out.records.begin(), out.records.end(), [](const auto* a, const auto* b) {
+        return std::pair(a->design_point, a->replication) <
+               std::pair(b->design_point, b->replication);
+    });
+    for (std::size_t i = 0; i < out.records.size(); ++i) {
+        const auto& record = *out.records[i];
+        if (i > 0 && out.records[i - 1]->design_point == record.design_point &&
+            out.records[i - 1]->replication == record.replication) {
+            throw std::invalid_argument("duplicate record for design point " +
+                                        std::to_string(record.design_point) + ", replication " +
+                                        std::to_string(record.replication));
+        }
+        if (i == 0 || out.records[i - 1]->design_point != record.design_point) {
+            out.points.emplace_back(i, i);
+        }
+        out.points.back().second = i + 1;
+        for (const auto& metric : record.metrics) {
+            if (out.metric_index.emplace(metric.name, out.metric_names.size()).second) {
+                out.metric_names.push_back(metric.name);
+            }
+        }
+    }
+    return out;
+}
+
+/** @brief values[metric][k] for the records [first, last) in order; NaN where absent. */
+std::vector<std::vector<double>> metric_columns(const OrderedRecords& ordered, std::size_t first,
+                                                std::size_t last) {
+    std::vector<std::vector<double>> columns(
+        ordered.metric_names.size(),
+        std::vector<double>(last - first, std::numeric_limits<double>::quiet_NaN()));
+    for (std::size_t k = first; k < last; ++k) {
+        for (const auto& metric : ordered.records[k]->metrics) {
+            columns[ordered.metric_index.at(metric.name)][k - first] = metric.value;
+        }
+    }
+    return columns;
+}
+
+std::vector<PointSummary> summarize_ordered(const OrderedRecords& ordered) {
+    std::vector<PointSummary> points;
+    for (const auto& [first, last] : ordered.points) {
+        PointSummary point;
+        point.design_point = ordered.records[first]->design_point;
+        point.replications = last - first;
+        const auto columns = metric_columns(ordered, first, last);
+        for (std::size_t m = 0; m < columns.size(); ++m) {
+            std::vector<double> defined;
+            defined.reserve(columns[m].size());
+            for (double v : columns[m]) {
+                if (!std::isnan(v)) {  // NaN = undefined in that replication: left out
+                    defined.push_back(v);
+                }
+            }
+            const core::ConfidenceInterval ci = core::mean_ci(defined, 0.95);
+            point.metrics.push_back(
+                MetricSummary{ordered.metric_names[m], ci.mean, ci.low, ci.high, ci.sd, ci.n});
+        }
+        points.push_back(std::move(point));
+    }
+    return points;
+}
+
+Json number_or_null(double value) {
+    return std::isfinite(value) ? Json(value) : Json(nullptr);
+}
+
+Json metrics_object(const PointSummary& point) {
+    Json metrics = Json::object();
+    for (const auto& m : point.metrics) {
+        metrics[m.name] = Json{{"mean", number_or_null(m.mean)},
+                               {"ci95_low", number_or_null(m.ci95_low)},
+                               {"ci95_high", number_or_null(m.ci95_high)},
+                               {"sd", number_or_null(m.sd)},
+                               {"n", m.n}};
+    }
+    return metrics;
+}
+
+std::string dump(const Json& json) {
+    // Invalid UTF-8 in a name must not abort a run's outputs: replace it with U+FFFD.
+    return json.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+void append_factor_header(std::string& out, const FactorColumns& factors) {
+    for (const auto& name : factors.names) {
+        out += ',';
+        out += csv_field(name);
+    }
+}
+
+void append_factor_values(std::string& out, const FactorColumns& factors, std::size_t point) {
+    if (factors.names.empty()) {
+        return;
+    }
+    if (point >= factors.values.size() || factors.values[point].size() != factors.names.size()) {
+        throw std::invalid_argument("factor values missing for design point index " +
+                                    std::to_string(point));
+    }
+    for (const auto& value : factors.values[point]) {
+        out += ',';
+        out += csv_field(value);
+    }
+}
+
+}  // namespace
+
+std::string format_number(double value) {
+    if (std::isnan(value)) {
+        return "NaN";
+    }
+    if (std::isinf(value)) {
+        return value > 0 ? "Inf" : "-Inf";
+    }
+    char buffer[32];
+    const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+    return std::string(buffer, result.ptr);
+}
+
+std::string csv_field(std::string_view field) {
+    if (field.find_first_of(",\"\r\n") == std::string_view::npos) {
+        return std::string(field);
+    }
+    std::string quoted = "\"";
+    for (char c : field) {
+        if (c == '"') {
+            quoted += '"';
+        }
+        quoted += c;
+    }
+    quoted += '"';
+    return quoted;
+}
+
+std::vector<PointSummary> summarize(std::span<const ReplicationRecord> records) {
+    return summarize_ordered(order_records(records));
+}
+
+std::string summary_json(std::string_view scenario, std::span<const ReplicationRecord> records) {
+    const OrderedRecords ordered = order_records(records);
+    const std::vector<PointSummary> points = summarize_ordered(ordered);
+    Json json = Json::object();
+    json["scenario"] = std::string(scenario);
+    if (points.size() <= 1) {
+        json["replications"] = ordered.records.size();
+        json["metrics"] = points.empty() ? Json::object() : metrics_object(points.front());
+        return dump(json);
+    }
+    json["design_points"] = points.size();
+    json["replications"] = ordered.records.size();
+    Json list = Json::array();
+    for (const auto& point : points) {
+        list.push_back(Json{{"design_point", point.design_point},
+                            {"replications", point.replications},
+                            {"metrics", metrics_object(point)}});
+    }
+    json["points"] = std::move(list);
+    return dump(json);
+}
+
+std::string replications_csv(std::string_view scenario, std::span<const ReplicationRecord> records,
+                             const FactorColumns& factors) {
+    const OrderedRecords ordered = order_records(records);
+    const std::string scenario_field = csv_field(scenario);
+    std::string out = "scenario,design_point,replication,seed,metric,value";
+    append_factor_header(out, factors);
+    out += '\n';
+    for (std::size_t p = 0; p < ordered.points.size(); ++p) {
+        const auto [first, last] = ordered.points[p];
+        const auto columns = metric_columns(ordered, first, last);
+        for (std::size_t k = first; k < last; ++k) {
+            const ReplicationRecord& record = *ordered.records[k];
+            // A metric the record does not have gets no row (absent, unlike a NaN value).
+            std::vector<bool> present(ordered.metric_names.size(), false);
+            for (const auto& metric : record.metrics) {
+                present[ordered.metric_index.at(metric.name)] = true;
+            }
+            for (std::size_t m = 0; m < columns.size(); ++m) {
+                if (!present[m]) {
+                    continue;
+                }
+                out += scenario_field;
+                out += ',' + std::to_string(record.design_point);
+                out += ',' + std::to_string(record.replication);
+                out += ',' + std::to_string(record.seed);
+                out += ',' + csv_field(ordered.metric_names[m]);
+                out += ',' + format_number(columns[m][k - first]);
+                append_factor_values(out, factors, p);
+                out += '\n';
+            }
+        }
+    }
+    return out;
+}
+
+std::string points_csv(std::string_view scenario, std::span<const ReplicationRecord> records,
+                       const FactorColumns& factors) {
+    const OrderedRecords ordered = order_records(records);
+    const std::vector<PointSummary> points = summarize_ordered(ordered);
+    const std::string scenario_field = csv_field(scenario);
+    std::string out = "scenario,design_point,metric,mean,ci95_low,ci95_high,sd,n";
+    append_factor_header(out, factors);
+    out += '\n';
+    for (std::size_t p = 0; p < points.size(); ++p) {
+        for (const auto& m : points[p].metrics) {
+            out += scenario_field;
+            out += ',' + std::to_string(points[p].design_point);
+            out += ',' + csv_field(m.name);
+            out += ',' + format_number(m.mean);
+            out += ',' + format_number(m.ci95_low);
+            out += ',' + format_number(m.ci95_high);
+            out += ',' + format_number(m.sd);
+            out += ',' + std::to_string(m.n);
+            append_factor_values(out, factors, p);
+            out += '\n';
+        }
+    }
+    return out;
+}
+
+std::string manifest_json(const RunInfo& info) {
+    Json json = Json::object();
+    json["format"] = "cssim-manifest";
+    json["scenario_name"] = info.scenario_name;
+    json["model"] = info.model;
+    json["version"] = info.version;
+    json["git_sha"] = info.git_sha;
+    json["scenario_sha256"] = info.scenario_sha256;
+    json["master_seed"] = info.master_seed;
+    json["replications"] = info.replications;
+    json["threads"] = info.threads;
+    json["wall_seconds"] = number_or_null(info.wall_seconds);
+    json["command_line"] = info.command_line;
+    json["created_utc"] = info.created_utc;
+    json["status"] = info.status;
+    json["stream_names"] = info.stream_names;
+    Json scenario = Json::parse(info.scenario_json, nullptr, false);
+    json["scenario"] = scenario.is_discarded() ? Json(info.scenario_json) : std::move(scenario);
+    return dump(json);
+}
+
+}  // namespace cssim::record

@@ -1,0 +1,97 @@
+#pragma once
+/**
+ * @file sqlite_db.hpp
+ * @brief Private RAII wrappers over the SQLite C API (never in a public header).
+ *
+ * Failures throw SqliteError carrying SQLite's result code and message; the public classes turn
+ * them into OutputError or ArchiveError with the path the user knows.
+ */
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+namespace cssim::record::detail {
+
+/** @brief An SQLite call failed; code() is the extended result code. */
+class SqliteError : public std::runtime_error {
+public:
+    SqliteError(int code, const std::string& message) : std::runtime_error(message), code_(code) {}
+    int code() const { return code_; }
+    /** @brief The primary code (SQLITE_CORRUPT, SQLITE_NOTADB, ...). */
+    int primary_code() const { return code_ & 0xff; }
+
+private:
+    int code_;
+};
+
+/** @brief A prepared statement. Bind indices start at 1, column indices at 0. */
+class Statement {
+public:
+    Statement(sqlite3* db, std::string_view sql);
+    Statement(Statement&& other) noexcept : db_(other.db_), stmt_(other.stmt_) {
+        other.stmt_ = nullptr;
+    }
+    Statement& operator=(Statement&&) = delete;
+    Statement(const Statement&) = delete;
+    Statement& operator=(const Statement&) = delete;
+    ~Statement() { sqlite3_finalize(stmt_); }
+
+    Statement& bind(int index, std::int64_t value);
+    Statement& bind_u64(int index, std::uint64_t value) {
+        return bind(index, static_cast<std::int64_t>(value));
+    }
+    /** @brief NaN is stored as NULL by SQLite; column_double() reads NULL back as NaN. */
+    Statement& bind(int index, double value);
+    Statement& bind(int index, std::string_view value);
+    /** @brief Binds a zero-length BLOB, not NULL, when `bytes` is empty. */
+    Statement& bind_blob(int index, std::span<const unsigned char> bytes);
+
+    /** @brief Runs one step: true when a row is ready, false when done. */
+    bool step();
+    /** @brief Steps to completion (for statements that return no rows) and resets. */
+    void run();
+    void reset();
+
+    std::int64_t column_int64(int column) const { return sqlite3_column_int64(stmt_, column); }
+    std::uint64_t column_u64(int column) const {
+        return static_cast<std::uint64_t>(column_int64(column));
+    }
+    double column_double(int column) const;
+    std::string column_text(int column) const;
+    std::span<const unsigned char> column_blob(int column) const;
+    bool is_null(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
+
+private:
+    [[noreturn]] void fail(int rc) const;
+    sqlite3* db_;
+    sqlite3_stmt* stmt_ = nullptr;
+};
+
+/** @brief An open connection. */
+class Database {
+public:
+    /** @brief sqlite3_open_v2 with `flags` (SQLITE_OPEN_*); extended result codes on. */
+    Database(const std::filesystem::path& path, int flags);
+    Database(Database&& other) noexcept : db_(other.db_) { other.db_ = nullptr; }
+    Database& operator=(Database&&) = delete;
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
+    ~Database() { sqlite3_close_v2(db_); }
+
+    /** @brief Runs one or more statements without results. */
+    void exec(const char* sql);
+    Statement prepare(std::string_view sql) { return Statement(db_, sql); }
+    /** @brief Closes now, reporting failure (the destructor cannot). */
+    void close();
+    sqlite3* handle() { return db_; }
+
+private:
+    sqlite3* db_ = nullptr;
+};
+
+}  // namespace cssim::record::detail
