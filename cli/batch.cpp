@@ -1,0 +1,72 @@
+#include "batch.hpp"
+
+#include <chrono>
+#include <optional>
+
+#include "cssim/parallel/job_runner.hpp"
+
+namespace cssim::cli {
+
+BatchResult run_batch(const BatchRequest& request) {
+    const std::size_t scenarios = request.models.size();
+    const std::size_t reps = request.replications;
+    // Replication-major job order: with two scenarios the pair (A_r, B_r) runs close together,
+    // so an interrupted compare still has complete pairs.
+    const std::size_t jobs = scenarios * reps;
+    std::vector<std::optional<record::ReplicationRecord>> slots(jobs);
+
+    parallel::RunnerOptions options;
+    options.threads = request.threads;
+    options.cancel = request.cancel;
+    if (request.progress != nullptr) {
+        options.on_progress = [progress = request.progress](std::size_t done, std::size_t) {
+            progress->update(done);
+        };
+    }
+
+    const auto start = std::chrono::steady_clock::now();
+    const parallel::RunnerOutcome outcome = parallel::run_jobs(
+        jobs,
+        [&](std::size_t job) {
+            const std::size_t rep = job / scenarios;
+            const std::size_t s = job % scenarios;
+            const bool detail = request.with_series;
+            record::ReplicationRecord record =
+                request.models[s]->run(request.master_seed, rep, detail);
+            record.replication = rep;
+            record.seed = request.master_seed;
+            if (rep >= request.detail_replications) {
+                // Series stay for every replication (the viewer draws CI bands from them);
+                // post tracks and events are large, so only the first few keep them.
+                record.tracks.clear();
+                record.tracks.shrink_to_fit();
+                record.events.clear();
+                record.events.shrink_to_fit();
+            }
+            slots[job] = std::move(record);
+        },
+        options);
+
+    BatchResult result;
+    result.wall_seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    result.cancelled = outcome.cancelled;
+    result.records.resize(scenarios);
+    for (std::size_t rep = 0; rep < reps; ++rep) {
+        // For comparisons only complete pairs are useful: keep replication r only if every
+        // scenario finished it.
+        bool complete = true;
+        for (std::size_t s = 0; s < scenarios; ++s) {
+            complete = complete && slots[rep * scenarios + s].has_value();
+        }
+        if (!complete) {
+            continue;
+        }
+        for (std::size_t s = 0; s < scenarios; ++s) {
+            result.records[s].push_back(std::move(*slots[rep * scenarios + s]));
+        }
+    }
+    return result;
+}
+
+}  // namespace cssim::cli

@@ -1,0 +1,162 @@
+// `cssim compare`: scenarios run with common random numbers (same master seed, same replication
+// indices ⇒ same streams), paired differences against the first scenario with Student-t CIs.
+#include <unistd.h>
+
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <map>
+
+#include "batch.hpp"
+#include "commands.hpp"
+#include "comparison.hpp"
+#include "cssim/record/atomic_file.hpp"
+#include "cssim/record/comparison_output.hpp"
+#include "exit_codes.hpp"
+#include "interrupt.hpp"
+#include "number_format.hpp"
+#include "output_directory.hpp"
+#include "run_support.hpp"
+#include "scenario_loading.hpp"
+
+namespace fs = std::filesystem;
+
+namespace cssim::cli {
+namespace {
+
+struct Colours {
+    const char* better = "";
+    const char* worse = "";
+    const char* dim = "";
+    const char* reset = "";
+};
+
+Colours colours_for(const std::string& setting) {
+    const bool on = setting == "always" || (setting == "auto" && isatty(fileno(stdout)) &&
+                                            std::getenv("NO_COLOR") == nullptr);
+    if (!on) {
+        return {};
+    }
+    return {"\x1b[32m", "\x1b[31m", "\x1b[2m", "\x1b[0m"};
+}
+
+void print_table(const record::Comparison& comparison, const Colours& colours) {
+    const std::size_t k = comparison.scenarios.size();
+    std::printf(
+        "Compared %zu scenarios with common random numbers: %zu paired replications, "
+        "master seed %llu.\n",
+        k, comparison.replications, static_cast<unsigned long long>(comparison.seed));
+    std::printf("Differences are scenario minus baseline with %.4g%% confidence intervals%s.\n",
+                comparison.confidence * 100.0,
+                k > 2 ? " (Bonferroni-adjusted for the comparisons)" : "");
+    for (const record::PairComparison& pair : comparison.pairs) {
+        std::printf("\nA = %s   B = %s\n", pair.baseline.c_str(), pair.scenario.c_str());
+        std::printf("%-36s %12s %12s %12s  %-26s %s\n", "metric", "A", "B", "B - A", "CI of B - A",
+                    "verdict");
+        for (const record::MetricComparison& m : pair.metrics) {
+            const std::string ci =
+                "[" + format_human(m.ci_low, true) + ", " + format_human(m.ci_high, true) + "]";
+            const char* colour = m.verdict == "better"  ? colours.better
+                                 : m.verdict == "worse" ? colours.worse
+                                                        : colours.dim;
+            std::printf("%-36s %12s %12s %12s  %-26s %s%s%s\n", m.name.c_str(),
+                        format_human(m.baseline_mean).c_str(),
+                        format_human(m.scenario_mean).c_str(),
+                        format_human(m.difference, true).c_str(), ci.c_str(), colour,
+                        m.verdict.c_str(), colours.reset);
+        }
+    }
+}
+
+}  // namespace
+
+int compare_command(const CompareCommand& command) {
+    std::vector<scenario::Scenario> scenarios;
+    for (const std::string& path : command.scenario_paths) {
+        scenario::LoadResult loaded = scenario::load_scenario(path, command.settings.overrides);
+        if (!loaded.scenario) {
+            return report_load_failure(loaded, path);
+        }
+        scenarios.push_back(std::move(*loaded.scenario));
+    }
+    // Common random numbers need one seed and one replication count for every scenario: the
+    // command line's, else the first scenario's.
+    const std::uint64_t seed = command.settings.seed.value_or(scenarios.front().seed);
+    const std::size_t replications =
+        command.settings.replications.value_or(scenarios.front().replications);
+
+    std::vector<ModelBinding> models;
+    models.reserve(scenarios.size());
+    for (const scenario::Scenario& s : scenarios) {
+        models.push_back(bind_model(s));
+    }
+    const bool write_outputs = !command.out_dir.empty();
+    try {
+        std::optional<StagedDirectory> folder;
+        if (write_outputs) {
+            folder.emplace(command.out_dir, command.force);
+        }
+        ProgressReporter progress(progress_mode_of(command.settings), "compare",
+                                  replications * scenarios.size());
+        BatchRequest request;
+        for (const ModelBinding& m : models) {
+            request.models.push_back(&m);
+        }
+        request.master_seed = seed;
+        request.replications = replications;
+        request.threads = command.settings.threads;
+        request.detail_replications = write_outputs ? 1 : 0;
+        request.with_series = write_outputs;
+        request.progress = &progress;
+        request.cancel = &interrupt_flag();
+        BatchResult batch = run_batch(request);
+        progress.finish(batch.cancelled ? "cancelled" : "done");
+
+        std::vector<record::MetricInfo> metric_info = models.front().layout.metrics;
+        std::vector<std::string> names;
+        for (const scenario::Scenario& s : scenarios) {
+            names.push_back(s.name);
+        }
+        const record::Comparison comparison =
+            compare_paired(names, batch.records, metric_info, seed, 0.95);
+
+        if (command.json) {
+            const std::string json = record::comparison_json(comparison);
+            std::fwrite(json.data(), 1, json.size(), stdout);
+        } else {
+            print_table(comparison, colours_for(command.colour));
+        }
+        if (folder) {
+            std::map<std::string, int> used;
+            for (std::size_t s = 0; s < scenarios.size(); ++s) {
+                std::string sub = safe_file_name(scenarios[s].name);
+                if (used[sub]++ > 0) {
+                    sub += "-" + std::to_string(used[sub]);
+                }
+                const fs::path dir = folder->staging() / sub;
+                fs::create_directories(dir);
+                write_run_folder(
+                    dir,
+                    make_run_info(scenarios[s], models[s], command.settings, seed,
+                                  batch.records[s].size(), batch.wall_seconds, batch.cancelled),
+                    batch.records[s]);
+            }
+            record::write_text_file_atomically(folder->staging() / "comparison.json",
+                                               record::comparison_json(comparison));
+            folder->publish();
+            if (!command.settings.quiet) {
+                std::fprintf(stderr, "cssim: runs and comparison.json written to %s\n",
+                             command.out_dir.c_str());
+            }
+        }
+        return batch.cancelled ? kExitInterrupted : kExitOk;
+    } catch (const OutputExistsError& error) {
+        std::fprintf(stderr, "cssim: %s\n", error.what());
+        return kExitCannotCreate;
+    } catch (const record::OutputError& error) {
+        std::fprintf(stderr, "cssim: cannot write output: %s\n", error.what());
+        return exit_code_for(error);
+    }
+}
+
+}  // namespace cssim::cli

@@ -1,0 +1,154 @@
+// `cssim run`: one scenario's replications → summary.json, replications.csv, manifest.json and
+// run.sqlite in one output folder, published atomically.
+#include <cerrno>
+#include <cstdio>
+#include <filesystem>
+
+#include "batch.hpp"
+#include "commands.hpp"
+#include "cssim/parallel/job_runner.hpp"
+#include "cssim/record/archive_writer.hpp"
+#include "cssim/record/atomic_file.hpp"
+#include "cssim/record/errors.hpp"
+#include "cssim/record/run_outputs.hpp"
+#include "cssim/version.hpp"
+#include "exit_codes.hpp"
+#include "interrupt.hpp"
+#include "number_format.hpp"
+#include "output_directory.hpp"
+#include "run_support.hpp"
+#include "scenario_loading.hpp"
+
+namespace fs = std::filesystem;
+
+namespace cssim::cli {
+
+ProgressMode progress_mode_of(const RunSettings& settings) {
+    ProgressMode mode = ProgressMode::Auto;
+    if (settings.quiet || !parse_progress_mode(settings.progress, mode)) {
+        mode = ProgressMode::Quiet;
+    }
+    return mode;
+}
+
+int exit_code_for(const record::OutputError& error) {
+    return (error.errno_value() == ENOSPC || error.errno_value() == EIO ||
+            error.errno_value() == EDQUOT)
+               ? kExitIoError
+               : kExitCannotCreate;
+}
+
+record::RunInfo make_run_info(const scenario::Scenario& scenario, const ModelBinding& model,
+                              const RunSettings& settings, std::uint64_t seed, std::size_t finished,
+                              double wall_seconds, bool cancelled) {
+    record::RunInfo info;
+    info.scenario_name = scenario.name;
+    info.model = scenario.model;
+    info.scenario_json = scenario.canonical_json;
+    info.scenario_sha256 = scenario.sha256;
+    info.master_seed = seed;
+    info.replications = finished;
+    info.threads = settings.threads > 0 ? settings.threads : parallel::hardware_threads();
+    info.wall_seconds = wall_seconds;
+    info.command_line = settings.command_line;
+    info.version = kVersion;
+    info.git_sha = kGitSha;
+    info.created_utc = utc_now_iso8601();
+    info.status = cancelled ? "cancelled" : "complete";
+    info.stream_names = model.stream_names;
+    info.layout = model.layout;
+    return info;
+}
+
+void write_run_folder(const fs::path& folder, const record::RunInfo& info,
+                      const std::vector<record::ReplicationRecord>& records) {
+    record::write_text_file_atomically(folder / "summary.json",
+                                       record::summary_json(info.scenario_name, records));
+    record::write_text_file_atomically(folder / "replications.csv",
+                                       record::replications_csv(info.scenario_name, records));
+    record::write_text_file_atomically(folder / "manifest.json", record::manifest_json(info));
+    record::write_archive(folder / "run.sqlite", info, records);
+}
+
+void print_metric_table(const record::RunInfo& info,
+                        const std::vector<record::ReplicationRecord>& records) {
+    const std::vector<record::PointSummary> points = record::summarize(records);
+    if (points.empty()) {
+        return;
+    }
+    std::printf("%-36s %14s   %-29s %s\n", "metric", "mean", "95% CI", "unit");
+    for (const record::MetricSummary& m : points.front().metrics) {
+        std::string unit;
+        for (const record::MetricInfo& mi : info.layout.metrics) {
+            if (mi.name == m.name) {
+                unit = mi.unit;
+            }
+        }
+        const std::string ci =
+            "[" + format_human(m.ci95_low) + ", " + format_human(m.ci95_high) + "]";
+        std::printf("%-36s %14s   %-29s %s\n", m.name.c_str(), format_human(m.mean).c_str(),
+                    ci.c_str(), unit.c_str());
+    }
+}
+
+int run_command(const RunCommand& command) {
+    const scenario::LoadResult loaded =
+        scenario::load_scenario(command.scenario_path, command.settings.overrides);
+    if (!loaded.scenario) {
+        return report_load_failure(loaded, command.scenario_path);
+    }
+    const scenario::Scenario& scenario = *loaded.scenario;
+    const std::uint64_t seed = command.settings.seed.value_or(scenario.seed);
+    const std::size_t replications = command.settings.replications.value_or(scenario.replications);
+    const ModelBinding model = bind_model(scenario);
+
+    const fs::path destination = command.out_dir.empty()
+                                     ? default_output_directory("results", scenario.name)
+                                     : fs::path(command.out_dir);
+    try {
+        // Checked before running, so a taken folder costs nothing.
+        StagedDirectory folder(destination, command.force);
+
+        ProgressReporter progress(progress_mode_of(command.settings), scenario.name, replications);
+        BatchRequest request;
+        request.models = {&model};
+        request.master_seed = seed;
+        request.replications = replications;
+        request.threads = command.settings.threads;
+        request.detail_replications = command.detail_replications;
+        request.progress = &progress;
+        request.cancel = &interrupt_flag();
+        BatchResult batch = run_batch(request);
+        progress.finish(batch.cancelled ? "cancelled" : "done");
+
+        const std::vector<record::ReplicationRecord>& records = batch.records.front();
+        const record::RunInfo info =
+            make_run_info(scenario, model, command.settings, seed, records.size(),
+                          batch.wall_seconds, batch.cancelled);
+        write_run_folder(folder.staging(), info, records);
+        folder.publish();
+
+        print_metric_table(info, records);
+        if (!command.settings.quiet) {
+            std::fprintf(stderr, "cssim: %zu replication%s of '%s' written to %s\n", records.size(),
+                         records.size() == 1 ? "" : "s", scenario.name.c_str(),
+                         destination.string().c_str());
+        }
+        if (batch.cancelled) {
+            std::fprintf(stderr,
+                         "cssim: interrupted; the %zu finished replication%s were kept "
+                         "(manifest status \"cancelled\")\n",
+                         records.size(), records.size() == 1 ? "" : "s");
+            return kExitInterrupted;
+        }
+        return kExitOk;
+    } catch (const OutputExistsError& error) {
+        std::fprintf(stderr, "cssim: %s\n", error.what());
+        return kExitCannotCreate;
+    } catch (const record::OutputError& error) {
+        std::fprintf(stderr, "cssim: cannot write output: %s\n", error.what());
+        return exit_code_for(error);
+    }
+}
+
+}  // namespace cssim::cli

@@ -1,0 +1,29 @@
+#pragma once
+/**
+ * @file model_binding.hpp
+ * @brief Binds a loaded scenario to its model's three entry points (run one replication, stream
+ * names, layout), so the commands treat the queue and the department alike.
+ */
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "cssim/record/run_data.hpp"
+#include "cssim/scenario/scenario.hpp"
+
+namespace cssim::cli {
+
+/** @brief A model ready to run. `run` is thread-safe: each call builds its own Simulation. */
+struct ModelBinding {
+    std::function<record::ReplicationRecord(std::uint64_t master_seed, std::uint64_t replication,
+                                            bool with_detail)>
+        run;
+    std::vector<std::string> stream_names;
+    record::RunLayout layout;
+};
+
+/** @brief The binding for the scenario's model. The scenario must outlive the binding. */
+ModelBinding bind_model(const scenario::Scenario& scenario);
+
+}  // namespace cssim::cli
