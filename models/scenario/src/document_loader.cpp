@@ -1,0 +1,373 @@
+// Parsing, `extends` resolution and `--set` overrides (see document_loader.hpp).
+#include "document_loader.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <utility>
+
+namespace cssim::scenario {
+
+using nlohmann::json;
+namespace fs = std::filesystem;
+
+namespace {
+
+Diagnostic file_diagnostic(std::string path, std::string message, const std::string& file) {
+    return Diagnostic{std::move(path), std::move(message), file, 0, 0};
+}
+
+/** @brief One open object or array while parsing: enough to name the path of a duplicate. */
+struct Frame {
+    bool is_object = true;
+    std::set<std::string> keys;
+    std::string key;        ///< the key being read (objects)
+    std::size_t index = 0;  ///< items completed so far (arrays)
+};
+
+std::string frames_path(const std::vector<Frame>& frames, std::size_t count) {
+    std::string path;
+    for (std::size_t i = 0; i < count; ++i) {
+        if (frames[i].is_object) {
+            if (!path.empty())
+                path += '.';
+            path += frames[i].key;
+        } else {
+            // Appended piecewise: "[" + std::to_string(...) trips g++ 12's false -Wrestrict.
+            path += '[';
+            path += std::to_string(frames[i].index);
+            path += ']';
+        }
+    }
+    return path;
+}
+
+/** @brief nlohmann's message without its "[json.exception...] parse error at ...: " prefix. */
+std::string clean_parse_message(const std::string& what) {
+    const std::size_t column = what.find("column ");
+    std::size_t start = what.find(": ", column == std::string::npos ? 0 : column);
+    if (start == std::string::npos)
+        return what;
+    return what.substr(start + 2);
+}
+
+std::string chain_text(const std::vector<std::string>& chain) {
+    std::string text;
+    for (const std::string& item : chain)
+        text += (text.empty() ? "" : " -> ") + item;
+    return text;
+}
+
+std::optional<json> resolve(json document, const std::string& file, std::vector<std::string>& chain,
+                            std::vector<std::string>& shown, std::vector<Diagnostic>& diagnostics,
+                            bool& is_missing_input) {
+    if (!document.is_object() || !document.contains("extends"))
+        return document;
+    const json& extends = document["extends"];
+    if (!extends.is_string() || extends.get_ref<const std::string&>().empty()) {
+        diagnostics.push_back(file_diagnostic(
+            "extends", "must be a non-empty string: the path of a scenario, relative to this file",
+            file));
+        return std::nullopt;
+    }
+    const fs::path parent_path =
+        (fs::path(file).parent_path() / extends.get<std::string>()).lexically_normal();
+    std::error_code ec;
+    const std::string key = fs::weakly_canonical(parent_path, ec).string();
+    const std::string parent_name = parent_path.string();
+    shown.push_back(parent_name);
+    for (const std::string& seen : chain) {
+        if (seen == (ec ? parent_name : key)) {
+            diagnostics.push_back(
+                file_diagnostic("extends", "cycle in extends: " + chain_text(shown), file));
+            return std::nullopt;
+        }
+    }
+    if (chain.size() >= kMaxExtendsDepth) {
+        diagnostics.push_back(file_diagnostic("extends",
+                                              "extends chain longer than " +
+                                                  std::to_string(kMaxExtendsDepth) +
+                                                  " files: " + chain_text(shown),
+                                              file));
+        return std::nullopt;
+    }
+    std::vector<Diagnostic> read_problems;
+    const std::optional<std::string> text = read_scenario_file(parent_name, read_problems);
+    if (!text) {
+        is_missing_input = true;
+        for (Diagnostic& d : read_problems) {
+            diagnostics.push_back(file_diagnostic(
+                "extends", d.message + " (extends chain: " + chain_text(shown) + ")", file));
+        }
+        return std::nullopt;
+    }
+    std::optional<json> parent = parse_scenario_text(*text, parent_name, diagnostics);
+    if (!parent)
+        return std::nullopt;
+    if (!parent->is_object()) {
+        diagnostics.push_back(
+            file_diagnostic("", "an extended scenario must be a JSON object", parent_name));
+        return std::nullopt;
+    }
+    chain.push_back(ec ? parent_name : key);
+    std::optional<json> base =
+        resolve(std::move(*parent), parent_name, chain, shown, diagnostics, is_missing_input);
+    chain.pop_back();
+    if (!base)
+        return std::nullopt;
+    document.erase("extends");
+    base->merge_patch(document);
+    return base;
+}
+
+/** @brief One step of a --set path: an object key or an array index. */
+struct Step {
+    std::string key;
+    std::optional<std::size_t> index;
+};
+
+bool parse_path(const std::string& text, std::vector<Step>& steps) {
+    std::size_t i = 0;
+    while (i < text.size()) {
+        if (text[i] == '[') {
+            const std::size_t close = text.find(']', i);
+            if (close == std::string::npos || close == i + 1)
+                return false;
+            std::size_t index = 0;
+            for (std::size_t j = i + 1; j < close; ++j) {
+                if (text[j] < '0' || text[j] > '9' || index > 100'000'000)
+                    return false;
+                index = index * 10 + static_cast<std::size_t>(text[j] - '0');
+            }
+            steps.push_back({{}, index});
+            i = close + 1;
+            if (i < text.size() && text[i] == '.') {
+                ++i;
+                if (i == text.size())
+                    return false;
+            }
+            continue;
+        }
+        std::size_t end = i;
+        while (end < text.size() && text[end] != '.' && text[end] != '[')
+            ++end;
+        if (end == i)
+            return false;
+        steps.push_back({text.substr(i, end - i), std::nullopt});
+        i = end;
+        if (i < text.size() && text[i] == '.') {
+            ++i;
+            if (i == text.size())
+                return false;
+        }
+    }
+    return !steps.empty();
+}
+
+const char* type_name(const json& value) {
+    switch (value.type()) {
+        case json::value_t::object:
+            return "an object";
+        case json::value_t::array:
+            return "an array";
+        case json::value_t::string:
+            return "a string";
+        case json::value_t::boolean:
+            return "a boolean";
+        case json::value_t::null:
+            return "null";
+        default:
+            return "a number";
+    }
+}
+
+}  // namespace
+
+std::optional<std::string> read_scenario_file(const std::string& path,
+                                              std::vector<Diagnostic>& diagnostics) {
+    std::error_code ec;
+    if (fs::is_directory(path, ec)) {
+        diagnostics.push_back(
+            file_diagnostic("", "cannot read scenario '" + path + "': it is a directory", path));
+        return std::nullopt;
+    }
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        diagnostics.push_back(file_diagnostic(
+            "", "cannot open scenario '" + path + "': " + std::strerror(errno), path));
+        return std::nullopt;
+    }
+    const auto size = fs::file_size(path, ec);
+    if (!ec && size > kMaxScenarioFileBytes) {
+        diagnostics.push_back(
+            file_diagnostic("",
+                            "scenario '" + path + "' is larger than the limit of " +
+                                std::to_string(kMaxScenarioFileBytes >> 20) + " MiB",
+                            path));
+        return std::nullopt;
+    }
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    return buffer.str();
+}
+
+void line_and_column(const std::string& text, std::size_t offset, int& line, int& column) {
+    offset = std::min(offset, text.size());
+    line = 1;
+    std::size_t line_start = 0;
+    for (std::size_t i = 0; i < offset; ++i) {
+        if (text[i] == '\n') {
+            ++line;
+            line_start = i + 1;
+        }
+    }
+    column = 1;
+    for (std::size_t i = line_start; i < offset; ++i) {
+        // Count characters, not bytes: skip UTF-8 continuation bytes (10xxxxxx).
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80)
+            ++column;
+    }
+}
+
+std::optional<json> parse_scenario_text(const std::string& text, const std::string& file,
+                                        std::vector<Diagnostic>& diagnostics) {
+    std::vector<Frame> frames;
+    bool too_deep = false;
+    std::string deep_path;
+    const std::size_t errors_before = diagnostics.size();
+    auto callback = [&](int /*depth*/, json::parse_event_t event, json& parsed) {
+        switch (event) {
+            case json::parse_event_t::object_start:
+            case json::parse_event_t::array_start:
+                frames.push_back(Frame{event == json::parse_event_t::object_start, {}, {}, 0});
+                if (frames.size() > kMaxNestingDepth && !too_deep) {
+                    too_deep = true;
+                    deep_path = frames_path(frames, frames.size() - 1);
+                }
+                break;
+            case json::parse_event_t::key: {
+                Frame& top = frames.back();
+                top.key = parsed.get<std::string>();
+                if (!top.keys.insert(top.key).second) {
+                    diagnostics.push_back(Diagnostic{
+                        frames_path(frames, frames.size()),
+                        "duplicate key (only one value per key is allowed)", file, 0, 0});
+                }
+                break;
+            }
+            case json::parse_event_t::object_end:
+            case json::parse_event_t::array_end:
+                frames.pop_back();
+                if (!frames.empty() && !frames.back().is_object)
+                    ++frames.back().index;
+                break;
+            case json::parse_event_t::value:
+                if (!frames.empty() && !frames.back().is_object)
+                    ++frames.back().index;
+                break;
+        }
+        return true;
+    };
+    json document;
+    try {
+        document = json::parse(text, callback, true, false);
+    } catch (const json::parse_error& e) {
+        Diagnostic d{"", "syntax error: " + clean_parse_message(e.what()), file, 0, 0};
+        if (e.byte > 0)
+            line_and_column(text, e.byte - 1, d.line, d.column);
+        diagnostics.resize(errors_before);  // duplicates found before the error are noise now
+        diagnostics.push_back(std::move(d));
+        return std::nullopt;
+    }
+    if (too_deep) {
+        diagnostics.push_back(Diagnostic{
+            deep_path,
+            "nested deeper than the limit of " + std::to_string(kMaxNestingDepth) + " levels", file,
+            0, 0});
+    }
+    if (diagnostics.size() > errors_before)
+        return std::nullopt;
+    return document;
+}
+
+std::optional<json> resolve_extends(json document, const std::string& file,
+                                    std::vector<Diagnostic>& diagnostics, bool& is_missing_input) {
+    std::error_code ec;
+    const std::string self = fs::weakly_canonical(fs::path(file), ec).string();
+    std::vector<std::string> chain{ec ? file : self};
+    std::vector<std::string> shown{file};
+    return resolve(std::move(document), file, chain, shown, diagnostics, is_missing_input);
+}
+
+bool apply_override(json& document, const std::string& assignment,
+                    std::vector<Diagnostic>& diagnostics, bool& is_bad_command_line,
+                    std::string& created_path) {
+    const std::size_t eq = assignment.find('=');
+    std::vector<Step> steps;
+    if (eq == std::string::npos || !parse_path(assignment.substr(0, eq), steps)) {
+        is_bad_command_line = true;
+        diagnostics.push_back(Diagnostic{"",
+                                         "--set '" + assignment +
+                                             "': expected path=value, e.g. arrival.mean=0.25 or "
+                                             "stages[2].name=assessment",
+                                         {},
+                                         0,
+                                         0});
+        return false;
+    }
+    const std::string path_text = assignment.substr(0, eq);
+    const std::string value_text = assignment.substr(eq + 1);
+    json value = json::parse(value_text, nullptr, false);
+    if (value.is_discarded())
+        value = value_text;  // not JSON: a bare string such as a name
+
+    json* node = &document;
+    std::string walked;
+    for (std::size_t i = 0; i < steps.size(); ++i) {
+        const Step& step = steps[i];
+        const bool last = i + 1 == steps.size();
+        auto fail = [&](const std::string& message) {
+            diagnostics.push_back(Diagnostic{path_text, "--set: " + message, {}, 0, 0});
+            return false;
+        };
+        if (step.index) {
+            const std::string shown = walked.empty() ? "the scenario" : "'" + walked + "'";
+            if (!node->is_array()) {
+                return fail(shown + " is " + type_name(*node) + ", not an array");
+            }
+            if (*step.index >= node->size()) {
+                return fail("index " + std::to_string(*step.index) + " is out of range (" + shown +
+                            " has " + std::to_string(node->size()) + " items)");
+            }
+            walked += "[" + std::to_string(*step.index) + "]";
+            node = &(*node)[*step.index];
+        } else {
+            if (!node->is_object()) {
+                return fail("'" + walked + "' is " + type_name(*node) + ", so it has no field '" +
+                            step.key + "'");
+            }
+            if (!walked.empty())
+                walked += '.';
+            walked += step.key;
+            if (last && value.is_null()) {
+                // As in a merge patch (RFC 7396), null removes the key: --set capacity=null.
+                node->erase(step.key);
+                return true;
+            }
+            if (!node->contains(step.key) && created_path.empty())
+                created_path = walked;
+            json& next = (*node)[step.key];
+            if (!last && next.is_null())
+                next = json::object();
+            node = &next;
+        }
+        if (last)
+            *node = value;
+    }
+    return true;
+}
+
+}  // namespace cssim::scenario
