@@ -26,8 +26,8 @@ std::vector<std::uint64_t> run_with_threads(int threads, std::size_t n) {
     std::vector<std::uint64_t> slots(n, 0);
     RunnerOptions options;
     options.threads = threads;
-    const RunnerOutcome outcome = run_jobs(n, [&](std::size_t i) { slots[i] = slow_hash(i); },
-                                           options);
+    const RunnerOutcome outcome = run_jobs(
+        n, [&](std::size_t i) { slots[i] = slow_hash(i); }, options);
     EXPECT_EQ(outcome.finished_count, n);
     EXPECT_FALSE(outcome.cancelled);
     return slots;
@@ -44,7 +44,8 @@ TEST(JobRunner, RunsEveryJobExactlyOnce) {
     std::vector<std::atomic<int>> counts(1000);
     RunnerOptions options;
     options.threads = 2;
-    run_jobs(counts.size(), [&](std::size_t i) { counts[i].fetch_add(1); }, options);
+    run_jobs(
+        counts.size(), [&](std::size_t i) { counts[i].fetch_add(1); }, options);
     for (const auto& c : counts) {
         EXPECT_EQ(c.load(), 1);
     }
@@ -58,7 +59,8 @@ TEST(JobRunner, ProgressCountsUpToTotalInOrder) {
         EXPECT_EQ(total, 50u);
         seen.push_back(done);
     };
-    run_jobs(50, [](std::size_t) {}, options);
+    run_jobs(
+        50, [](std::size_t) {}, options);
     ASSERT_EQ(seen.size(), 50u);
     for (std::size_t i = 0; i < seen.size(); ++i) {
         EXPECT_EQ(seen[i], i + 1);

@@ -49,12 +49,13 @@ public:
  */
 class Simulation {
 public:
-    /** @brief Uses a QuaternaryHeapQueue unless another queue is given. */
+    /** @brief Uses the default queue (AdaptiveQueue) unless another queue is given. */
     explicit Simulation(std::unique_ptr<EventQueue> queue = nullptr);
 
     Tick now() const { return now_; }
 
-    /** @brief Schedules an event at absolute time `time` (>= now(); throws std::logic_error if not). */
+    /** @brief Schedules an event at absolute time `time` (>= now(); throws std::logic_error if
+     * not). */
     EventHandle schedule_at(Tick time, std::uint32_t kind, std::uint32_t target = 0,
                             std::uint64_t payload = 0);
     /** @brief Schedules an event `delay` ticks from now (delay >= 0). */

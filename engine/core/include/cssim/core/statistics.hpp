@@ -72,7 +72,9 @@ private:
 /** @brief Sample quantile, type 7 (linear interpolation, as R's default). NaN if empty. */
 double quantile(std::vector<double> values, double p);
 /** @brief Sample median. */
-inline double median(std::vector<double> values) { return quantile(std::move(values), 0.5); }
+inline double median(std::vector<double> values) {
+    return quantile(std::move(values), 0.5);
+}
 
 /** @brief Student-t quantile: P(T <= t) = p for T with `dof` degrees of freedom (dof > 0). */
 double student_t_quantile(double p, double dof);

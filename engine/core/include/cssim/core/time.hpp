@@ -29,11 +29,15 @@ constexpr DayIndex day_of(Tick t) {
     return t >= 0 ? t / kTicksPerDay : -((-t + kTicksPerDay - 1) / kTicksPerDay);
 }
 /** @brief The first tick (00:00) of day d. */
-constexpr Tick start_of_day(DayIndex d) { return d * kTicksPerDay; }
+constexpr Tick start_of_day(DayIndex d) {
+    return d * kTicksPerDay;
+}
 /** @brief Converts a duration in (possibly fractional) days to ticks, rounding to nearest. */
 Tick ticks_from_days(double days);
 /** @brief Converts ticks to fractional days. */
-constexpr double days_from_ticks(Tick t) { return static_cast<double>(t) / kTicksPerDay; }
+constexpr double days_from_ticks(Tick t) {
+    return static_cast<double>(t) / kTicksPerDay;
+}
 
 /** @brief Day of the week, Monday = 0 ... Sunday = 6 (ISO order). */
 enum class Weekday : int { Monday = 0, Tuesday, Wednesday, Thursday, Friday, Saturday, Sunday };
