@@ -1,0 +1,165 @@
+// cssim-view --screenshot under Xvfb (Mesa llvmpipe): the PNG is not blank and every panel the
+// viewer reports (in OUT.png.panels.json) is a non-uniform region of the image. Skips only when
+// xvfb-run is not installed.
+#include <gtest/gtest.h>
+#include <stb/stb_image.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "synthetic_run.hpp"
+
+namespace cssim::viewer {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Image {
+    int width = 0;
+    int height = 0;
+    std::vector<unsigned char> rgb;
+};
+
+Image load_png(const fs::path& path) {
+    Image img;
+    int channels = 0;
+    unsigned char* data = stbi_load(path.c_str(), &img.width, &img.height, &channels, 3);
+    if (data == nullptr)
+        return img;
+    img.rgb.assign(data, data + static_cast<std::size_t>(img.width) * img.height * 3);
+    stbi_image_free(data);
+    return img;
+}
+
+// Distinct colours (quantised to 5 bits a channel) in a rectangle, sampling every pixel.
+std::size_t distinct_colours(const Image& img, int x0, int y0, int w, int h) {
+    std::set<unsigned> colours;
+    for (int y = std::max(0, y0); y < std::min(img.height, y0 + h); ++y) {
+        for (int x = std::max(0, x0); x < std::min(img.width, x0 + w); ++x) {
+            const unsigned char* p = &img.rgb[(static_cast<std::size_t>(y) * img.width + x) * 3];
+            colours.insert((p[0] >> 3) << 10 | (p[1] >> 3) << 5 | (p[2] >> 3));
+        }
+    }
+    return colours.size();
+}
+
+int exit_status(int system_result) {
+    return WIFEXITED(system_result) ? WEXITSTATUS(system_result) : -1;
+}
+
+bool have_xvfb() {
+    return std::system("command -v xvfb-run >/dev/null 2>&1") == 0;
+}
+
+/** Two small synthetic runs (A without, B with admin support), made once for the suite. */
+class ViewerScreenshot : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        dir_ = fs::temp_directory_path() / ("cssim-viewer-shot-" + std::to_string(::getpid()));
+        fs::remove_all(dir_);
+        testing::SyntheticSpec spec;
+        spec.days = 1100;
+        spec.posts = 120;
+        spec.replications = 2;
+        testing::write_synthetic_archive(dir_ / "no_admin_support", spec);
+        spec.admin_support = true;
+        spec.scenario_name = "pa_one_per_three";
+        testing::write_synthetic_archive(dir_ / "pa_one_per_three", spec);
+    }
+    static void TearDownTestSuite() { fs::remove_all(dir_); }
+
+    static int screenshot(const fs::path& out, const std::string& extra) {
+        const std::string cmd = std::string("xvfb-run -a -s \"-screen 0 1280x800x24\" ") +
+                                CSSIM_VIEWER_EXECUTABLE + " --screenshot " + out.string() + " " +
+                                extra + " > " + (dir_ / "viewer.log").string() + " 2>&1";
+        return exit_status(std::system(cmd.c_str()));
+    }
+
+    static std::string log() {
+        std::ifstream in(dir_ / "viewer.log");
+        return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    }
+
+    static void expect_panels(const fs::path& png, const std::vector<std::string>& names) {
+        const Image img = load_png(png);
+        ASSERT_EQ(img.width, 1280);
+        ASSERT_EQ(img.height, 800);
+        // Not blank: a real dashboard has hundreds of colours; a failed render has one or two.
+        EXPECT_GT(distinct_colours(img, 0, 0, img.width, img.height), 200u);
+        std::ifstream in(png.string() + ".panels.json");
+        ASSERT_TRUE(in) << "no panel sidecar";
+        const auto json = nlohmann::json::parse(in);
+        EXPECT_EQ(json.at("width"), 1280);
+        std::set<std::string> seen;
+        for (const auto& p : json.at("panels")) {
+            const std::string name = p.at("name");
+            seen.insert(name);
+            const int x = p.at("x");
+            const int y = p.at("y");
+            const int w = p.at("w");
+            const int h = p.at("h");
+            EXPECT_GT(w, 100) << name;
+            EXPECT_GT(h, 40) << name;
+            // Each panel shows text and graphics: many colours, not a flat fill.
+            EXPECT_GT(distinct_colours(img, x, y, w, h), 12u) << name << " looks empty";
+        }
+        for (const auto& n : names)
+            EXPECT_TRUE(seen.count(n)) << "panel " << n << " missing";
+    }
+
+    static fs::path dir_;
+};
+
+fs::path ViewerScreenshot::dir_;
+
+TEST_F(ViewerScreenshot, ComparisonShowsEveryPanel) {
+    if (!have_xvfb())
+        GTEST_SKIP() << "xvfb-run is not installed";
+    const fs::path out = dir_ / "compare.png";
+    ASSERT_EQ(screenshot(out, "--compare " + (dir_ / "pa_one_per_three").string() + " --day 400 " +
+                                  (dir_ / "no_admin_support").string()),
+              0)
+        << log();
+    expect_panels(out, {"clock", "kpi_cards", "charts", "office_floor", "pathway", "time_use",
+                        "events", "comparison"});
+}
+
+TEST_F(ViewerScreenshot, PresenterModeShowsBigCharts) {
+    if (!have_xvfb())
+        GTEST_SKIP() << "xvfb-run is not installed";
+    const fs::path out = dir_ / "presenter.png";
+    ASSERT_EQ(screenshot(out, "--presenter --compare " + (dir_ / "pa_one_per_three").string() +
+                                  " --day 2017-06-01 " + (dir_ / "no_admin_support").string()),
+              0)
+        << log();
+    expect_panels(out,
+                  {"presenter", "presenter_chart_0", "presenter_chart_1", "presenter_chart_2"});
+}
+
+TEST_F(ViewerScreenshot, MissingOrDamagedArchivesFailWithAMessage) {
+    // These fail before any window opens, so they need no display.
+    const std::string viewer = CSSIM_VIEWER_EXECUTABLE;
+    const fs::path log_path = dir_ / "error.log";
+    auto run = [&](const std::string& args) {
+        return exit_status(
+            std::system((viewer + " " + args + " > " + log_path.string() + " 2>&1").c_str()));
+    };
+    auto text = [&] {
+        std::ifstream in(log_path);
+        return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    };
+    EXPECT_EQ(run("--screenshot x.png " + (dir_ / "absent").string()), 66);
+    EXPECT_NE(text().find("absent"), std::string::npos) << text();
+    const fs::path junk = dir_ / "junk.sqlite";
+    std::ofstream(junk) << "not an archive";
+    EXPECT_EQ(run("--screenshot x.png " + junk.string()), 66);
+    EXPECT_NE(text().find("junk.sqlite"), std::string::npos) << text();
+    EXPECT_EQ(run("--size huge " + junk.string()), 64);
+}
+
+}  // namespace
+}  // namespace cssim::viewer

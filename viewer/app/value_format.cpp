@@ -1,0 +1,72 @@
+#include "app/value_format.hpp"
+
+#include <cmath>
+#include <cstdio>
+
+namespace cssim::viewer {
+namespace {
+
+std::string plain(double v, int decimals) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+    return buf;
+}
+
+std::string scaled(double v, bool axis) {
+    const double a = std::fabs(v);
+    if (a >= 1e9)
+        return plain(v / 1e9, axis ? 1 : 2) + "bn";
+    if (a >= 1e6)
+        return plain(v / 1e6, axis ? 1 : 2) + "M";
+    if (a >= 1e4)
+        return plain(v / 1e3, axis ? 0 : 1) + "k";
+    if (a >= 100)
+        return plain(v, 0);
+    if (a >= 10)
+        return plain(v, axis ? 0 : 1);
+    if (a == 0.0)
+        return "0";
+    if (a >= 1)
+        return plain(v, axis ? 1 : 2);
+    return plain(v, axis ? 2 : 3);
+}
+
+}  // namespace
+
+bool is_share_unit(std::string_view unit) {
+    return unit == "share" || unit == "fraction" || unit == "proportion";
+}
+
+std::string format_value(double value, std::string_view unit) {
+    if (!std::isfinite(value))
+        return "-";
+    if (is_share_unit(unit))
+        return plain(100.0 * value, 1) + "%";
+    if (unit == "GBP") {
+        return (value < 0 ? "-\xC2\xA3" : "\xC2\xA3") + scaled(std::fabs(value), false);
+    }
+    return scaled(value, false);
+}
+
+std::string format_difference(double value, std::string_view unit) {
+    if (!std::isfinite(value))
+        return "-";
+    const std::string sign = value > 0 ? "+" : value < 0 ? "-" : "";
+    if (is_share_unit(unit))
+        return sign + plain(100.0 * std::fabs(value), 1) + " pts";
+    return sign + format_value(std::fabs(value), unit);
+}
+
+std::string format_axis_value(double value, std::string_view unit) {
+    if (!std::isfinite(value))
+        return "";
+    if (value == 0.0)
+        return is_share_unit(unit) ? "0%" : "0";
+    if (is_share_unit(unit))
+        return plain(100.0 * value, std::fabs(value) < 0.1 ? 1 : 0) + "%";
+    const std::string body = scaled(std::fabs(value), true);
+    const std::string sign = value < 0 ? "-" : "";
+    return unit == "GBP" ? sign + "\xC2\xA3" + body : sign + body;
+}
+
+}  // namespace cssim::viewer

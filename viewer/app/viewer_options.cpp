@@ -1,0 +1,118 @@
+#include "app/viewer_options.hpp"
+
+#include <charconv>
+
+namespace cssim::viewer {
+namespace {
+
+template <typename T>
+bool parse_int(const std::string& s, T& out) {
+    const auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
+    return ec == std::errc{} && ptr == s.data() + s.size();
+}
+
+}  // namespace
+
+std::string viewer_usage() {
+    return "usage: cssim-view [options] [A]\n"
+           "  A, B are run archives (run.sqlite) or the directories that hold them.\n"
+           "  --compare B            replay B beside A on the same clock\n"
+           "  --replication N        replication of A to replay (default: the first)\n"
+           "  --replication-b N      replication of B to replay\n"
+           "  --day D                start at day D of A (a day index or YYYY-MM-DD)\n"
+           "  --presenter            presenter mode: large fonts, high contrast, big charts\n"
+           "  --screenshot OUT.png   render one frame to OUT.png and exit\n"
+           "  --size WxH             window size (default 1280x800)\n"
+           "  --align calendar|elapsed  line runs up by date (default) or by days since start\n"
+           "  --pause-when \"S > X\"   pause when series S crosses X (repeatable)\n"
+           "  --bookmark D[=label]   bookmark day D (index or YYYY-MM-DD; repeatable)\n"
+           "  --results DIR          where to look for recent runs (default results)\n"
+           "  --scenarios DIR        presets for live what-if (default scenarios)\n"
+           "  --measure SECONDS      play at full speed, print load time and frame rate, exit\n";
+}
+
+ParsedOptions parse_viewer_options(const std::vector<std::string>& args) {
+    ParsedOptions p;
+    ViewerOptions& o = p.options;
+    auto fail = [&](std::string message) {
+        p.error = std::move(message);
+        return p;
+    };
+    for (std::size_t i = 1; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        auto value = [&](std::string& out) {
+            if (i + 1 >= args.size())
+                return false;
+            out = args[++i];
+            return true;
+        };
+        std::string v;
+        if (a == "--help" || a == "-h") {
+            o.show_help = true;
+        } else if (a == "--presenter") {
+            o.presenter = true;
+        } else if (a == "--compare" || a == "--screenshot" || a == "--day" ||
+                   a == "--replication" || a == "--replication-b" || a == "--size" ||
+                   a == "--align" || a == "--pause-when" || a == "--bookmark" || a == "--results" ||
+                   a == "--scenarios" || a == "--measure") {
+            if (!value(v))
+                return fail(a + " needs a value");
+            if (a == "--compare") {
+                o.run_b = v;
+            } else if (a == "--screenshot") {
+                o.screenshot = v;
+            } else if (a == "--day") {
+                o.day = v;
+            } else if (a == "--replication" || a == "--replication-b") {
+                std::uint64_t n = 0;
+                if (!parse_int(v, n))
+                    return fail(a + " expects a replication number, got \"" + v + "\"");
+                (a == "--replication" ? o.replication_a : o.replication_b) = n;
+            } else if (a == "--size") {
+                const auto x = v.find('x');
+                if (x == std::string::npos || !parse_int(v.substr(0, x), o.width) ||
+                    !parse_int(v.substr(x + 1), o.height) || o.width < 320 || o.height < 240 ||
+                    o.width > 8192 || o.height > 8192) {
+                    return fail(
+                        "--size expects WIDTHxHEIGHT between 320x240 and 8192x8192, got \"" + v +
+                        "\"");
+                }
+            } else if (a == "--align") {
+                if (v == "calendar") {
+                    o.align = AlignMode::calendar;
+                } else if (v == "elapsed") {
+                    o.align = AlignMode::elapsed;
+                } else {
+                    return fail("--align expects calendar or elapsed, got \"" + v + "\"");
+                }
+            } else if (a == "--pause-when") {
+                o.pause_conditions.push_back(v);
+            } else if (a == "--bookmark") {
+                o.bookmarks.push_back(v);
+            } else if (a == "--results") {
+                o.results_dir = v;
+            } else if (a == "--scenarios") {
+                o.scenarios_dir = v;
+            } else if (a == "--measure") {
+                int seconds = 0;
+                if (!parse_int(v, seconds) || seconds <= 0 || seconds > 600) {
+                    return fail("--measure expects a number of seconds (1-600), got \"" + v + "\"");
+                }
+                o.measure_seconds = seconds;
+            }
+        } else if (!a.empty() && a[0] == '-') {
+            return fail("unknown option " + a);
+        } else if (!o.run_a) {
+            o.run_a = a;
+        } else {
+            return fail("unexpected argument \"" + a + "\" (use --compare for a second run)");
+        }
+    }
+    if (o.screenshot && !o.run_a)
+        return fail("--screenshot needs a run archive to show");
+    if (o.run_b && !o.run_a)
+        return fail("--compare needs a first run A");
+    return p;
+}
+
+}  // namespace cssim::viewer

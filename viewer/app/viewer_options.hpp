@@ -1,0 +1,48 @@
+#pragma once
+/**
+ * @file viewer_options.hpp
+ * @brief The cssim-view command line.
+ */
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/run_alignment.hpp"
+
+namespace cssim::viewer {
+
+/** @brief Parsed command line. Paths are as given (resolved when opened). */
+struct ViewerOptions {
+    std::optional<std::filesystem::path> run_a;
+    std::optional<std::filesystem::path> run_b;  ///< --compare
+    std::optional<std::uint64_t> replication_a;  ///< --replication
+    std::optional<std::uint64_t> replication_b;  ///< --replication-b
+    std::optional<std::filesystem::path> screenshot;
+    std::optional<std::string> day;  ///< --day: day index of A, or an ISO date
+    bool presenter = false;
+    int width = 1280;
+    int height = 800;
+    std::filesystem::path results_dir = "results";
+    std::optional<std::filesystem::path> scenarios_dir;
+    AlignMode align = AlignMode::calendar;
+    std::vector<std::string> pause_conditions;  ///< --pause-when, parsed later
+    std::vector<std::string> bookmarks;         ///< --bookmark DAY[=label], parsed later
+    double measure_seconds = 0.0;               ///< --measure: play and report timing, then exit
+    bool show_help = false;
+};
+
+/** @brief Usage text for --help and command-line errors. */
+std::string viewer_usage();
+
+/** @brief Result of parsing: options, or an error sentence (exit code 64). */
+struct ParsedOptions {
+    ViewerOptions options;
+    std::string error;
+};
+
+/** @brief Parses argv (argv[0] is skipped). */
+ParsedOptions parse_viewer_options(const std::vector<std::string>& args);
+
+}  // namespace cssim::viewer

@@ -1,0 +1,207 @@
+#pragma once
+/**
+ * @file viewer_state.hpp
+ * @brief Everything the viewer shows and remembers: the application-owned state that the UI
+ * re-issues every frame (Dear ImGui's model). No ImGui types appear here.
+ *
+ * Per-side state lives in two-element arrays indexed 0 = A, 1 = B and is drawn by the same
+ * code for both sides.
+ */
+#include <array>
+#include <cstdint>
+#include <filesystem>
+#include <future>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "app/bookmarks.hpp"
+#include "app/chart_table.hpp"
+#include "app/chart_zoom.hpp"
+#include "app/child_process.hpp"
+#include "app/loaded_run.hpp"
+#include "app/pause_condition.hpp"
+#include "app/recent_runs.hpp"
+#include "app/run_alignment.hpp"
+#include "app/run_clock.hpp"
+#include "app/what_if.hpp"
+
+namespace cssim::viewer {
+
+inline constexpr int kSideA = 0;
+inline constexpr int kSideB = 1;
+
+/** @brief "A" or "B". */
+constexpr const char* side_name(int side) {
+    return side == kSideA ? "A" : "B";
+}
+
+/** @brief Which panels are shown (each view's show flag). */
+struct PanelVisibility {
+    bool kpi_cards = true;
+    bool charts = true;
+    bool office_floor = true;
+    bool pathway = true;
+    bool time_use = true;
+    bool events = true;
+    bool comparison = true;
+    bool pause_bookmarks = false;
+    bool what_if = false;
+    bool run_picker = false;
+    bool help = false;
+};
+
+/** @brief What the office-floor tiles are coloured by. */
+enum class FloorColouring { caseload, stress };
+
+/** @brief One chart: the series it shows for both sides, and its zoom. */
+struct ChartSlot {
+    std::string series;
+    ChartZoom zoom;
+};
+
+/** @brief One side's run, or the error that stopped it loading. */
+struct SideState {
+    std::optional<LoadedRun> run;
+    std::string error;
+};
+
+/** @brief Outcome of a background load: a run, or an error sentence. */
+struct LoadOutcome {
+    std::optional<LoadedRun> run;
+    std::string error;
+};
+
+/** @brief An archive being opened on a worker thread so that the UI keeps drawing. */
+struct PendingLoad {
+    int side = kSideA;
+    std::string what;  ///< shown while loading, e.g. the path
+    std::future<LoadOutcome> outcome;
+};
+
+/** @brief The live what-if panel's settings and its running child process, if any. */
+struct WhatIfState {
+    std::filesystem::path scenarios_dir = "scenarios";
+    std::vector<ScenarioPreset> presets;
+    std::size_t preset_index = 0;
+    std::vector<WhatIfLever> levers = default_what_if_levers();
+    std::uint64_t replications = 3;
+    std::uint64_t seed = 1;
+    int target_side = kSideB;
+    std::optional<std::filesystem::path> cssim_executable;
+    std::optional<ChildProcess> process;
+    std::filesystem::path out_dir;   ///< the run's --out (inside a fresh temporary directory)
+    std::filesystem::path log_path;  ///< cssim's stdout and stderr, beside out_dir
+    double started_at = 0.0;         ///< ViewerState::elapsed_seconds when launched
+    std::string status;              ///< last sentence for the panel
+    std::string last_command;
+};
+
+/** @brief A panel's rectangle in window pixels, recorded by the UI each frame. */
+struct PanelRect {
+    std::string name;
+    float x = 0;
+    float y = 0;
+    float width = 0;
+    float height = 0;
+};
+
+/** @brief Text the user is typing into panels (kept here: widgets hold no state). */
+struct TextInputs {
+    std::string run_until;      ///< a date or day index for "run until"
+    std::string new_condition;  ///< e.g. "unallocated_cases > 50"
+    std::string bookmark_label;
+    std::string open_path;  ///< an archive path typed into the run picker
+};
+
+/** @brief The whole viewer state. The host owns one; views read and edit it. */
+struct ViewerState {
+    std::array<SideState, 2> sides;
+    AlignMode align_mode = AlignMode::calendar;
+    RunAlignment alignment;
+    RunClock clock;
+
+    std::vector<PauseCondition> pause_conditions;
+    BookmarkList bookmarks;
+    bool pause_at_bookmarks = true;
+    std::string status_message;  ///< why the clock last paused, load results, exports
+
+    PanelVisibility show;
+    bool presenter = false;
+    FloorColouring floor_colouring = FloorColouring::caseload;
+    bool show_bands = true;
+    std::vector<ChartSlot> charts;            ///< analyst charts
+    std::vector<ChartSlot> presenter_charts;  ///< 3-5 big charts
+    std::vector<std::string> kpi_series;
+
+    WhatIfState what_if;
+    TextInputs inputs;
+    std::vector<PendingLoad> loads;
+    std::filesystem::path results_dir = "results";
+    std::vector<RecentRun> recent_runs;
+    bool recent_runs_scanned = false;
+
+    double elapsed_seconds = 0.0;                             ///< wall time fed to update()
+    std::vector<PanelRect> panel_rects;                       ///< filled by the UI every frame
+    std::optional<std::filesystem::path> png_export_request;  ///< the host writes it
+    bool quit_requested = false;
+};
+
+/** @brief Whether side A or B has a run. */
+inline bool has_run(const ViewerState& s, int side) {
+    return s.sides[static_cast<std::size_t>(side)].run.has_value();
+}
+
+/** @brief Puts a run on a side, realigns the clock and fills empty series choices. */
+void set_run(ViewerState& state, int side, LoadedRun run);
+/** @brief Removes a side's run and realigns. */
+void clear_run(ViewerState& state, int side);
+/** @brief Recomputes the alignment and the clock range after a change of runs or mode. */
+void realign(ViewerState& state);
+/** @brief Switches the replayed replication of one side; errors go to status_message. */
+void select_replication(ViewerState& state, int side, std::uint64_t replication);
+
+/** @brief The day shown: the clock's whole day (shared numbering). */
+inline std::int64_t current_day(const ViewerState& s) {
+    return s.clock.whole_day();
+}
+
+/** @brief A side's series value on a shared day (nullopt: no run, no series or no data). */
+std::optional<double> series_value_at(const ViewerState& state, int side, std::string_view series,
+                                      std::int64_t shared_day);
+/** @brief Metadata of a series from whichever side has it (A first), or null. */
+const record::Series* find_series_any(const ViewerState& state, std::string_view series);
+/** @brief Series names of A then those only B has, in archive order. */
+std::vector<std::string> all_series_names(const ViewerState& state);
+
+/**
+ * @brief Picks up to `count` series: names from `preferred` that either run has, then the
+ * remaining series in archive order. Used for the default KPI cards and charts.
+ */
+std::vector<std::string> choose_series(const ViewerState& state,
+                                       const std::vector<std::string>& preferred,
+                                       std::size_t count);
+
+/** @brief What a chart shows (visible range, A and B lines and bands) as a table. */
+ChartTable make_chart_table(ViewerState& state, const ChartSlot& chart);
+
+/**
+ * @brief One frame of logic: collects finished background loads and what-if runs, then moves
+ * the clock by `seconds` of wall time, stopping at the first pause condition or bookmark
+ * crossed (the status message says which).
+ */
+void update(ViewerState& state, double seconds);
+
+/** @brief Opens an archive on a worker thread; set_run happens in a later update(). */
+void start_background_load(ViewerState& state, int side, const std::filesystem::path& path,
+                           std::optional<std::uint64_t> replication = std::nullopt);
+/** @brief Waits for every background load to finish and applies it (screenshots, tests). */
+void finish_background_loads(ViewerState& state);
+
+/** @brief Launches the what-if run as a child process. False (and status set) on failure. */
+bool start_what_if(ViewerState& state);
+/** @brief Stops a running what-if child. */
+void cancel_what_if(ViewerState& state);
+
+}  // namespace cssim::viewer

@@ -1,0 +1,22 @@
+#pragma once
+/**
+ * @file glfw_host.hpp
+ * @brief The window: GLFW + OpenGL 3 + Dear ImGui backends around draw_viewer(), including
+ * headless screenshots, PNG export of the window and the --measure timing mode.
+ */
+#include <chrono>
+
+#include "app/viewer_options.hpp"
+#include "app/viewer_state.hpp"
+
+namespace cssim::viewer {
+
+/**
+ * @brief Opens the window and runs until closed (or, with --screenshot, renders one frame to
+ * the PNG and exits; with --measure, plays and prints timings). `started` is when the process
+ * started, for the time-to-first-frame figure. Returns the process exit code.
+ */
+int run_viewer_window(ViewerState& state, const ViewerOptions& options,
+                      std::chrono::steady_clock::time_point started);
+
+}  // namespace cssim::viewer

@@ -1,0 +1,105 @@
+// cssim-view: replay and compare cssim run archives (DESIGN §6). Parses the command line,
+// opens the runs, and hands over to the window host.
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "app/viewer_options.hpp"
+#include "app/viewer_state.hpp"
+#include "host/glfw_host.hpp"
+
+namespace {
+
+using cssim::viewer::LoadedRun;
+using cssim::viewer::ViewerOptions;
+using cssim::viewer::ViewerState;
+
+/** Opens A and B from the command line; false (message printed) on a missing/damaged run. */
+bool open_runs(ViewerState& state, const ViewerOptions& o) {
+    const std::array<std::optional<std::filesystem::path>, 2> paths{o.run_a, o.run_b};
+    const std::array<std::optional<std::uint64_t>, 2> reps{o.replication_a, o.replication_b};
+    for (int side = 0; side < 2; ++side) {
+        const auto& path = paths[static_cast<std::size_t>(side)];
+        if (!path)
+            continue;
+        try {
+            cssim::viewer::set_run(state, side,
+                                   LoadedRun(cssim::viewer::open_archive_run_source(*path),
+                                             reps[static_cast<std::size_t>(side)]));
+        } catch (const std::exception& e) {
+            std::cerr << "cssim-view: " << e.what() << "\n";
+            return false;
+        }
+    }
+    return true;
+}
+
+bool apply_options(ViewerState& state, const ViewerOptions& o) {
+    state.presenter = o.presenter;
+    state.results_dir = o.results_dir;
+    if (o.scenarios_dir)
+        state.what_if.scenarios_dir = *o.scenarios_dir;
+    for (const auto& text : o.pause_conditions) {
+        std::string error;
+        auto c = cssim::viewer::parse_pause_condition(text, &error);
+        if (!c) {
+            std::cerr << "cssim-view: --pause-when \"" << text << "\": " << error << "\n";
+            return false;
+        }
+        state.pause_conditions.push_back(*c);
+    }
+    for (const auto& text : o.bookmarks) {
+        const auto eq = text.find('=');
+        const std::string when = text.substr(0, eq);
+        const auto day = state.alignment.parse_day(when);
+        if (!day) {
+            std::cerr << "cssim-view: --bookmark \"" << text
+                      << "\": expected DAY or DAY=label, DAY a day number or YYYY-MM-DD\n";
+            return false;
+        }
+        state.bookmarks.add(*day, eq == std::string::npos ? when : text.substr(eq + 1));
+    }
+    if (o.day) {
+        const auto day = state.alignment.parse_day(*o.day);
+        if (!day) {
+            std::cerr << "cssim-view: --day \"" << *o.day
+                      << "\" is neither a day number nor a date YYYY-MM-DD\n";
+            return false;
+        }
+        state.clock.scrub_to(static_cast<double>(*day));
+    }
+    return true;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    const auto started = std::chrono::steady_clock::now();
+    const std::vector<std::string> args(argv, argv + argc);
+    const auto parsed = cssim::viewer::parse_viewer_options(args);
+    if (!parsed.error.empty()) {
+        std::cerr << "cssim-view: " << parsed.error << "\n" << cssim::viewer::viewer_usage();
+        return 64;
+    }
+    const ViewerOptions& options = parsed.options;
+    if (options.show_help) {
+        std::cout << cssim::viewer::viewer_usage();
+        return 0;
+    }
+    ViewerState state;
+    state.align_mode = options.align;
+    if (!open_runs(state, options))
+        return 66;
+    if (options.measure_seconds > 0.0) {
+        const double open =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        std::printf("open_seconds=%.3f\n", open);
+    }
+    if (!apply_options(state, options))
+        return 64;
+    if (!options.run_a)
+        state.show.run_picker = true;
+    return cssim::viewer::run_viewer_window(state, options, started);
+}

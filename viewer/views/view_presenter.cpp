@@ -1,0 +1,105 @@
+// Presenter mode: one full-window, high-contrast page for a room: the date in huge type, the
+// runs' names, big play/pause and scrubber, and 3-5 big charts with their values today.
+#include "app/value_format.hpp"
+#include "views/views.hpp"
+#include "widgets/scrubber.hpp"
+#include "widgets/time_series_chart.hpp"
+
+namespace cssim::viewer {
+
+void draw_presenter(ViewerState& state, const UiFonts& fonts) {
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    const PanelRect rect{"presenter", 0, 0, display.x, display.y};
+    if (!begin_panel(state, "##presenter", "presenter", nullptr, &rect,
+                     ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar |
+                         ImGuiWindowFlags_NoScrollWithMouse)) {
+        ImGui::End();
+        return;
+    }
+    const std::int64_t day = current_day(state);
+    ImGui::PushFont(fonts.huge);
+    ImGui::TextUnformatted(state.alignment.label(day).c_str());
+    ImGui::PopFont();
+    ImGui::SameLine(0, 40);
+    ImGui::PushFont(fonts.large);
+    ImGui::BeginGroup();
+    for (int side = 0; side < 2; ++side) {
+        const auto& run = state.sides[static_cast<std::size_t>(side)].run;
+        if (!run)
+            continue;
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(side_colour(side, true)), "%s: %s",
+                           side_name(side), run->info().scenario_name.c_str());
+    }
+    ImGui::EndGroup();
+    if (ImGui::Button(state.clock.is_playing() ? "Pause" : "Play", ImVec2(140, 0))) {
+        state.clock.toggle_play();
+    }
+    ImGui::SameLine();
+    std::vector<double> marks;
+    for (const auto& b : state.bookmarks.items())
+        marks.push_back(static_cast<double>(b.day));
+    double d = state.clock.day();
+    if (draw_scrubber("##pscrub", d, static_cast<double>(state.clock.first_day()),
+                      static_cast<double>(state.clock.last_day()), marks,
+                      ImVec2(ImGui::GetContentRegionAvail().x, ImGui::GetFrameHeight()),
+                      side_colour(kSideA, true))) {
+        state.clock.scrub_to(d);
+    }
+
+    const int n = static_cast<int>(std::min<std::size_t>(state.presenter_charts.size(), 5));
+    const int cols = n <= 3 ? std::max(n, 1) : (n == 4 ? 2 : 3);
+    const int rows = n == 0 ? 1 : (n + cols - 1) / cols;
+    const float status_h = ImGui::GetFrameHeightWithSpacing();
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    const float gap = 16.0f;
+    const ImVec2 cell(
+        (avail.x - gap * static_cast<float>(cols - 1)) / static_cast<float>(cols),
+        (avail.y - status_h - gap * static_cast<float>(rows - 1)) / static_cast<float>(rows));
+    for (int i = 0; i < n; ++i) {
+        ChartSlot& slot = state.presenter_charts[static_cast<std::size_t>(i)];
+        if (i % cols != 0)
+            ImGui::SameLine(0.0f, gap);
+        ImGui::BeginGroup();
+        const ImVec2 top = ImGui::GetCursorScreenPos();
+        // The series and today's values above each chart, in the side colours.
+        const record::Series* meta = find_series_any(state, slot.series);
+        ImGui::TextUnformatted(slot.series.c_str());
+        ImGui::SameLine(0, 30);
+        for (int side = 0; side < 2; ++side) {
+            if (!has_run(state, side))
+                continue;
+            const auto v = series_value_at(state, side, slot.series, day);
+            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(side_colour(side, true)), "%s %s",
+                               side_name(side),
+                               v ? format_value(*v, meta ? meta->unit : "").c_str() : "-");
+            ImGui::SameLine(0, 30);
+        }
+        ImGui::NewLine();
+        const float used = ImGui::GetCursorScreenPos().y - top.y;
+        const std::string id = "pchart" + std::to_string(i);
+        ChartSpec spec = make_series_chart(state, slot.series, true);
+        spec.title.clear();  // already above the chart, in large type
+        const ChartInteraction r =
+            draw_time_series_chart(id.c_str(), spec, slot.zoom, ImVec2(cell.x, cell.y - used));
+        if (r.clicked)
+            state.clock.scrub_to(r.clicked_x);
+        const std::string popup = id + "menu";
+        if (r.hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Right)) {
+            ImGui::OpenPopup(popup.c_str());
+        }
+        ImGui::EndGroup();
+        state.panel_rects.push_back(
+            {"presenter_chart_" + std::to_string(i), top.x, top.y, cell.x, cell.y});
+        const std::size_t before = state.presenter_charts.size();
+        chart_context_menu(state, state.presenter_charts, static_cast<std::size_t>(i),
+                           popup.c_str(), 5);
+        if (state.presenter_charts.size() != before)
+            break;
+    }
+    ImGui::PopFont();
+    ImGui::TextDisabled("%s   (P or Esc: leave presenter mode, Space: play/pause)",
+                        state.status_message.c_str());
+    ImGui::End();
+}
+
+}  // namespace cssim::viewer
