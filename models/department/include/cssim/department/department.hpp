@@ -1,0 +1,37 @@
+#pragma once
+/**
+ * @file department.hpp
+ * @brief The department model's entry points (same shape as the reference queue model, so the
+ * CLI dispatches uniformly).
+ *
+ * run_replication() is pure: it reads the config, owns all its state, and may run on many
+ * threads at once. Same (config, master_seed, replication) => identical record.
+ */
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "cssim/department/config.hpp"
+#include "cssim/department/pathway.hpp"
+#include "cssim/record/run_data.hpp"
+
+namespace cssim::department {
+
+/**
+ * @brief Runs one replication. Metrics (DESIGN §3 names, measured after warm-up) always;
+ * with_detail adds per-day series, a track per post and dated events. Precondition: the config
+ * passed the scenario reader's checks and validate_pathway() found no problem.
+ */
+record::ReplicationRecord run_replication(const DepartmentConfig& config, std::uint64_t master_seed,
+                                          std::uint64_t replication, bool with_detail);
+
+/** @brief The named random streams the model draws from (for the manifest). */
+std::vector<std::string> stream_names();
+
+/** @brief What is the same in every replication: dates, status/contract names, the graph. */
+record::RunLayout layout(const DepartmentConfig& config);
+
+/** @brief Names of the metrics in the order run_replication() reports them. */
+std::vector<std::string> metric_names();
+
+}  // namespace cssim::department

@@ -1,0 +1,302 @@
+/**
+ * @file department_day.cpp
+ * @brief The daily process: each worker's time use with admin support, stress, quality and harm,
+ * money, and the daily snapshot (mechanisms 5, 6, 8, 9).
+ *
+ * Time use is the heart of the PA question. On a working day a worker has contracted hours plus
+ * unpaid overtime that grows with the cases held. Admin (case recording, plans, handovers, fixed
+ * overhead, recording of each visit) is compulsory and is done first; a PA takes the delegable
+ * share of it up to the PA's capacity. Meetings and court come next, then statutory visits with
+ * travel, oldest due first; whatever time is left goes to extra direct work with families, whose
+ * need always exceeds it. The time shares are therefore outputs of the workload, not inputs.
+ */
+#include <algorithm>
+#include <cmath>
+
+#include "department_state.hpp"
+
+namespace cssim::department::detail {
+
+void Model::on_working_day(core::DayIndex day) {
+    const bool working_day = calendar_.is_working_day(day);
+    if (working_day) {
+        screen_referrals(day);
+        allocate(day);
+    }
+    int working = 0;
+    for (const Post& p : posts_) {
+        if (is_case_holder(p) && !p.sick) {
+            ++working;
+        }
+    }
+    const AdminSupportConfig& a = cfg_.admin_support;
+    pa_hours_per_worker_ =
+        working > 0 ? pa_count_ * a.pa_hours_per_week / 5.0 * a.pa_efficiency / working : 0.0;
+    day_direct_ = day_admin_ = day_travel_ = day_other_ = 0.0;
+    day_working_ = working;
+    finished_.clear();
+    for (std::size_t i = 0; i < posts_.size(); ++i) {
+        if (working_day) {
+            workforce_hazards(static_cast<int>(i), day);
+        }
+        work_one_post(static_cast<int>(i), day, working_day);
+    }
+    for (int index : finished_) {
+        Case& c = cases_[index];
+        if (c.active && c.timer_done) {
+            on_stage_end(index);
+        }
+    }
+    if (working_day) {
+        quality_hazards(day);
+    }
+    accrue_money(day);
+    snapshot(day);
+}
+
+void Model::work_one_post(int post_index, core::DayIndex day, bool working_day) {
+    Post& p = posts_[post_index];
+    if (!is_case_holder(p)) {
+        return;
+    }
+    const StressConfig& sc = cfg_.stress;
+    if (p.sick) {
+        // Away from work: stress eases toward its baseline.
+        if (working_day) {
+            p.stress += (sc.baseline - p.stress) / std::max(1.0, sc.recover_days);
+        }
+        return;
+    }
+    if (!working_day) {
+        return;
+    }
+    const TimeUseConfig& t = cfg_.time_use;
+    const bool learning = p.contract == Contract::kNewlyQualified && day < p.protected_until;
+    const double slow =
+        learning ? 1.0 / std::max(0.1, cfg_.recruitment.newly_qualified_efficiency) : 1.0;
+    const double contracted = t.contracted_hours_per_week / 5.0;
+    const double overtime =
+        std::min(t.max_overtime_hours_per_week,
+                 t.overtime_hours_per_case_per_week * static_cast<double>(p.cases.size())) /
+        5.0;
+    const double hours = contracted + overtime;
+    const double delegable = cfg_.time_use.delegable_admin_share;
+    double pa_left = pa_hours_per_worker_;
+    double delegable_by_sw = 0.0;
+    // Admin the worker must do: the delegable share goes to the PA while the PA has time.
+    auto own_admin = [&](double x) {
+        const double absorbed = std::min(pa_left, delegable * x);
+        pa_left -= absorbed;
+        delegable_by_sw += delegable * x - absorbed;
+        return x - absorbed;
+    };
+
+    // Meetings with the stage's meeting hours spread over the week; reviews on their day.
+    double other =
+        (std::max(0.0, p.case_meeting_per_week) / 5.0 + t.fixed_other_hours_per_week / 5.0) * slow;
+    const double visit = t.visit_hours * slow;
+    const double recording = t.recording_hours_per_visit_hour * visit;
+    due_.clear();
+    double due_cost = 0.0;  // visits whose deadline is today or past
+    for (int index : p.cases) {
+        Case& c = cases_[index];
+        if (c.next_review >= 0 && c.next_review <= day) {
+            const PathwayStage& s = cfg_.pathway.stages[c.stage];
+            other += s.review_hours * slow;
+            c.next_review = calendar_.add_working_days(day, s.review_interval_wd);
+        }
+        if (c.next_visit >= 0 && c.visit_open <= day) {
+            due_.emplace_back(c.next_visit, index);
+            if (c.next_visit <= day) {
+                due_cost += visit + t.travel_hours_per_visit + recording;
+            }
+        }
+    }
+    std::sort(due_.begin(), due_.end());
+    const double admin_new =
+        (std::max(0.0, p.case_admin_per_week) / 5.0 + t.fixed_admin_hours_per_week / 5.0) * slow +
+        p.pending_handover_hours;
+    p.pending_handover_hours = 0.0;
+
+    // Admin and meetings come first, but a share of the day stays for visits that are due, so an
+    // overloaded worker still visits (late) while recording falls behind (the admin backlog).
+    const double reserve = std::min(due_cost, (1.0 - t.max_admin_meeting_share) * hours);
+    double available = hours - reserve;
+    const double admin_own = own_admin(admin_new) + p.admin_backlog_hours;
+    double admin_done = std::min(admin_own, available);
+    available -= admin_done;
+    p.admin_backlog_hours = std::min(admin_own - admin_done, t.max_admin_backlog_hours);
+    const double other_done = std::min(other, available);
+    available -= other_done;
+    available += reserve;
+
+    double direct = 0.0, travel = 0.0;
+    int overdue = 0;
+    bool out_of_time = false;
+    for (const auto& [due, index] : due_) {
+        // Preview the recording the worker would keep after the PA's share.
+        const double recording_own = recording - std::min(pa_left, delegable * recording);
+        const double cost = visit + t.travel_hours_per_visit + recording_own;
+        if (due < day) {
+            ++overdue;
+        }
+        if (out_of_time || available < 0.5 * cost) {
+            out_of_time = true;  // this and later visits slip to another day
+            continue;
+        }
+        // A visit once started is finished, even if that runs past the day's hours.
+        available -= cost;
+        admin_done += own_admin(recording);
+        direct += visit;
+        travel += t.travel_hours_per_visit;
+        Case& c = cases_[index];
+        const PathwayStage& s = cfg_.pathway.stages[c.stage];
+        ++c.visits_done;
+        if (measuring()) {
+            if (day <= due) {
+                acc_.visits_on_time += 1.0;
+            } else {
+                acc_.visits_late += 1.0;
+            }
+        }
+        if (day > due) {
+            ++c.visits_late;
+        }
+        c.next_visit = calendar_.add_working_days(day, s.visit_interval_wd);
+        c.visit_open = calendar_.add_working_days(day, s.visit_interval_wd - visit_lead(s));
+        if (c.timer_done && c.visits_done >= s.required_visits) {
+            finished_.push_back(index);
+        }
+    }
+    direct += std::max(0.0, available);  // families always need more time than there is
+    const double worked = admin_done + other_done + direct + travel;
+
+    // Workload pressure: the week's compulsory work at the current caseload (smooth, so that a
+    // day with two visits is not a crisis), plus the backlog of overdue visits, over contracted
+    // hours. The PA's share of admin is taken off at this week's PA capacity.
+    const double visit_cost = visit + t.travel_hours_per_visit;
+    const double weekly_admin =
+        (std::max(0.0, p.case_admin_per_week) + t.fixed_admin_hours_per_week) * slow +
+        p.visits_per_week * recording;
+    const double weekly_own_admin =
+        weekly_admin - std::min(pa_hours_per_worker_ * 5.0, delegable * weekly_admin);
+    const double weekly_other = (std::max(0.0, p.case_meeting_per_week) + p.review_hours_per_week +
+                                 t.fixed_other_hours_per_week) *
+                                slow;
+    const double weekly_compulsory =
+        weekly_own_admin + weekly_other + p.visits_per_week * visit_cost;
+    const double backlog = overdue * (visit_cost + recording) + p.admin_backlog_hours;
+    const double pressure = (weekly_compulsory + backlog) / t.contracted_hours_per_week;
+    if (pressure > cfg_.quality.rushed_pressure) {
+        for (int index : p.cases) {
+            if (cases_[index].stage == assessment_stage_) {
+                cases_[index].rushed = true;
+            }
+        }
+    }
+    const double admin_share = worked > 0.0 ? admin_done / worked : 0.0;
+    const double target = std::clamp(sc.baseline + sc.weight_admin_share * admin_share +
+                                         sc.weight_pressure * (pressure - 1.0) +
+                                         sc.weight_overtime * overtime / contracted,
+                                     0.0, 1.0);
+    const double tau = target > p.stress ? sc.rise_days : sc.recover_days;
+    p.stress += (target - p.stress) / std::max(1.0, tau);
+
+    day_direct_ += direct;
+    day_admin_ += admin_done;
+    day_travel_ += travel;
+    day_other_ += other_done;
+    if (measuring()) {
+        acc_.hours_direct += direct;
+        acc_.hours_admin += admin_done;
+        acc_.hours_travel += travel;
+        acc_.hours_other += other_done;
+        acc_.hours_overtime += overtime;
+        acc_.working_days += 1.0;  // worker-days at work
+        acc_.delegable_admin_hours += delegable_by_sw;
+    }
+}
+
+void Model::quality_hazards(core::DayIndex day) {
+    const QualityConfig& q = cfg_.quality;
+    const double per_day = 1.0 / 252.0;  // hazards are per year of working days
+    for (std::size_t i = 0; i < cases_.size(); ++i) {
+        Case& c = cases_[i];
+        if (!c.active) {
+            continue;
+        }
+        const StageKind kind = cfg_.pathway.stages[c.stage].kind;
+        if (kind != StageKind::SocialWork && kind != StageKind::EarlyHelp &&
+            kind != StageKind::FrontDoor) {
+            continue;
+        }
+        const std::size_t need = static_cast<std::size_t>(c.need);
+        double multiplier = 1.0;
+        if (c.next_visit >= 0 && c.next_visit < day) {
+            multiplier *= q.late_visit_multiplier;
+        }
+        if (kind == StageKind::SocialWork && c.worker < 0) {
+            multiplier *= q.unallocated_multiplier;
+        }
+        if (c.handover_until >= day) {
+            multiplier *= q.handover_multiplier;
+        }
+        const double p_harm = q.harm_rate_by_need[need] * multiplier * per_day;
+        const double p_escalate = q.escalation_rate_by_need[need] * multiplier * per_day;
+        const double u = rng_quality_.uniform01();
+        if (u < p_harm) {
+            ++day_harm_;
+            if (measuring()) {
+                acc_.harm_events += 1.0;
+            }
+            if (detail_) {
+                add_event("harm", c.worker >= 0 ? c.worker : -1,
+                          "Serious harm to a child in " + cfg_.pathway.stages[c.stage].label +
+                              (c.worker < 0 ? " (unallocated)" : "") +
+                              (c.handover_until >= day ? " shortly after a handover" : ""));
+            }
+            c.need = std::min(c.need + 1, static_cast<int>(kNeedLevels) - 1);
+        } else if (u < p_harm + p_escalate) {
+            c.need = std::min(c.need + 1, static_cast<int>(kNeedLevels) - 1);
+        }
+    }
+}
+
+void Model::accrue_money(core::DayIndex day) {
+    const MoneyConfig& m = cfg_.money;
+    if (day >= next_financial_year_day_) {
+        // 1 April: the spend and budget "to date" series restart with the financial year.
+        fy_spend_ = 0.0;
+        fy_budget_ = 0.0;
+        next_financial_year_day_ =
+            calendar_.financial_year_start(calendar_.financial_year(day) + 1);
+    }
+    double employed = 0.0, agency = 0.0;
+    for (const Post& p : posts_) {
+        if (p.contract == Contract::kAgency) {
+            agency += 1.0;
+        } else if (p.contract != Contract::kNone) {
+            employed += 1.0;
+        }
+    }
+    double placements = 0.0;
+    for (std::size_t i = 0; i < placement_counts_.size(); ++i) {
+        placements += placement_counts_[i] * m.placements[i].weekly_cost / 7.0;
+    }
+    const double per_day = 1.0 / 365.25;
+    const double spend =
+        (employed * m.employed_social_worker_cost + agency * m.agency_social_worker_cost +
+         pa_count_ * m.pa_cost + manager_count_ * m.manager_cost +
+         cfg_.front_door.screening_fte * m.front_door_fte_cost) *
+            per_day +
+        placements;
+    const double budget = budget_per_year_ * per_day;
+    fy_spend_ += spend;
+    fy_budget_ += budget;
+    if (measuring()) {
+        acc_.spend += spend;
+        acc_.budget += budget;
+    }
+}
+
+}  // namespace cssim::department::detail

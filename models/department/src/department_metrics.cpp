@@ -1,0 +1,396 @@
+/**
+ * @file department_metrics.cpp
+ * @brief The daily snapshot, the summary metrics (DESIGN §3 names), the detail record (series,
+ * post tracks, events), the run layout, and the public entry points.
+ */
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+#include "cssim/core/statistics.hpp"
+#include "cssim/department/department.hpp"
+#include "department_state.hpp"
+
+namespace cssim::department {
+namespace detail {
+namespace {
+
+/** @brief Fixed series (before the per-stage ones): name, unit, description. */
+struct SeriesSpec {
+    const char* name;
+    const char* unit;
+    const char* description;
+};
+
+constexpr SeriesSpec kSeries[] = {
+    {"caseload_mean", "cases",
+     "Cases held per case-holding social worker FTE in post (end of day)"},
+    {"unallocated_cases", "cases", "Open cases waiting for a social worker (end of day)"},
+    {"stress_mean", "share", "Mean stress of social workers in post, 0 to 1"},
+    {"time_use/direct", "share", "Share of the day's hours spent in direct work with families"},
+    {"time_use/admin", "share", "Share of the day's hours spent on admin and recording"},
+    {"time_use/travel", "share", "Share of the day's hours spent travelling to visits"},
+    {"time_use/other", "share", "Share of the day's hours in meetings, court, supervision"},
+    {"agency_share", "share", "Agency workers / (agency + employed) social workers"},
+    {"vacancy_rate", "share", "Posts not held by an employed social worker / posts"},
+    {"sickness_absence", "share", "Share of social workers in post who are off sick"},
+    {"referrals", "referrals", "Referrals received that day (new and re-referrals)"},
+    {"harm_events", "events", "Serious harm events that day"},
+    {"cin_per_10k", "per 10k children", "Children in need (all open social work cases)"},
+    {"cp_plans_per_10k", "per 10k children", "Children on child protection plans"},
+    {"looked_after_per_10k", "per 10k children", "Looked-after children"},
+    {"spend_to_date", "GBP", "Spend so far in the current financial year"},
+    {"budget_to_date", "GBP", "Budget so far in the current financial year"},
+    {"social_workers_in_post", "FTE", "Employed and agency social workers in post"},
+    {"assessments_overdue", "cases", "Assessments open longer than 45 working days"},
+    {"front_door_queue", "referrals", "Referrals waiting for a screening decision"},
+    {"pa_count", "FTE", "Personal assistants in post"},
+};
+constexpr std::size_t kFixedSeries = sizeof(kSeries) / sizeof(kSeries[0]);
+
+const char* const kStatusNames[] = {"working",   "sick",   "long_term_sick",
+                                    "on_notice", "vacant", "deleted"};
+const char* const kContractNames[] = {"employed", "agency", "newly_qualified", "none"};
+
+}  // namespace
+
+void Model::add_event(std::string kind, std::int64_t entity, std::string text) {
+    if (!detail_) {
+        return;
+    }
+    events_.push_back(record::RecordedEvent{sim_.now(), std::move(kind), entity, std::move(text)});
+}
+
+void Model::snapshot(core::DayIndex day) {
+    double held = 0.0, holders = 0.0, employed = 0.0, agency = 0.0, posts = 0.0, sick = 0.0;
+    double stress = 0.0;
+    const bool measure = measuring();
+    for (const Post& p : posts_) {
+        if (p.deleted) {
+            continue;
+        }
+        posts += 1.0;
+        if (!is_case_holder(p)) {
+            continue;
+        }
+        holders += 1.0;
+        held += static_cast<double>(p.cases.size());
+        stress += p.stress;
+        if (p.sick) {
+            sick += 1.0;
+        }
+        if (p.contract == Contract::kAgency) {
+            agency += 1.0;
+        } else {
+            employed += 1.0;
+        }
+        if (measure) {
+            const std::size_t bin =
+                std::min<std::size_t>(p.cases.size(), acc_.caseload_histogram.size() - 1);
+            acc_.caseload_histogram[bin] += 1.0;
+            if (calendar_.is_working_day(day) && p.contract != Contract::kAgency) {
+                acc_.employed_days_in_post += 1.0;
+                if (p.sick) {
+                    acc_.employed_days_sick += 1.0;
+                }
+            }
+        }
+    }
+    double cin = 0.0;
+    for (std::size_t s = 0; s < stage_counts_.size(); ++s) {
+        if (cfg_.pathway.stages[s].kind == StageKind::SocialWork) {
+            cin += stage_counts_[s];
+        }
+    }
+    const double per_10k = 10000.0 / std::max(1.0, cfg_.population.children);
+    const double cp = cp_stage_ >= 0 ? stage_counts_[cp_stage_] : 0.0;
+    const double lac = lac_stage_ >= 0 ? stage_counts_[lac_stage_] : 0.0;
+    const double caseload = holders > 0.0 ? held / holders : 0.0;
+    if (measure) {
+        acc_.days += 1.0;
+        acc_.caseload_sum += caseload;
+        acc_.unallocated_sum += unallocated_count_;
+        acc_.cin_sum += cin * per_10k;
+        acc_.cp_sum += cp * per_10k;
+        acc_.lac_sum += lac * per_10k;
+        acc_.employed_fte_sum += employed;
+        acc_.agency_fte_sum += agency;
+        acc_.posts_sum += posts;
+        acc_.stress_sum += stress;
+        acc_.stress_days += holders;
+    }
+    if (!detail_) {
+        day_referrals_ = day_harm_ = 0;
+        return;
+    }
+    auto& v = daily_.values;
+    const double worked = day_direct_ + day_admin_ + day_travel_ + day_other_;
+    auto share = [&](std::size_t series, double x) {
+        // Weekends and bank holidays carry the last working day's time use forward.
+        const double carried = v[series].empty() ? 0.0 : v[series].back();
+        v[series].push_back(worked > 0.0 ? x / worked : carried);
+    };
+    v[0].push_back(caseload);
+    v[1].push_back(unallocated_count_);
+    v[2].push_back(holders > 0.0 ? stress / holders : 0.0);
+    share(3, day_direct_);
+    share(4, day_admin_);
+    share(5, day_travel_);
+    share(6, day_other_);
+    v[7].push_back(employed + agency > 0.0 ? agency / (employed + agency) : 0.0);
+    v[8].push_back(posts > 0.0 ? (posts - employed) / posts : 0.0);
+    v[9].push_back(holders > 0.0 ? sick / holders : 0.0);
+    v[10].push_back(day_referrals_);
+    v[11].push_back(day_harm_);
+    v[12].push_back(cin * per_10k);
+    v[13].push_back(cp * per_10k);
+    v[14].push_back(lac * per_10k);
+    v[15].push_back(fy_spend_);
+    v[16].push_back(fy_budget_);
+    v[17].push_back(employed + agency);
+    double overdue = 0.0;
+    if (assessment_stage_ >= 0) {
+        for (const Case& c : cases_) {
+            if (c.active && c.stage == assessment_stage_ &&
+                calendar_.working_days_between(c.referral_day, day) > 45) {
+                overdue += 1.0;
+            }
+        }
+    }
+    v[18].push_back(overdue);
+    v[19].push_back(static_cast<double>(screening_queue_.size()));
+    v[20].push_back(pa_count_);
+    for (std::size_t s = 0; s < stage_counts_.size(); ++s) {
+        v[kFixedSeries + s].push_back(stage_counts_[s]);
+    }
+    day_referrals_ = day_harm_ = 0;
+
+    for (std::size_t i = 0; i < posts_.size(); ++i) {
+        const Post& p = posts_[i];
+        record::EntityTrack& t = tracks_[i];
+        Status status = Status::kWorking;
+        if (p.deleted) {
+            status = Status::kDeleted;
+        } else if (p.contract == Contract::kNone) {
+            status = Status::kVacant;
+        } else if (p.sick) {
+            status = p.long_sick ? Status::kLongTermSick : Status::kSick;
+        } else if (p.on_notice) {
+            status = Status::kOnNotice;
+        }
+        t.status.push_back(static_cast<std::uint8_t>(status));
+        t.contract.push_back(static_cast<std::uint8_t>(p.contract));
+        t.caseload.push_back(static_cast<float>(p.cases.size()));
+        t.stress.push_back(static_cast<float>(p.stress));
+    }
+    const std::size_t pa_posts =
+        tracks_.size() - posts_.size() - static_cast<std::size_t>(manager_count_);
+    for (std::size_t k = 0; k < pa_posts; ++k) {
+        record::EntityTrack& t = tracks_[posts_.size() + k];
+        const bool filled = static_cast<int>(k) < pa_count_;
+        t.status.push_back(static_cast<std::uint8_t>(filled ? Status::kWorking : Status::kDeleted));
+        t.contract.push_back(
+            static_cast<std::uint8_t>(filled ? Contract::kEmployed : Contract::kNone));
+        t.caseload.push_back(0.0f);
+        t.stress.push_back(0.0f);
+    }
+    for (std::size_t k = posts_.size() + pa_posts; k < tracks_.size(); ++k) {
+        record::EntityTrack& t = tracks_[k];
+        t.status.push_back(static_cast<std::uint8_t>(Status::kWorking));
+        t.contract.push_back(static_cast<std::uint8_t>(Contract::kEmployed));
+        t.caseload.push_back(0.0f);
+        t.stress.push_back(0.0f);
+    }
+}
+
+record::ReplicationRecord Model::run() {
+    initialise();
+    if (detail_) {
+        daily_.values.assign(kFixedSeries + cfg_.pathway.stages.size(), {});
+        for (auto& v : daily_.values) {
+            v.reserve(static_cast<std::size_t>(end_day_));
+        }
+        const int team = std::max(1, cfg_.workforce.team_size);
+        for (std::size_t i = 0; i < posts_.size(); ++i) {
+            record::EntityTrack t;
+            t.id = static_cast<std::uint32_t>(i);
+            t.label = "SW " + std::to_string(i + 1);
+            t.role = "social_worker";
+            t.team = "Team " + std::to_string(i / team + 1);
+            tracks_.push_back(std::move(t));
+        }
+        for (int k = 0; k < pa_count_; ++k) {
+            record::EntityTrack t;
+            t.id = static_cast<std::uint32_t>(tracks_.size());
+            t.label = "PA " + std::to_string(k + 1);
+            t.role = "pa";
+            t.team =
+                "Team " +
+                std::to_string(static_cast<int>(k * cfg_.admin_support.workers_per_pa) / team + 1);
+            tracks_.push_back(std::move(t));
+        }
+        for (int k = 0; k < manager_count_; ++k) {
+            record::EntityTrack t;
+            t.id = static_cast<std::uint32_t>(tracks_.size());
+            t.label = "TM " + std::to_string(k + 1);
+            t.role = "team_manager";
+            t.team = "Team " + std::to_string(k + 1);
+            tracks_.push_back(std::move(t));
+        }
+    }
+    sim_.run_until(core::start_of_day(end_day_), *this);
+    return make_record();
+}
+
+record::ReplicationRecord Model::make_record() {
+    record::ReplicationRecord r;
+    r.replication = replication_;
+    r.seed = seed_;
+    const Accumulators& a = acc_;
+    const double years = std::max(1e-9, a.days / 365.25);
+    const double days = std::max(1.0, a.days);
+    const double worked = a.hours_direct + a.hours_admin + a.hours_travel + a.hours_other;
+    auto ratio = [](double x, double y) { return y > 0.0 ? x / y : 0.0; };
+    const double employed_mean = a.employed_fte_sum / days;
+    const double agency_mean = a.agency_fte_sum / days;
+    const double holders_mean = employed_mean + agency_mean;
+    // P90 of individual caseloads over post-days, from the integer histogram.
+    double caseload_p90 = 0.0;
+    {
+        const double total =
+            std::accumulate(a.caseload_histogram.begin(), a.caseload_histogram.end(), 0.0);
+        double cumulative = 0.0;
+        for (std::size_t k = 0; k < a.caseload_histogram.size(); ++k) {
+            cumulative += a.caseload_histogram[k];
+            if (total > 0.0 && cumulative >= 0.9 * total) {
+                caseload_p90 = static_cast<double>(k);
+                break;
+            }
+        }
+    }
+    const double children_10k = std::max(1e-9, cfg_.population.children / 10000.0);
+    auto add = [&](const char* name, double value) {
+        r.metrics.push_back(record::MetricValue{name, std::isfinite(value) ? value : 0.0});
+    };
+    add("direct_time_share", ratio(a.hours_direct, worked));
+    add("admin_time_share", ratio(a.hours_admin, worked));
+    add("caseload_mean", a.caseload_sum / days);
+    add("caseload_p90", caseload_p90);
+    add("unallocated_cases_mean", a.unallocated_sum / days);
+    add("assessments_within_45wd_share", ratio(a.assessments_on_time, a.assessments));
+    add("assessment_duration_median_wd",
+        a.assessment_durations.empty() ? 0.0 : core::median(a.assessment_durations));
+    add("re_referral_share", ratio(a.re_referrals, a.referrals));
+    add("turnover_rate", ratio(a.employed_leavers / years, employed_mean));
+    add("agency_share", ratio(agency_mean, holders_mean));
+    add("vacancy_rate", ratio(a.posts_sum - a.employed_fte_sum, a.posts_sum));
+    add("sickness_absence_rate", ratio(a.employed_days_sick, a.employed_days_in_post));
+    add("short_term_sickness_spells_per_fte", ratio(a.short_spells / years, holders_mean));
+    add("visits_on_time_share", ratio(a.visits_on_time, a.visits_on_time + a.visits_late));
+    add("harm_events_per_10k_children", a.harm_events / years / children_10k);
+    add("cin_per_10k", a.cin_sum / days);
+    add("cp_plans_per_10k", a.cp_sum / days);
+    add("looked_after_per_10k", a.lac_sum / days);
+    add("spend_total", a.spend / years);
+    add("overspend", (a.spend - a.budget) / years);
+    add("admin_time_value_per_worker",
+        ratio(a.delegable_admin_hours * cfg_.time_use.hourly_value / years, holders_mean));
+    // More than DESIGN requires:
+    add("travel_time_share", ratio(a.hours_travel, worked));
+    add("other_time_share", ratio(a.hours_other, worked));
+    add("overtime_hours_per_week", ratio(a.hours_overtime, a.working_days) * 5.0);
+    add("stress_mean", ratio(a.stress_sum, a.stress_days));
+    add("long_term_sickness_spells_per_fte", ratio(a.long_spells / years, holders_mean));
+    add("referrals_per_year", a.referrals / years);
+    add("no_further_action_share", ratio(a.no_further_action, a.referrals));
+    add("assessed_not_in_need_share", ratio(a.assessed_not_in_need, a.referrals));
+    add("front_door_decisions_within_1wd_share", ratio(a.screened_on_time, a.screened));
+    add("handovers_per_year", a.handovers / years);
+    add("social_workers_per_closed_case", ratio(a.social_workers_at_closure, a.closures));
+    add("budget", a.budget / years);
+    add("social_workers_in_post_mean", holders_mean);
+    add("pa_count", pa_count_);
+    add("simulation_events", static_cast<double>(sim_.events_processed()));
+    for (std::size_t i = 0; i < a.stage_entries.size(); ++i) {
+        const std::string name = "entries_per_year/" + cfg_.pathway.stages[i].id;
+        r.metrics.push_back(record::MetricValue{name, a.stage_entries[i] / years});
+    }
+    if (detail_) {
+        for (std::size_t i = 0; i < daily_.values.size(); ++i) {
+            record::Series s;
+            if (i < kFixedSeries) {
+                s.name = kSeries[i].name;
+                s.unit = kSeries[i].unit;
+                s.description = kSeries[i].description;
+            } else {
+                const PathwayStage& st = cfg_.pathway.stages[i - kFixedSeries];
+                s.name = "stage/" + st.id;
+                s.unit = "cases";
+                s.description = "Children in stage \"" + st.label + "\" (end of day)";
+            }
+            s.values = std::move(daily_.values[i]);
+            r.series.push_back(std::move(s));
+        }
+        r.tracks = std::move(tracks_);
+        r.events = std::move(events_);
+    }
+    return r;
+}
+
+}  // namespace detail
+
+record::ReplicationRecord run_replication(const DepartmentConfig& config, std::uint64_t master_seed,
+                                          std::uint64_t replication, bool with_detail) {
+    detail::Model model(config, master_seed, replication, with_detail);
+    return model.run();
+}
+
+std::vector<std::string> stream_names() {
+    return {"referrals",   "need",        "front_door",   "pathway", "durations",
+            "sickness",    "resignation", "recruitment",  "agency",  "quality",
+            "re_referral", "placements",  "initial_state"};
+}
+
+std::vector<std::string> metric_names() {
+    DepartmentConfig tiny;
+    tiny.run.years = 0.05;
+    tiny.run.warmup_years = 0.0;
+    tiny.population.children = 100.0;
+    tiny.workforce.social_worker_posts = 1.0;
+    std::vector<std::string> names;
+    for (const record::MetricValue& m : run_replication(tiny, 1, 0, false).metrics) {
+        names.push_back(m.name);
+    }
+    return names;
+}
+
+record::RunLayout layout(const DepartmentConfig& config) {
+    record::RunLayout l;
+    l.start_date = config.run.start_date;
+    l.days = static_cast<std::int64_t>(std::llround(config.run.years * 365.25));
+    l.warmup_days = static_cast<std::int64_t>(std::llround(config.run.warmup_years * 365.25));
+    for (const char* s : detail::kStatusNames) {
+        l.status_names.emplace_back(s);
+    }
+    for (const char* s : detail::kContractNames) {
+        l.contract_names.emplace_back(s);
+    }
+    for (const PathwayStage& s : config.pathway.stages) {
+        l.nodes.push_back(record::GraphNode{s.id, s.label, "stage/" + s.id});
+    }
+    for (const PathwayTransition& t : config.pathway.transitions) {
+        double p = t.probability;
+        if (!t.probability_by_need.empty()) {
+            // One number for the drawing: the mean over need levels.
+            p = 0.0;
+            for (double x : t.probability_by_need) {
+                p += x;
+            }
+            p /= static_cast<double>(t.probability_by_need.size());
+        }
+        l.edges.push_back(record::GraphEdge{t.from, t.to, p});
+    }
+    return l;
+}
+
+}  // namespace cssim::department

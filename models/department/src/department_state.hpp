@@ -1,0 +1,277 @@
+#pragma once
+/**
+ * @file department_state.hpp
+ * @brief Private: the state of one replication of the department model and its processes.
+ *
+ * One Model object per replication owns everything (no globals), so replications run on many
+ * threads at once. Cases and posts live in vectors and are referred to by index; events carry an
+ * index in `target` and a generation counter in `payload` so that stale events are ignored.
+ */
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <deque>
+#include <string>
+#include <vector>
+
+#include "cssim/core/distribution.hpp"
+#include "cssim/core/random.hpp"
+#include "cssim/core/simulation.hpp"
+#include "cssim/core/working_calendar.hpp"
+#include "cssim/department/config.hpp"
+#include "cssim/record/run_data.hpp"
+
+namespace cssim::department::detail {
+
+enum EventKind : std::uint32_t {
+    kReferral,       ///< next external referral
+    kReReferral,     ///< payload: need | previous referral day << 8
+    kWorkingDay,     ///< the daily process (08:00 every day; work only on working days)
+    kStageEnd,       ///< target: case; payload: case generation
+    kSicknessEnd,    ///< target: post; payload: post generation
+    kNoticeEnd,      ///< target: post; payload: post generation
+    kHireArrives,    ///< target: post; payload: recruitment generation
+    kAgencyArrives,  ///< target: post; payload: recruitment generation
+    kAgencyEnd,      ///< target: post; payload: post generation
+    kFundingChange,  ///< target: index into money.funding_changes
+    kShockStart,     ///< target: index into demand.shocks
+    kFreezeEnd,      ///< payload: freeze generation
+};
+
+enum class Contract : std::uint8_t { kEmployed = 0, kAgency = 1, kNewlyQualified = 2, kNone = 3 };
+enum class Status : std::uint8_t {
+    kWorking = 0,
+    kSick = 1,
+    kLongTermSick = 2,
+    kOnNotice = 3,
+    kVacant = 4,
+    kDeleted = 5,
+};
+
+/** @brief A child's open episode (or a referral waiting at the front door). */
+struct Case {
+    int stage = 0;
+    int from_stage = 0;  ///< the stage left most recently (for closure outcomes)
+    int need = 0;        ///< latent need 0..4
+    int perceived = 0;   ///< need as the last decision-maker judged it
+    int worker = -1;     ///< post index, or -1 when unallocated
+    int previous_worker = -1;
+    bool active = false;
+    bool in_queue = false;  ///< waiting in the unallocated queue
+    bool timer_done = false;
+    bool rushed = false;
+    int placement = -1;
+    int visits_done = 0;
+    int visits_late = 0;
+    int handovers = 0;
+    int social_workers = 0;
+    std::uint32_t generation = 0;
+    core::DayIndex referral_day = 0;
+    core::DayIndex previous_referral_day = -100000;
+    core::DayIndex next_visit = -1;  ///< day the next statutory visit is due; -1 none
+    core::DayIndex visit_open = 0;   ///< first day the worker may make that visit
+    core::DayIndex next_review = -1;
+    core::DayIndex handover_until = -1;
+    core::DayIndex queued_day = 0;  ///< day the case last joined the unallocated queue
+};
+
+/** @brief A social worker post and whoever holds it. */
+struct Post {
+    Contract contract = Contract::kNone;
+    Status status = Status::kVacant;
+    double stress = 0.0;
+    bool on_notice = false;
+    bool sick = false;
+    bool long_sick = false;
+    bool hire_pending = false;
+    bool agency_pending = false;
+    bool deleted = false;
+    core::DayIndex protected_until = -1;  ///< newly qualified protection ends
+    std::uint32_t generation = 0;         ///< bumped when the holder changes or a spell ends
+    std::uint32_t recruitment_generation = 0;
+    std::uint32_t agency_generation = 0;
+    std::vector<int> cases;
+    double weighted_caseload = 0.0;
+    double pending_handover_hours = 0.0;
+    double admin_backlog_hours = 0.0;    ///< admin left undone, carried to the next day
+    double case_admin_per_week = 0.0;    ///< sum over cases of stage admin hours per week
+    double case_meeting_per_week = 0.0;  ///< sum over cases of stage meeting hours per week
+    double review_hours_per_week = 0.0;  ///< reviews averaged over their cadence, summed
+    double visits_per_week = 0.0;        ///< statutory visits due per week, summed over cases
+};
+
+/** @brief Post-warm-up accumulators for the summary metrics. */
+struct Accumulators {
+    double days = 0.0;  ///< calendar days measured
+    double working_days = 0.0;
+    double hours_direct = 0.0, hours_admin = 0.0, hours_travel = 0.0, hours_other = 0.0;
+    double hours_overtime = 0.0;
+    double delegable_admin_hours = 0.0;
+    double caseload_sum = 0.0;  ///< sum over days of cases / case-holding FTE
+    std::vector<double> caseload_histogram = std::vector<double>(401, 0.0);
+    double unallocated_sum = 0.0;
+    double cin_sum = 0.0, cp_sum = 0.0, lac_sum = 0.0;
+    double employed_fte_sum = 0.0, agency_fte_sum = 0.0, posts_sum = 0.0;
+    double employed_leavers = 0.0;
+    double employed_days_in_post = 0.0, employed_days_sick = 0.0;
+    double short_spells = 0.0, long_spells = 0.0;
+    double stress_sum = 0.0, stress_days = 0.0;
+    double visits_on_time = 0.0, visits_late = 0.0;
+    double harm_events = 0.0;
+    double referrals = 0.0, re_referrals = 0.0;
+    double no_further_action = 0.0, assessed_not_in_need = 0.0;
+    double assessments = 0.0, assessments_on_time = 0.0;
+    std::vector<double> assessment_durations;
+    double screened = 0.0, screened_on_time = 0.0;
+    double spend = 0.0, budget = 0.0;
+    double handovers = 0.0;
+    double closures = 0.0, social_workers_at_closure = 0.0;
+    std::vector<double> stage_entries;
+};
+
+/** @brief Per-day values kept only with detail. */
+struct DailySeries {
+    std::vector<std::vector<double>> values;  ///< [series][day]
+};
+
+/** @brief Misjudges a need level by one step up or down (clamped), using one draw. */
+inline int misjudge_need(int need, core::RandomStream& rng) {
+    const int shifted = rng.bernoulli(0.5) ? need + 1 : need - 1;
+    return std::clamp(shifted, 0, static_cast<int>(kNeedLevels) - 1);
+}
+
+/** @brief One replication of the department model. */
+class Model {
+public:
+    Model(const DepartmentConfig& config, std::uint64_t master_seed, std::uint64_t replication,
+          bool with_detail);
+    record::ReplicationRecord run();
+
+    /** @brief Event dispatch (called by Simulation::run_until). */
+    void operator()(const core::Event& event);
+
+private:
+    // department_model.cpp: demand, front door, pathway, allocation.
+    void initialise();
+    void initialise_cases();
+    void on_referral(int need, core::DayIndex previous_referral_day);
+    void on_stage_end(int case_index);
+    void enter_stage(int case_index, int stage, bool residual = false);
+    void leave_stage(int case_index);
+    int choose_next_stage(const Case& c);
+    void close_case(int case_index, int from_stage);
+    int new_case();
+    void screen_referrals(core::DayIndex day);
+    void allocate(core::DayIndex day);
+    void assign(int case_index, int post, core::DayIndex day);
+    void add_load(Post& p, const PathwayStage& s, double sign);
+    /** @brief Working days before a visit's deadline from which it may be made (a quarter of
+     * the interval): workers plan visits inside a window rather than on the last day. */
+    static int visit_lead(const PathwayStage& s) { return s.visit_interval_wd / 4; }
+    void unassign(int case_index, bool to_queue);
+    void enqueue_unallocated(int case_index);
+    void schedule_next_referral();
+    void build_referral_process();
+
+    // department_day.cpp: the daily process (time use, stress, quality, money).
+    void on_working_day(core::DayIndex day);
+    void work_one_post(int post_index, core::DayIndex day, bool working_day);
+    void quality_hazards(core::DayIndex day);
+    void accrue_money(core::DayIndex day);
+    void snapshot(core::DayIndex day);
+
+    // department_workforce.cpp: sickness, resignation, recruitment, agency, funding.
+    void initialise_posts();
+    void workforce_hazards(int post_index, core::DayIndex day);
+    void start_sickness(int post_index, bool long_spell, core::DayIndex day);
+    void on_sickness_end(int post_index, std::uint64_t generation);
+    void on_notice_end(int post_index, std::uint64_t generation);
+    void post_falls_vacant(int post_index, core::DayIndex day);
+    void request_agency(int post_index);
+    void start_recruitment(int post_index);
+    void on_hire(int post_index, std::uint64_t generation);
+    void on_agency_arrives(int post_index, std::uint64_t generation);
+    void on_agency_end(int post_index, std::uint64_t generation);
+    void on_funding_change(int index);
+    void on_freeze_end(std::uint64_t generation);
+    void handover_all(int post_index);
+    bool is_case_holder(const Post& p) const;
+    bool can_take_cases(const Post& p, core::DayIndex day) const;
+    double cap_of(const Post& p, core::DayIndex day) const;
+    bool recruitment_allowed() const { return !hiring_freeze_; }
+    bool agency_allowed() const {
+        return cfg_.recruitment.agency_allowed && !agency_ban_ && !hiring_freeze_;
+    }
+
+    // department_metrics.cpp
+    record::ReplicationRecord make_record();
+    void add_event(std::string kind, std::int64_t entity, std::string text);
+
+    core::Tick tick_of(core::DayIndex day, int hour) const {
+        return core::start_of_day(day) + static_cast<core::Tick>(hour) * core::kTicksPerHour;
+    }
+    core::DayIndex today() const { return core::day_of(sim_.now()); }
+    bool measuring() const { return today() >= warmup_day_; }
+    core::DayIndex day_of_date(const std::string& iso) const;
+    /** @brief What remains at day 0 of a spell drawn from d that is already under way. */
+    double residual_of(const core::Distribution& d);
+
+private:
+    const DepartmentConfig& cfg_;
+    bool detail_;
+    std::uint64_t seed_;
+    std::uint64_t replication_;
+    core::WorkingCalendar calendar_;
+    core::Simulation sim_;
+    core::DayIndex end_day_ = 0;
+    core::DayIndex warmup_day_ = 0;
+
+    // Streams: one per process, so scenarios differing in one process share the others' draws.
+    core::RandomStream rng_referrals_, rng_need_, rng_front_door_, rng_pathway_, rng_durations_,
+        rng_sickness_, rng_resignation_, rng_recruitment_, rng_agency_, rng_quality_,
+        rng_re_referral_, rng_placements_, rng_initial_;
+
+    core::PiecewisePoissonProcess referral_process_;
+    int referral_stage_ = -1, screening_stage_ = -1, assessment_stage_ = -1, closed_stage_ = -1;
+    int cp_stage_ = -1, lac_stage_ = -1;
+    /// outgoing transitions per stage: (to, probability per need)
+    std::vector<std::vector<std::pair<int, std::array<double, 5>>>> out_;
+    std::vector<int> stage_counts_;
+
+    std::vector<Case> cases_;
+    std::vector<int> free_cases_;
+    std::deque<int> screening_queue_;
+    std::deque<int> unallocated_;
+    int unallocated_count_ = 0;
+    int early_help_families_ = 0;
+    double early_help_capacity_ = 0.0;
+
+    std::vector<Post> posts_;
+    int pa_count_ = 0;
+    int manager_count_ = 0;
+    int pending_post_cuts_ = 0;
+    bool hiring_freeze_ = false;
+    std::uint64_t freeze_generation_ = 0;
+    bool agency_ban_ = false;
+    double budget_per_year_ = 0.0;
+    std::vector<int> placement_counts_;
+    double fy_spend_ = 0.0, fy_budget_ = 0.0;
+    core::DayIndex next_financial_year_day_ = 0;  ///< day of the next 1 April
+
+    // Daily aggregates filled by work_one_post.
+    double day_direct_ = 0.0, day_admin_ = 0.0, day_travel_ = 0.0, day_other_ = 0.0;
+    int day_working_ = 0;
+    int day_referrals_ = 0;
+    int day_harm_ = 0;
+    std::vector<int> finished_;  ///< cases whose stage may end after today's visits
+    std::vector<std::pair<core::DayIndex, int>> due_;  ///< scratch: visits due for one post
+    double pa_hours_per_worker_ = 0.0;
+
+    Accumulators acc_;
+    std::vector<std::string> series_names_, series_units_, series_descriptions_;
+    DailySeries daily_;
+    std::vector<record::EntityTrack> tracks_;
+    std::vector<record::RecordedEvent> events_;
+};
+
+}  // namespace cssim::department::detail

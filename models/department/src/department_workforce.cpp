@@ -1,0 +1,408 @@
+/**
+ * @file department_workforce.cpp
+ * @brief Posts and the people in them: sickness and resignation as hazards of stress, notice,
+ * recruitment delays, newly qualified starters, agency cover, handovers, and the council's
+ * response to funding changes (mechanisms 6, 7 and 9).
+ */
+#include <algorithm>
+#include <cmath>
+#include <sstream>
+
+#include "department_state.hpp"
+
+namespace cssim::department::detail {
+namespace {
+
+constexpr double kDaysPerMonth = 30.4375;
+constexpr double kWorkingDaysPerYear = 252.0;
+
+std::string post_label(int index) {
+    return "SW " + std::to_string(index + 1);
+}
+
+}  // namespace
+
+bool Model::is_case_holder(const Post& p) const {
+    return !p.deleted && p.contract != Contract::kNone;
+}
+
+bool Model::can_take_cases(const Post& p, core::DayIndex day) const {
+    return is_case_holder(p) && !p.sick && !p.on_notice && cap_of(p, day) > p.weighted_caseload;
+}
+
+double Model::cap_of(const Post& p, core::DayIndex day) const {
+    const bool protected_nq = p.contract == Contract::kNewlyQualified && day < p.protected_until;
+    return cfg_.allocation.caseload_cap *
+           (protected_nq ? cfg_.allocation.newly_qualified_cap_share : 1.0);
+}
+
+void Model::initialise_posts() {
+    const WorkforceConfig& w = cfg_.workforce;
+    const RecruitmentConfig& r = cfg_.recruitment;
+    const int n = static_cast<int>(std::lround(w.social_worker_posts));
+    posts_.assign(static_cast<std::size_t>(std::max(0, n)), Post{});
+    const double protected_days = r.newly_qualified_protected_months * kDaysPerMonth;
+    for (int i = 0; i < n; ++i) {
+        Post& p = posts_[i];
+        const double u = rng_initial_.uniform01();
+        p.stress = cfg_.initial.stress;
+        if (u < w.initial_vacancy_share + w.initial_agency_share) {
+            // A vacancy, covered by agency or not; recruitment is already under way.
+            p.contract = u < w.initial_vacancy_share ? Contract::kNone : Contract::kAgency;
+            p.hire_pending = true;
+            const double months = residual_of(r.months_to_fill) *
+                                  (r.inspection_inadequate ? r.inadequate_fill_multiplier : 1.0);
+            sim_.schedule_at(core::ticks_from_days(std::max(1.0, months * kDaysPerMonth)),
+                             kHireArrives, static_cast<std::uint32_t>(i), p.recruitment_generation);
+            if (p.contract == Contract::kAgency) {
+                const double contract = residual_of(r.agency_contract_months);
+                sim_.schedule_at(core::ticks_from_days(std::max(1.0, contract * kDaysPerMonth)),
+                                 kAgencyEnd, static_cast<std::uint32_t>(i), p.generation);
+            } else {
+                request_agency(i);
+            }
+        } else if (rng_initial_.uniform01() < w.initial_newly_qualified_share) {
+            p.contract = Contract::kNewlyQualified;
+            p.protected_until =
+                static_cast<core::DayIndex>(protected_days * rng_initial_.uniform01());
+        } else {
+            p.contract = Contract::kEmployed;
+        }
+    }
+    const double wpp = cfg_.admin_support.workers_per_pa;
+    pa_count_ = wpp > 0.0 ? static_cast<int>(std::ceil(n / wpp - 1e-9)) : 0;
+    manager_count_ = w.team_size > 0 ? (n + w.team_size - 1) / w.team_size : 0;
+
+    const MoneyConfig& m = cfg_.money;
+    if (m.budget_per_year > 0.0) {
+        budget_per_year_ = m.budget_per_year;
+    } else {
+        double early_help_days = 120.0 * 7.0 / 5.0;
+        for (const PathwayStage& s : cfg_.pathway.stages) {
+            if (s.kind == StageKind::EarlyHelp) {
+                early_help_days = std::max(1.0, s.duration_wd.mean() * 7.0 / 5.0);
+                break;
+            }
+        }
+        double weekly_placement = 0.0;
+        for (const PlacementType& t : m.placements) {
+            weekly_placement += t.share * t.weekly_cost;
+        }
+        const double looked_after = 70.0 * cfg_.population.children / 10000.0;  // CLA 2024
+        budget_per_year_ = (n * m.employed_social_worker_cost + pa_count_ * m.pa_cost +
+                            manager_count_ * m.manager_cost +
+                            cfg_.front_door.screening_fte * m.front_door_fte_cost +
+                            cfg_.early_help.capacity_families * cfg_.early_help.cost_per_family *
+                                365.25 / early_help_days +
+                            looked_after * weekly_placement * 365.25 / 7.0) *
+                           (1.0 + m.budget_headroom);
+    }
+}
+
+void Model::workforce_hazards(int post_index, core::DayIndex day) {
+    Post& p = posts_[post_index];
+    // Draw for every post every working day whatever its state, so that scenarios keep the same
+    // draws for the same post and day (common random numbers).
+    const double u_sick = rng_sickness_.uniform01();
+    const double u_leave = rng_resignation_.uniform01();
+    if (!is_case_holder(p) || p.sick) {
+        return;
+    }
+    const SicknessConfig& s = cfg_.sickness;
+    const double p_long = s.long_spells_per_year_at_zero_stress *
+                          std::exp(s.long_stress_coefficient * p.stress) / kWorkingDaysPerYear;
+    const double p_short = s.short_spells_per_year_at_zero_stress *
+                           std::exp(s.short_stress_coefficient * p.stress) / kWorkingDaysPerYear;
+    if (u_sick < p_long) {
+        start_sickness(post_index, true, day);
+    } else if (u_sick < p_long + p_short) {
+        start_sickness(post_index, false, day);
+    }
+    if (p.contract == Contract::kAgency || p.on_notice) {
+        return;  // agency staff leave at contract ends
+    }
+    const WorkforceConfig& w = cfg_.workforce;
+    const double p_resign = w.resignation_rate_at_zero_stress *
+                            std::exp(w.resignation_stress_coefficient * p.stress) /
+                            kWorkingDaysPerYear;
+    if (u_leave < p_resign) {
+        p.on_notice = true;
+        const core::DayIndex leave = calendar_.add_working_days(day, std::max(1, w.notice_wd));
+        sim_.schedule_at(tick_of(leave, 18), kNoticeEnd, static_cast<std::uint32_t>(post_index),
+                         p.generation);
+        if (!p.hire_pending && recruitment_allowed()) {
+            start_recruitment(post_index);
+        }
+        if (detail_) {
+            std::ostringstream os;
+            os << post_label(post_index) << " resigns (stress " << std::lround(p.stress * 100)
+               << "%, " << p.cases.size() << " cases)";
+            add_event("resignation", post_index, os.str());
+        }
+    }
+}
+
+void Model::start_sickness(int post_index, bool long_spell, core::DayIndex day) {
+    Post& p = posts_[post_index];
+    const SicknessConfig& s = cfg_.sickness;
+    const double days = std::max(
+        1.0, (long_spell ? s.long_duration_wd : s.short_duration_wd).sample(rng_sickness_));
+    p.sick = true;
+    p.long_sick = long_spell;
+    if (measuring()) {
+        (long_spell ? acc_.long_spells : acc_.short_spells) += 1.0;
+    }
+    const core::DayIndex back = calendar_.add_working_days(day, static_cast<int>(std::ceil(days)));
+    sim_.schedule_at(tick_of(back, 7), kSicknessEnd, static_cast<std::uint32_t>(post_index),
+                     p.generation);
+    if (long_spell) {
+        handover_all(post_index);  // a long absence: the children need another worker
+    }
+}
+
+void Model::on_sickness_end(int post_index, std::uint64_t generation) {
+    Post& p = posts_[post_index];
+    if (p.generation != generation) {
+        return;
+    }
+    p.sick = false;
+    p.long_sick = false;
+}
+
+void Model::on_notice_end(int post_index, std::uint64_t generation) {
+    Post& p = posts_[post_index];
+    if (p.generation != generation || !p.on_notice) {
+        return;
+    }
+    if (measuring()) {
+        acc_.employed_leavers += 1.0;
+    }
+    if (detail_) {
+        add_event("leaver", post_index,
+                  post_label(post_index) + " leaves; " + std::to_string(p.cases.size()) +
+                      " cases handed over");
+    }
+    handover_all(post_index);
+    p.contract = Contract::kNone;
+    p.on_notice = p.sick = p.long_sick = false;
+    ++p.generation;
+    post_falls_vacant(post_index, today());
+}
+
+void Model::post_falls_vacant(int post_index, core::DayIndex /*day*/) {
+    Post& p = posts_[post_index];
+    if (pending_post_cuts_ > 0) {
+        p.deleted = true;
+        p.hire_pending = p.agency_pending = false;
+        ++p.recruitment_generation;
+        ++p.agency_generation;
+        --pending_post_cuts_;
+        return;
+    }
+    if (!p.hire_pending && recruitment_allowed()) {
+        start_recruitment(post_index);
+    }
+    request_agency(post_index);
+}
+
+void Model::start_recruitment(int post_index) {
+    Post& p = posts_[post_index];
+    const RecruitmentConfig& r = cfg_.recruitment;
+    const double months = r.months_to_fill.sample(rng_recruitment_) *
+                          (r.inspection_inadequate ? r.inadequate_fill_multiplier : 1.0);
+    p.hire_pending = true;
+    ++p.recruitment_generation;
+    sim_.schedule_after(core::ticks_from_days(std::max(1.0, months * kDaysPerMonth)), kHireArrives,
+                        static_cast<std::uint32_t>(post_index), p.recruitment_generation);
+}
+
+void Model::request_agency(int post_index) {
+    Post& p = posts_[post_index];
+    if (!agency_allowed() || p.agency_pending || p.deleted || p.contract != Contract::kNone) {
+        return;
+    }
+    p.agency_pending = true;
+    ++p.agency_generation;
+    const double wd = std::max(1.0, cfg_.recruitment.agency_start_wd.sample(rng_agency_));
+    const core::DayIndex start =
+        calendar_.add_working_days(today(), static_cast<int>(std::ceil(wd)));
+    sim_.schedule_at(tick_of(start, 7), kAgencyArrives, static_cast<std::uint32_t>(post_index),
+                     p.agency_generation);
+}
+
+void Model::on_hire(int post_index, std::uint64_t generation) {
+    Post& p = posts_[post_index];
+    if (p.recruitment_generation != generation || !p.hire_pending || p.deleted) {
+        return;
+    }
+    if (p.on_notice) {
+        // The new starter arrives before the leaver has gone: start when the notice ends.
+        sim_.schedule_after(core::kTicksPerDay * 7, kHireArrives,
+                            static_cast<std::uint32_t>(post_index), generation);
+        return;
+    }
+    p.hire_pending = false;
+    if (!recruitment_allowed()) {
+        return;
+    }
+    const RecruitmentConfig& r = cfg_.recruitment;
+    const bool agency_leaving = p.contract == Contract::kAgency;
+    const core::DayIndex day = today();
+    const bool newly_qualified = rng_recruitment_.bernoulli(r.newly_qualified_share_of_hires);
+    p.contract = newly_qualified ? Contract::kNewlyQualified : Contract::kEmployed;
+    p.protected_until =
+        newly_qualified
+            ? day + static_cast<core::DayIndex>(r.newly_qualified_protected_months * kDaysPerMonth)
+            : -1;
+    p.stress = cfg_.initial.stress;
+    p.sick = p.long_sick = p.on_notice = false;
+    p.agency_pending = false;
+    ++p.agency_generation;
+    ++p.generation;
+    // The agency worker's children pass to the new starter in the same post: a handover each.
+    for (int index : p.cases) {
+        Case& c = cases_[index];
+        ++c.handovers;
+        ++c.social_workers;
+        c.handover_until = calendar_.add_working_days(day, cfg_.quality.handover_risk_wd);
+        p.pending_handover_hours += cfg_.time_use.handover_hours_per_case;
+        if (measuring()) {
+            acc_.handovers += 1.0;
+        }
+    }
+    if (detail_) {
+        add_event("hire", post_index,
+                  post_label(post_index) + ": " +
+                      (newly_qualified ? "newly qualified social worker starts"
+                                       : "experienced social worker starts") +
+                      (agency_leaving ? " (agency cover ends)" : ""));
+    }
+}
+
+void Model::on_agency_arrives(int post_index, std::uint64_t generation) {
+    Post& p = posts_[post_index];
+    if (p.agency_generation != generation || !p.agency_pending) {
+        return;
+    }
+    p.agency_pending = false;
+    if (!agency_allowed() || p.deleted || p.contract != Contract::kNone) {
+        return;
+    }
+    p.contract = Contract::kAgency;
+    p.stress = cfg_.initial.stress;
+    p.sick = p.long_sick = p.on_notice = false;
+    ++p.generation;
+    const double months =
+        std::max(0.5, cfg_.recruitment.agency_contract_months.sample(rng_agency_));
+    sim_.schedule_after(core::ticks_from_days(months * kDaysPerMonth), kAgencyEnd,
+                        static_cast<std::uint32_t>(post_index), p.generation);
+    if (detail_) {
+        add_event("agency_start", post_index,
+                  post_label(post_index) + ": agency social worker starts");
+    }
+}
+
+void Model::on_agency_end(int post_index, std::uint64_t generation) {
+    Post& p = posts_[post_index];
+    if (p.generation != generation || p.contract != Contract::kAgency) {
+        return;
+    }
+    const bool renew = rng_agency_.bernoulli(cfg_.recruitment.agency_renewal_probability);
+    if (renew && agency_allowed()) {
+        const double months =
+            std::max(0.5, cfg_.recruitment.agency_contract_months.sample(rng_agency_));
+        sim_.schedule_after(core::ticks_from_days(months * kDaysPerMonth), kAgencyEnd,
+                            static_cast<std::uint32_t>(post_index), p.generation);
+        return;
+    }
+    if (detail_) {
+        add_event("agency_end", post_index,
+                  post_label(post_index) + ": agency contract ends; " +
+                      std::to_string(p.cases.size()) + " cases handed over");
+    }
+    handover_all(post_index);
+    p.contract = Contract::kNone;
+    p.sick = p.long_sick = false;
+    ++p.generation;
+    post_falls_vacant(post_index, today());
+}
+
+void Model::on_freeze_end(std::uint64_t generation) {
+    if (generation != freeze_generation_ || !hiring_freeze_) {
+        return;
+    }
+    hiring_freeze_ = false;
+    add_event("freeze_end", -1, "Hiring freeze lifted: vacant posts are advertised again");
+    for (std::size_t i = 0; i < posts_.size(); ++i) {
+        Post& p = posts_[i];
+        if (p.deleted || (p.contract != Contract::kNone && !p.on_notice)) {
+            continue;
+        }
+        if (!p.hire_pending) {
+            start_recruitment(static_cast<int>(i));
+        }
+        request_agency(static_cast<int>(i));
+    }
+}
+
+void Model::handover_all(int post_index) {
+    Post& p = posts_[post_index];
+    const std::vector<int> held = p.cases;
+    for (int index : held) {
+        unassign(index, true);
+    }
+    p.cases.clear();
+    p.case_admin_per_week = p.case_meeting_per_week = p.weighted_caseload = 0.0;
+    p.visits_per_week = p.review_hours_per_week = 0.0;
+    p.pending_handover_hours = 0.0;
+    p.admin_backlog_hours = 0.0;  // the new worker starts from the handover, not the backlog
+}
+
+void Model::on_funding_change(int index) {
+    const FundingChange& f = cfg_.money.funding_changes[index];
+    budget_per_year_ *= 1.0 + f.budget_change;
+    std::ostringstream os;
+    os << f.label << ": budget " << (f.budget_change < 0 ? "cut by " : "raised by ")
+       << std::lround(std::fabs(f.budget_change) * 100) << "%";
+    if (f.hiring_freeze) {
+        hiring_freeze_ = true;
+        ++freeze_generation_;
+        os << "; hiring freeze";
+        if (f.hiring_freeze_months > 0.0) {
+            os << " for " << std::lround(f.hiring_freeze_months) << " months";
+            sim_.schedule_after(core::ticks_from_days(f.hiring_freeze_months * kDaysPerMonth),
+                                kFreezeEnd, 0, freeze_generation_);
+        }
+        for (Post& p : posts_) {
+            p.hire_pending = p.agency_pending = false;
+            ++p.recruitment_generation;
+            ++p.agency_generation;
+        }
+    }
+    if (f.agency_ban) {
+        agency_ban_ = true;
+        os << "; agency ban";
+    }
+    if (f.cut_pas && pa_count_ > 0) {
+        pa_count_ = 0;
+        os << "; PA posts cut";
+    }
+    if (f.early_help_cut > 0.0) {
+        early_help_capacity_ *= 1.0 - f.early_help_cut;
+        os << "; early help cut by " << std::lround(f.early_help_cut * 100) << "%";
+    }
+    if (f.posts_cut > 0.0) {
+        pending_post_cuts_ +=
+            static_cast<int>(std::lround(f.posts_cut * static_cast<double>(posts_.size())));
+        os << "; " << pending_post_cuts_ << " social worker posts to be deleted";
+        for (std::size_t i = 0; i < posts_.size() && pending_post_cuts_ > 0; ++i) {
+            Post& p = posts_[i];
+            if (!p.deleted && p.contract == Contract::kNone) {
+                post_falls_vacant(static_cast<int>(i), today());
+            }
+        }
+    }
+    add_event("funding_change", -1, os.str());
+}
+
+}  // namespace cssim::department::detail

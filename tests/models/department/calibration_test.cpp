@@ -1,0 +1,88 @@
+// Calibration of base.json's defaults to the national figures (DfE workforce 2023, DfE children
+// in need 2024/25, DfE children looked after 2024) and the PA evaluation's table reproduced as
+// OUTPUTS (Hampshire and Isle of Wight, DfE Innovation Programme report 23, 2017).
+//
+// Tolerances. Each band is the published figure plus or minus a margin justified in
+// docs/validation.md ("Department model"): the national figure moves by about that much from
+// year to year, and one council is not the nation. The test requires the whole 95% confidence
+// interval of the replication mean to lie inside the band, so a model whose true mean sits at a
+// band's edge fails about half the time: the bands must hold with room to spare.
+#include <gtest/gtest.h>
+
+#include "department_test_support.hpp"
+
+namespace cssim::department {
+namespace {
+
+using testing::ci;
+using testing::MetricSamples;
+using testing::paired;
+using testing::run_many;
+
+constexpr int kReplications = 20;
+
+struct Band {
+    const char* metric;
+    double target;
+    double half_width;
+};
+
+void expect_ci_inside(const MetricSamples& s, const Band& b) {
+    const core::ConfidenceInterval interval = ci(s, b.metric);
+    EXPECT_GE(interval.low, b.target - b.half_width)
+        << b.metric << ": mean " << interval.mean << " CI [" << interval.low << ", "
+        << interval.high << "] target " << b.target << " +- " << b.half_width;
+    EXPECT_LE(interval.high, b.target + b.half_width)
+        << b.metric << ": mean " << interval.mean << " CI [" << interval.low << ", "
+        << interval.high << "] target " << b.target << " +- " << b.half_width;
+}
+
+TEST(DepartmentCalibration, BaseReproducesTheNationalFigures) {
+    const MetricSamples base = run_many(DepartmentConfig{}, kReplications);
+    const Band bands[] = {
+        {"caseload_mean", 16.0, 2.0},            // DfE workforce 2023: 16.0 (15.4 in 2024)
+        {"turnover_rate", 0.159, 0.03},          // 15.9% (13.8% 2024 - 17.1% 2022)
+        {"agency_share", 0.178, 0.03},           // 17.8% (15.5-16% in 2017-21)
+        {"vacancy_rate", 0.189, 0.03},           // 18.9% (20.0% in 2022)
+        {"sickness_absence_rate", 0.032, 0.01},  // 3.2% (3.5% in 2022)
+        {"cin_per_10k", 332.9, 33.0},            // DfE CIN 2024: 332.9 per 10,000 (+-10%)
+        {"cp_plans_per_10k", 42.0, 8.0},         // ~42 per 10,000 2020-25 (+-20%)
+        {"looked_after_per_10k", 70.0, 12.0},    // CLA 2024: 70 per 10,000 (+-17%)
+        {"re_referral_share", 0.226, 0.03},      // DfE CIN 2024/25: 22.6%
+    };
+    for (const Band& b : bands)
+        expect_ci_inside(base, b);
+}
+
+TEST(DepartmentCalibration, PaOnePerThreeReproducesTheEvaluationTable) {
+    DepartmentConfig none;
+    none.admin_support.workers_per_pa = 0.0;
+    DepartmentConfig pa = none;
+    pa.admin_support.workers_per_pa = 3.0;
+    const MetricSamples a = run_many(none, kReplications);
+    const MetricSamples b = run_many(pa, kReplications);
+    // The seed's table, each within +-4 points with the 95% CI inside the band.
+    expect_ci_inside(a, {"admin_time_share", 0.36, 0.04});
+    expect_ci_inside(a, {"direct_time_share", 0.34, 0.04});
+    expect_ci_inside(b, {"admin_time_share", 0.14, 0.04});
+    expect_ci_inside(b, {"direct_time_share", 0.58, 0.04});
+
+    // Short-term sickness spells fall by at least half: the paired CI of pa - 0.5 x none lies
+    // below zero (99.99%, see testing::kSignLevel).
+    std::vector<double> half_none;
+    for (double x : testing::samples(a, "short_term_sickness_spells_per_fte")) {
+        half_none.push_back(0.5 * x);
+    }
+    const core::ConfidenceInterval fall = core::paired_difference_ci(
+        half_none, testing::samples(b, "short_term_sickness_spells_per_fte"), testing::kSignLevel);
+    EXPECT_LT(fall.high, 0.0) << "pa - 0.5 x none: mean " << fall.mean;
+
+    // The notional value of social worker time spent on delegable admin falls by roughly
+    // £9,000 a year per worker: the paired 95% CI of the fall lies within +-25% of £9,000.
+    const core::ConfidenceInterval saving = paired(b, a, "admin_time_value_per_worker", 0.95);
+    EXPECT_GE(saving.low, 6750.0) << "saving " << saving.mean;
+    EXPECT_LE(saving.high, 11250.0) << "saving " << saving.mean;
+}
+
+}  // namespace
+}  // namespace cssim::department
