@@ -351,21 +351,9 @@ std::vector<std::string> stream_names() {
             "re_referral", "placements",  "initial_state"};
 }
 
-std::vector<std::string> metric_names() {
-    DepartmentConfig tiny;
-    tiny.run.years = 0.05;
-    tiny.run.warmup_years = 0.0;
-    tiny.population.children = 100.0;
-    tiny.workforce.social_worker_posts = 1.0;
-    std::vector<std::string> names;
-    for (const record::MetricValue& m : run_replication(tiny, 1, 0, false).metrics) {
-        names.push_back(m.name);
-    }
-    return names;
-}
-
 record::RunLayout layout(const DepartmentConfig& config) {
     record::RunLayout l;
+    l.metrics = metric_info(config);
     l.start_date = config.run.start_date;
     l.days = static_cast<std::int64_t>(std::llround(config.run.years * 365.25));
     l.warmup_days = static_cast<std::int64_t>(std::llround(config.run.warmup_years * 365.25));

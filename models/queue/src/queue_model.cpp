@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <limits>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -27,6 +28,28 @@ namespace cssim::queue {
 namespace {
 
 using core::Tick;
+
+/**
+ * @brief Memory guard: at most this many customers at once (8 bytes each in the waiting line,
+ * so at most ~320 MB per replication with the ring buffer's doubling). Only an overloaded queue
+ * without a capacity gets near it.
+ */
+constexpr std::int64_t kMaxCustomersInSystem = 20'000'000;
+
+/**
+ * @brief Runaway guard for the event loop, proportional to the scenario. Each arrival brings at
+ * most two events (arrival, departure), plus one per day and two fixed ones. The number of
+ * arrivals N(t) of a renewal process with mean gap m satisfies E[N(t)] <= t/m + E[X^2]/m^2
+ * (Lorden's bound), about t/m + 2 for exponential gaps; 8 t/m + 10^6 leaves a margin no
+ * ordinary gap distribution reaches, while a pathological one (an empirical with almost every
+ * gap 0 and rare huge gaps, mean still >= 10 minutes) that would bunch ~10^9 arrivals at one
+ * instant is stopped with a clear error instead of exhausting memory.
+ */
+std::uint64_t event_limit(const QueueConfig& config) {
+    const double expected_arrivals = config.horizon_days / config.arrival.mean();
+    const double limit = 2.0 * (8.0 * expected_arrivals + 1e6) + config.horizon_days + 10.0;
+    return limit >= 1e19 ? 0 : static_cast<std::uint64_t>(limit);
+}
 
 enum EventKind : std::uint32_t { kArrival = 0, kDeparture = 1, kEndWarmup = 2, kDayEnd = 3 };
 
@@ -81,6 +104,7 @@ public:
           daily_(daily) {}
 
     QueueRunStats run() {
+        sim_.set_event_limit(event_limit(config_));
         // The warm-up event is scheduled first so that, at equal times, it runs before the
         // first arrival (with no warm-up the window then starts before anything happens).
         sim_.schedule_at(warmup_, kEndWarmup);
@@ -156,6 +180,12 @@ private:
             return;
         }
         advance(now);
+        if (in_system_ >= kMaxCustomersInSystem) {
+            throw core::LimitExceeded("queue: more than " + std::to_string(kMaxCustomersInSystem) +
+                                      " customers in the system at once at day " +
+                                      std::to_string(now / core::kTicksPerDay) +
+                                      " (the queue is overloaded: add servers or a capacity)");
+        }
         ++in_system_;
         arrival_sum_ += now;
         if (busy_ < servers_) {
@@ -261,15 +291,26 @@ QueueRunStats simulate(const QueueConfig& config, std::uint64_t master_seed,
     return run.run();
 }
 
+std::vector<record::MetricInfo> metric_info() {
+    // Directions: waiting, time in system, queue length and blocking are costs to the
+    // customer (lower is better); utilisation and throughput are neither good nor bad alone.
+    return {
+        {"wait_mean", "days", "Mean wait before service (served customers)", -1},
+        {"time_in_system_mean", "days", "Mean time from arrival to departure", -1},
+        {"queue_length_mean", "customers", "Customers waiting, time-averaged", -1},
+        {"system_length_mean", "customers", "Customers in the system, time-averaged", -1},
+        {"utilisation", "share", "Busy servers / servers, time-averaged", 0},
+        {"blocking_probability", "share", "Arrivals turned away because the system was full", -1},
+        {"served", "customers", "Departures after the warm-up", 0},
+        {"arrivals", "customers", "Arrivals after the warm-up, blocked included", 0}};
+}
+
 std::vector<std::string> metric_names() {
-    return {"wait_mean",
-            "time_in_system_mean",
-            "queue_length_mean",
-            "system_length_mean",
-            "utilisation",
-            "blocking_probability",
-            "served",
-            "arrivals"};
+    std::vector<std::string> names;
+    for (const record::MetricInfo& m : metric_info()) {
+        names.push_back(m.name);
+    }
+    return names;
 }
 
 record::ReplicationRecord run_replication(const QueueConfig& config, std::uint64_t master_seed,
@@ -305,6 +346,7 @@ std::vector<std::string> stream_names() {
 
 record::RunLayout layout(const QueueConfig& config) {
     record::RunLayout result;
+    result.metrics = metric_info();
     result.days = core::ticks_from_days(config.horizon_days) / core::kTicksPerDay;
     result.warmup_days = core::ticks_from_days(config.warmup_days) / core::kTicksPerDay;
     return result;

@@ -60,6 +60,13 @@ TEST(DepartmentModel, ReportsEveryRequiredMetricFirstAndInOrder) {
     ASSERT_EQ(names.size(), rec.metrics.size());
     for (std::size_t i = 0; i < names.size(); ++i)
         EXPECT_EQ(names[i], rec.metrics[i].name);
+    // The layout's catalogue (units, directions for compare and the viewer) matches too.
+    const auto info = layout(short_config()).metrics;
+    ASSERT_EQ(info.size(), rec.metrics.size());
+    for (std::size_t i = 0; i < info.size(); ++i) {
+        EXPECT_EQ(info[i].name, rec.metrics[i].name);
+        EXPECT_FALSE(info[i].unit.empty()) << info[i].name;
+    }
 }
 
 TEST(DepartmentModel, SharesAreFractionsAndEverythingIsFinite) {

@@ -31,7 +31,13 @@ std::vector<std::string> stream_names();
 /** @brief What is the same in every replication: dates, status/contract names, the graph. */
 record::RunLayout layout(const DepartmentConfig& config);
 
-/** @brief Names of the metrics in the order run_replication() reports them. */
+/**
+ * @brief Every metric's unit, meaning and good direction, in the order run_replication()
+ * reports them (the fixed metrics, then entries_per_year/<stage> for the config's stages).
+ */
+std::vector<record::MetricInfo> metric_info(const DepartmentConfig& config);
+
+/** @brief Names of the metrics of the default pathway, in the order run_replication() reports them. */
 std::vector<std::string> metric_names();
 
 }  // namespace cssim::department
