@@ -129,6 +129,20 @@ TEST(MetricDirection, KnowsCommonMetricsAndDefaultsToNeutral) {
     EXPECT_EQ(judge(BetterWhen::lower, 3.0, 3.0), Verdict::same);
 }
 
+TEST(MetricDirection, TheRunsOwnCatalogueOverridesTheBuiltInTable) {
+    // The archive's catalogue is the model's word: it decides even for a name the built-in
+    // table knows, and a name it does not list falls back to the table.
+    const std::vector<record::MetricInfo> catalogue = {
+        {"served", "customers", "", -1}, {"caseload_mean", "cases", "", +1}};
+    EXPECT_EQ(better_when("served", &catalogue), BetterWhen::lower);
+    EXPECT_EQ(better_when("caseload_mean", &catalogue), BetterWhen::higher);
+    EXPECT_EQ(better_when("caseload_mean"), BetterWhen::lower);
+    EXPECT_EQ(better_when("direct_time_share", &catalogue), BetterWhen::higher);
+    const auto rows = compare_metrics({{"served", 10.0}}, {{"served", 12.0}}, &catalogue);
+    ASSERT_EQ(rows.size(), 1u);
+    EXPECT_EQ(rows[0].verdict, Verdict::worse);
+}
+
 TEST(MetricDirection, ComparisonRowsAreBMinusA) {
     const std::vector<record::MetricValue> a{{"admin_time_share", 0.36}, {"only_a", 1.0}};
     const std::vector<record::MetricValue> b{{"admin_time_share", 0.14}, {"only_b", 2.0}};

@@ -52,7 +52,16 @@ std::optional<BetterWhen> lookup(std::string_view name) {
 
 }  // namespace
 
-BetterWhen better_when(std::string_view name) {
+BetterWhen better_when(std::string_view name, const std::vector<record::MetricInfo>* catalogue) {
+    if (catalogue != nullptr) {
+        for (const record::MetricInfo& m : *catalogue) {
+            if (m.name == name) {
+                return m.direction > 0   ? BetterWhen::higher
+                       : m.direction < 0 ? BetterWhen::lower
+                                         : BetterWhen::neutral;
+            }
+        }
+    }
     if (auto d = lookup(name))
         return *d;
     constexpr std::string_view kMean = "_mean";
@@ -77,7 +86,8 @@ Verdict judge(BetterWhen direction, double a, double b) {
 }
 
 std::vector<ComparisonRow> compare_metrics(const std::vector<record::MetricValue>& a,
-                                           const std::vector<record::MetricValue>& b) {
+                                           const std::vector<record::MetricValue>& b,
+                                           const std::vector<record::MetricInfo>* catalogue) {
     std::vector<ComparisonRow> rows;
     auto find = [](const std::vector<record::MetricValue>& v,
                    const std::string& name) -> std::optional<double> {
@@ -94,7 +104,7 @@ std::vector<ComparisonRow> compare_metrics(const std::vector<record::MetricValue
         row.b = find(b, name);
         if (row.a && row.b) {
             row.difference = *row.b - *row.a;
-            row.verdict = judge(better_when(name), *row.a, *row.b);
+            row.verdict = judge(better_when(name, catalogue), *row.a, *row.b);
         }
         rows.push_back(std::move(row));
     };

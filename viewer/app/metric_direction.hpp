@@ -15,10 +15,13 @@ namespace cssim::viewer {
 enum class BetterWhen { higher, lower, neutral };
 
 /**
- * @brief Direction for known metric and series names (DESIGN §3 and §4 names, "_mean" variants
- * and "time_use/<kind>"); anything unknown is neutral, so new metrics are shown uncoloured.
+ * @brief Direction of a metric or series. The run's own catalogue (RunLayout::metrics, written
+ * by the model) decides when it names the metric; otherwise a built-in table of known names
+ * (DESIGN §3 and §4 names, "_mean" variants and "time_use/<kind>") answers, and anything
+ * unknown is neutral, so new metrics are shown uncoloured.
  */
-BetterWhen better_when(std::string_view name);
+BetterWhen better_when(std::string_view name,
+                       const std::vector<record::MetricInfo>* catalogue = nullptr);
 
 /** @brief How B compares with A for one row. */
 enum class Verdict { better, worse, same, not_comparable };
@@ -37,9 +40,10 @@ struct ComparisonRow {
 
 /**
  * @brief Rows for every metric of A, in A's order, then metrics only B has. Each row is judged
- * by better_when(name).
+ * by better_when(name, catalogue).
  */
-std::vector<ComparisonRow> compare_metrics(const std::vector<record::MetricValue>& a,
-                                           const std::vector<record::MetricValue>& b);
+std::vector<ComparisonRow> compare_metrics(
+    const std::vector<record::MetricValue>& a, const std::vector<record::MetricValue>& b,
+    const std::vector<record::MetricInfo>* catalogue = nullptr);
 
 }  // namespace cssim::viewer

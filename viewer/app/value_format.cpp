@@ -42,7 +42,7 @@ std::string format_value(double value, std::string_view unit) {
         return "-";
     if (is_share_unit(unit))
         return plain(100.0 * value, 1) + "%";
-    if (unit == "GBP") {
+    if (unit.rfind("GBP", 0) == 0) {  // "GBP", "GBP per year"...
         return (value < 0 ? "-\xC2\xA3" : "\xC2\xA3") + scaled(std::fabs(value), false);
     }
     return scaled(value, false);

@@ -29,8 +29,8 @@ const MetricSummary* find_summary(const std::vector<MetricSummary>* all, const s
 }
 
 void row(const std::string& name, std::optional<double> a, std::optional<double> b,
-         const std::string& unit, const MetricSummary* sa = nullptr,
-         const MetricSummary* sb = nullptr) {
+         const std::string& unit, const std::vector<record::MetricInfo>* catalogue,
+         const MetricSummary* sa = nullptr, const MetricSummary* sb = nullptr) {
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(name.c_str());
@@ -38,11 +38,11 @@ void row(const std::string& name, std::optional<double> a, std::optional<double>
     value_cell(b, unit, sb);
     ImGui::TableNextColumn();
     if (a && b) {
-        const Verdict v = judge(better_when(name), *a, *b);
+        const Verdict v = judge(better_when(name, catalogue), *a, *b);
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(verdict_colour(v)), "%s",
                            format_difference(*b - *a, unit).c_str());
         if (ImGui::IsItemHovered()) {
-            const BetterWhen d = better_when(name);
+            const BetterWhen d = better_when(name, catalogue);
             ImGui::SetTooltip("%s", d == BetterWhen::higher  ? "higher is better"
                                     : d == BetterWhen::lower ? "lower is better"
                                                              : "no better direction");
@@ -52,8 +52,14 @@ void row(const std::string& name, std::optional<double> a, std::optional<double>
     }
 }
 
-// Metric units are not in the archive; names ending in _share or _rate read as shares.
-std::string metric_unit(const std::string& name) {
+std::string metric_unit(const std::string& name, const std::vector<record::MetricInfo>* catalogue) {
+    if (catalogue != nullptr) {
+        for (const record::MetricInfo& m : *catalogue) {
+            if (m.name == name)
+                return m.unit;
+        }
+    }
+    // Archives from before the catalogue: guess from the name.
     auto ends = [&](std::string_view s) {
         return name.size() >= s.size() && name.compare(name.size() - s.size(), s.size(), s) == 0;
     };
@@ -99,13 +105,16 @@ void draw_comparison(ViewerState& state, const PanelRect& rect) {
         ImGui::TableSetupColumn("B - A", ImGuiTableColumnFlags_WidthStretch, 1.1f);
         ImGui::TableHeadersRow();
         const std::int64_t day = current_day(state);
+        // The model's own metric catalogue, carried in the archive, says which way is better.
+        const std::vector<record::MetricInfo>* catalogue =
+            a ? &a->layout().metrics : (b ? &b->layout().metrics : nullptr);
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
         ImGui::TextDisabled("on %s", state.alignment.label(day).c_str());
         for (const auto& s : state.kpi_series) {
             const record::Series* meta = find_series_any(state, s);
             row(s, series_value_at(state, kSideA, s, day), series_value_at(state, kSideB, s, day),
-                meta != nullptr ? meta->unit : "");
+                meta != nullptr ? meta->unit : "", catalogue);
         }
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
@@ -122,9 +131,9 @@ void draw_comparison(ViewerState& state, const PanelRect& rect) {
             }
             return out;
         };
-        for (const auto& r : compare_metrics(means(sum_a), means(sum_b))) {
-            row(r.name, r.a, r.b, metric_unit(r.name), find_summary(sum_a, r.name),
-                find_summary(sum_b, r.name));
+        for (const auto& r : compare_metrics(means(sum_a), means(sum_b), catalogue)) {
+            row(r.name, r.a, r.b, metric_unit(r.name, catalogue), catalogue,
+                find_summary(sum_a, r.name), find_summary(sum_b, r.name));
         }
         ImGui::EndTable();
     }

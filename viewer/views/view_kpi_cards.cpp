@@ -35,7 +35,9 @@ void draw_card(ViewerState& state, const UiFonts& fonts, const std::string& seri
             fonts.medium->CalcTextSizeA(fonts.medium->FontSize, 1e6f, 0.0f, text.c_str()).x + 14.0f;
     }
     if (v[0] && v[1]) {
-        const Verdict verdict = judge(better_when(series), *v[0], *v[1]);
+        const auto& run_a = state.sides[0].run;
+        const Verdict verdict =
+            judge(better_when(series, run_a ? &run_a->layout().metrics : nullptr), *v[0], *v[1]);
         const std::string diff = "B-A " + format_difference(*v[1] - *v[0], unit);
         dl->AddText(ImVec2(p0.x + pad, y + fonts.medium->FontSize + 2.0f), verdict_colour(verdict),
                     diff.c_str());
