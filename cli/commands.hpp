@@ -40,9 +40,49 @@ struct CompareCommand {
     std::string colour = "auto";  ///< auto | always | never
 };
 
+/** @brief `cssim sweep SWEEP.json`: uses threads, progress, quiet and command_line only. */
+struct SweepCommand {
+    std::string sweep_path;
+    RunSettings settings;
+    std::string out_dir;                    ///< empty: results/sweep-<name>
+    bool force = false;                     ///< discard an old sweep directory of another sweep
+    std::optional<std::size_t> task_index;  ///< shard; else SLURM_ARRAY_TASK_ID - _MIN
+    std::optional<std::size_t> task_count;  ///< else SLURM_ARRAY_TASK_COUNT
+};
+
+/** @brief `cssim merge DIR... --out DIR`. */
+struct MergeCommand {
+    std::vector<std::string> shard_dirs;
+    std::string out_dir;
+    bool force = false;
+    std::string command_line;
+};
+
+/** @brief `cssim reps SCENARIO`. */
+struct RepsCommand {
+    std::string scenario_path;
+    RunSettings settings;
+    std::vector<std::string> targets;  ///< metric=half-width, absolute
+    double relative = 0.05;            ///< else: half-width / |mean|
+    std::size_t pilot = 10;
+};
+
+/** @brief `cssim warmup SCENARIO`. */
+struct WarmupCommand {
+    std::string scenario_path;
+    RunSettings settings;    ///< replications default 5
+    std::string metric;      ///< a series name; empty = the model's first series
+    std::string csv_path;    ///< empty: the CSV goes to stdout
+    std::size_t window = 0;  ///< Welch window in days; 0 = series length / 40
+};
+
 int run_command(const RunCommand& command);
 int validate_command(const std::string& scenario_path, const std::vector<std::string>& overrides);
 int schema_command();
 int compare_command(const CompareCommand& command);
+int sweep_command(const SweepCommand& command);
+int merge_command(const MergeCommand& command);
+int reps_command(const RepsCommand& command);
+int warmup_command(const WarmupCommand& command);
 
 }  // namespace cssim::cli

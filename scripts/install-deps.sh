@@ -3,7 +3,8 @@
 # Idempotent: packages already present are left alone. Must run as root (or with sudo available).
 #
 #   bash scripts/install-deps.sh          # build, test, viewer and benchmark dependencies
-#   CSSIM_WITH_SLURM=1 bash scripts/install-deps.sh   # also slurm-wlm and munge (cluster test)
+# slurm-wlm and munge are for the single-node Slurm test (tests/slurm/, CTest label "slurm"):
+# it starts its own daemons in a temp dir and needs no configuration under /etc.
 set -euo pipefail
 
 packages=(
@@ -14,10 +15,8 @@ packages=(
     xvfb xauth
     python3 python3-simpy
     clang clang-format libclang-rt-14-dev
+    slurm-wlm munge
 )
-if [[ "${CSSIM_WITH_SLURM:-0}" == "1" ]]; then
-    packages+=(slurm-wlm munge)
-fi
 
 missing=()
 for p in "${packages[@]}"; do

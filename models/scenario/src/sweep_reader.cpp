@@ -1,0 +1,203 @@
+// Sweep files (`cssim sweep`) and the sweep state a sweep directory keeps: read with the same
+// declarative reader as scenarios, so every problem comes with its JSON path.
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <set>
+#include <stdexcept>
+
+#include "cssim/scenario/sha256.hpp"
+#include "cssim/scenario/sweep.hpp"
+#include "document_loader.hpp"
+#include "json_reader_internal.hpp"
+
+namespace cssim::scenario {
+
+using nlohmann::json;
+
+namespace {
+
+/** @brief Guards against typos such as 1e9 design points or replications. */
+constexpr std::size_t kMaxDesignPoints = 1'000'000;
+constexpr std::size_t kMaxSweepReplications = 1'000'000;
+constexpr std::size_t kMaxFactors = 1'000;
+
+std::string resolve_relative(const std::string& sweep_path, const std::string& target) {
+    const std::filesystem::path p(target);
+    if (p.is_absolute())
+        return target;
+    return (std::filesystem::path(sweep_path).parent_path() / p).lexically_normal().string();
+}
+
+void read_factor(ObjectReader& r, SweepFactor& factor) {
+    r.string("path", factor.path,
+             {.required = true,
+              .min_items = 1,
+              .doc = "Scenario value to vary, as written after --set (e.g. "
+                     "admin_support.workers_per_pa)"});
+    r.number_array(
+        "levels", factor.levels,
+        {.min_items = 1, .doc = "Explicit levels (grid: every one; lhs: one per stratum)"});
+    std::vector<double> range;
+    r.number_array(
+        "range", range,
+        {.min_items = 2, .max_items = 2, .doc = "[min, max] for lhs, morris, or grid with steps"});
+    r.integer(
+        "steps", factor.steps,
+        {.range = Range::closed(2, 100000), .doc = "grid over a range: levels, equally spaced"});
+    r.boolean("integer", factor.is_integer, {.doc = "Round values to integers"});
+    if (r.is_schema())
+        return;
+    if (range.size() == 2) {
+        factor.has_range = true;
+        factor.low = range[0];
+        factor.high = range[1];
+        if (!(range[0] < range[1]))
+            r.error("range", "min must be < max (got [" + format_number(range[0]) + ", " +
+                                 format_number(range[1]) + "])");
+    }
+    if (r.has("levels") && r.has("range"))
+        r.error("", "give either levels or range, not both");
+    if (r.has("steps") && !r.has("range"))
+        r.error("steps", "only applies with a range");
+}
+
+void read_design(ObjectReader& r, SweepDesign& design) {
+    static constexpr std::string_view kTypes[] = {"grid", "lhs", "morris"};
+    r.choice("type", design.type, kTypes,
+             {.required = true,
+              .doc = "grid (every combination), lhs (Latin hypercube) or morris (elementary "
+                     "effects)"});
+    r.integer("points", design.points,
+              {.range = Range::closed(1, kMaxDesignPoints), .doc = "lhs: design points"});
+    r.integer("trajectories", design.trajectories,
+              {.range = Range::closed(1, 100000), .doc = "morris: trajectories r"});
+    r.integer("levels", design.levels,
+              {.range = Range::closed(2, 1000), .doc = "morris: grid levels p (even; default 4)"});
+    r.integer("seed", design.seed, {.doc = "lhs, morris: seed of the design (default 1)"});
+    if (r.is_schema())
+        return;
+    if (design.type == "lhs" && !r.has("points"))
+        r.error("points", "required field is missing (a Latin hypercube needs a point count)");
+    if (design.type == "morris" && !r.has("trajectories"))
+        r.error("trajectories", "required field is missing (Morris needs a trajectory count)");
+    if (design.type == "morris" && design.levels % 2 != 0)
+        r.error("levels", "must be even, so that the step p/(2(p-1)) is on the grid (got " +
+                              std::to_string(design.levels) + ")");
+    if (design.type != "lhs" && r.has("points"))
+        r.error("points", "only applies to lhs");
+    if (design.type != "morris" && (r.has("trajectories") || r.has("levels")))
+        r.error(r.has("levels") ? "levels" : "trajectories", "only applies to morris");
+}
+
+void check_factors(ObjectReader& root, Sweep& sweep, const json& document) {
+    std::set<std::string> seen;
+    for (std::size_t i = 0; i < sweep.factors.size(); ++i) {
+        const SweepFactor& f = sweep.factors[i];
+        const std::string at = "factors[" + std::to_string(i) + "]";
+        if (!f.path.empty() && !seen.insert(f.path).second)
+            root.error(at + ".path", "factor '" + f.path + "' is listed twice");
+        const json& item = document["factors"][i];
+        const bool has_levels = item.contains("levels");
+        const bool has_range = item.contains("range");
+        const std::string& type = sweep.design.type;
+        if (type == "csv")
+            continue;  // the CSV gives the values
+        if (!has_levels && !has_range) {
+            root.error(at, "needs levels or a range");
+        } else if (type == "grid" && has_range && !item.contains("steps")) {
+            root.error(at + ".steps",
+                       "required field is missing (a grid over a range needs a step count; or "
+                       "give levels)");
+        } else if (type == "morris" && !has_range) {
+            root.error(at + ".range", "required field is missing (Morris samples a range)");
+        }
+    }
+}
+
+}  // namespace
+
+SweepLoadResult load_sweep_text(const std::string& text, const std::string& source_path) {
+    SweepLoadResult result;
+    std::vector<Diagnostic>& diagnostics = result.diagnostics;
+    std::optional<json> document = parse_scenario_text(text, source_path, diagnostics);
+    if (!document)
+        return result;
+    if (!document->is_object()) {
+        diagnostics.push_back({"", "a sweep file must be a JSON object"});
+        return result;
+    }
+    Sweep sweep;
+    sweep.source_path = source_path;
+    std::string base;
+    std::string design_csv;
+    {
+        ObjectReader root = ObjectReader::for_document(*document, diagnostics);
+        root.string("name", sweep.name, {.min_items = 1, .doc = "Sweep name (default: file stem)"});
+        std::string description;
+        root.string("description", description, {.doc = "Free text for people"});
+        root.string(
+            "base", base,
+            {.required = true, .min_items = 1, .doc = "Base scenario, relative to the sweep file"});
+        root.accept("set", "Fixed overrides applied to every point: {\"path\": value}");
+        root.array(
+            "factors", {.required = true, .min_items = 1, .max_items = kMaxFactors},
+            [&](ObjectReader& r, std::size_t) { read_factor(r, sweep.factors.emplace_back()); });
+        root.object("design", {}, [&](ObjectReader& r) { read_design(r, sweep.design); });
+        root.string("design_csv", design_csv,
+                    {.min_items = 1,
+                     .doc = "Design matrix: one row per point, a header of factor paths in "
+                            "factor order (instead of design)"});
+        root.integer("replications", sweep.replications,
+                     {.range = Range::closed(1, kMaxSweepReplications),
+                      .doc = "Replications per design point"});
+        root.integer("seed", sweep.seed, {.doc = "Master seed (same for every point: CRN)"});
+        if (root.has("design") == root.has("design_csv"))
+            root.error(root.has("design") ? "design_csv" : "design",
+                       root.has("design") ? "give either design or design_csv, not both"
+                                          : "required field is missing (or give design_csv)");
+        if (root.has("design_csv"))
+            sweep.design.type = "csv";
+        if (document->contains("set")) {
+            const json& set = (*document)["set"];
+            if (!set.is_object()) {
+                root.error("set", "must be an object of path: value");
+            } else {
+                for (const auto& [path, value] : set.items())
+                    sweep.fixed_overrides.push_back(path + "=" + value.dump());
+            }
+        }
+        if (document->contains("factors") && (*document)["factors"].is_array() &&
+            (*document)["factors"].size() == sweep.factors.size())
+            check_factors(root, sweep, *document);
+        root.finish();
+    }
+    if (!diagnostics.empty())
+        return result;
+    if (sweep.name.empty()) {
+        sweep.name = std::filesystem::path(source_path).stem().string();
+        if (sweep.name.empty())
+            sweep.name = "sweep";
+    }
+    sweep.base_path = resolve_relative(source_path, base);
+    if (!design_csv.empty())
+        sweep.design.csv_path = resolve_relative(source_path, design_csv);
+    sweep.canonical_json = document->dump(-1, ' ', false, json::error_handler_t::replace);
+    sweep.sha256 = sha256_hex(sweep.canonical_json);
+    result.sweep = std::move(sweep);
+    return result;
+}
+
+SweepLoadResult load_sweep(const std::string& path) {
+    SweepLoadResult result;
+    bool is_too_large = false;
+    const std::optional<std::string> text =
+        read_scenario_file(path, result.diagnostics, &is_too_large);
+    if (!text) {
+        result.is_missing_input = !is_too_large;
+        return result;
+    }
+    return load_sweep_text(*text, path);
+}
+
+}  // namespace cssim::scenario
