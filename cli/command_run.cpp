@@ -32,8 +32,9 @@ ProgressMode progress_mode_of(const RunSettings& settings) {
 }
 
 int exit_code_for(const record::OutputError& error) {
+    // EFBIG: a file-size limit (ulimit -f, a quota on one file) is a full disk in all but name.
     return (error.errno_value() == ENOSPC || error.errno_value() == EIO ||
-            error.errno_value() == EDQUOT)
+            error.errno_value() == EDQUOT || error.errno_value() == EFBIG)
                ? kExitIoError
                : kExitCannotCreate;
 }

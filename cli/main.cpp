@@ -7,6 +7,7 @@
 #include <string>
 
 #include "commands.hpp"
+#include "cssim/core/simulation.hpp"
 #include "cssim/version.hpp"
 #include "exit_codes.hpp"
 #include "interrupt.hpp"
@@ -97,6 +98,67 @@ int main(int argc, char** argv) {
     compare_cmd->add_option("--colour,--color", compare.colour, "auto, always or never")
         ->check(CLI::IsMember({"auto", "always", "never"}));
 
+    SweepCommand sweep;
+    CLI::App* sweep_cmd = app.add_subcommand(
+        "sweep", "Run a design (grid, Latin hypercube, Morris, CSV) x replications, resumably");
+    sweep_cmd->add_option("sweep", sweep.sweep_path, "Sweep JSON file")->required();
+    sweep_cmd->add_option("-t,--threads", sweep.settings.threads, "Worker threads (0 = every core)")
+        ->check(CLI::Range(0, 4096));
+    sweep_cmd->add_option("-o,--out", sweep.out_dir,
+                          "Sweep directory (default results/sweep-<name>); re-running resumes");
+    sweep_cmd->add_flag("--force", sweep.force,
+                        "Discard a sweep directory that holds another sweep");
+    sweep_cmd->add_option("--task-index", sweep.task_index,
+                          "This shard's index, 0-based (default: SLURM_ARRAY_TASK_ID)");
+    sweep_cmd
+        ->add_option("--task-count", sweep.task_count,
+                     "Number of shards (default: SLURM_ARRAY_TASK_COUNT)")
+        ->check(CLI::Range(1, 1000000));
+    sweep_cmd
+        ->add_option("--progress", sweep.settings.progress,
+                     "Progress on stderr: auto, bar, plain, jsonl or quiet")
+        ->check(CLI::IsMember({"auto", "bar", "plain", "jsonl", "quiet"}));
+    sweep_cmd->add_flag("-q,--quiet", sweep.settings.quiet, "No progress output");
+
+    MergeCommand merge;
+    CLI::App* merge_cmd =
+        app.add_subcommand("merge", "Combine the shards of a sweep into one sweep directory");
+    merge_cmd->add_option("shards", merge.shard_dirs, "Shard directories, or folders of shard-*")
+        ->required()
+        ->expected(1, 1000000);
+    merge_cmd->add_option("-o,--out", merge.out_dir, "Merged sweep directory")->required();
+    merge_cmd->add_flag("--force", merge.force, "Replace an existing output directory");
+
+    RepsCommand reps;
+    CLI::App* reps_cmd = app.add_subcommand(
+        "reps", "Replications needed for a target CI half-width (from a pilot run)");
+    reps_cmd->add_option("scenario", reps.scenario_path, "Scenario JSON file")->required();
+    reps_cmd->add_option("--target-half-width", reps.targets,
+                         "metric=value: an absolute target (repeatable)");
+    reps_cmd->add_option("--relative", reps.relative,
+                         "Target half-width as a share of each metric's mean (default 0.05)");
+    reps_cmd->add_option("--pilot", reps.pilot, "Pilot replications (default 10)")
+        ->check(CLI::Range(2, 100000));
+    reps_cmd->add_option("-s,--seed", reps.settings.seed, "Master seed");
+    reps_cmd->add_option("-t,--threads", reps.settings.threads, "Worker threads (0 = every core)")
+        ->check(CLI::Range(0, 4096));
+    reps_cmd->add_option("--set", reps.settings.overrides,
+                         "Override a scenario value (repeatable)");
+    reps_cmd->add_option("--progress", reps.settings.progress, "auto, bar, plain, jsonl or quiet")
+        ->check(CLI::IsMember({"auto", "bar", "plain", "jsonl", "quiet"}));
+    reps_cmd->add_flag("-q,--quiet", reps.settings.quiet, "No progress output");
+
+    WarmupCommand warmup;
+    CLI::App* warmup_cmd = app.add_subcommand(
+        "warmup", "MSER-5 warm-up point and Welch moving-average data of a per-day series");
+    warmup_cmd->add_option("scenario", warmup.scenario_path, "Scenario JSON file")->required();
+    warmup_cmd->add_option("-m,--metric", warmup.metric,
+                           "Per-day series (default: the model's first, e.g. caseload_mean)");
+    warmup_cmd->add_option("--csv", warmup.csv_path,
+                           "Write the Welch CSV here (default: stdout, the advice on stderr)");
+    warmup_cmd->add_option("--window", warmup.window, "Welch window in days (default length/40)");
+    add_run_settings(warmup_cmd, warmup.settings);
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& error) {
@@ -111,6 +173,10 @@ int main(int argc, char** argv) {
     const std::string command_line = quoted_command_line(argc, argv);
     run.settings.command_line = command_line;
     compare.settings.command_line = command_line;
+    sweep.settings.command_line = command_line;
+    merge.command_line = command_line;
+    reps.settings.command_line = command_line;
+    warmup.settings.command_line = command_line;
 
     install_interrupt_handlers();
     try {
@@ -126,6 +192,26 @@ int main(int argc, char** argv) {
         if (compare_cmd->parsed()) {
             return compare_command(compare);
         }
+        if (sweep_cmd->parsed()) {
+            return sweep_command(sweep);
+        }
+        if (merge_cmd->parsed()) {
+            return merge_command(merge);
+        }
+        if (reps_cmd->parsed()) {
+            return reps_command(reps);
+        }
+        if (warmup_cmd->parsed()) {
+            return warmup_command(warmup);
+        }
+    } catch (const cssim::core::LimitExceeded& error) {
+        // A runaway guard (event count, customers in the system): the scenario asks for more
+        // than the model allows, so it is reported like an invalid scenario; nothing is written.
+        std::fprintf(stderr,
+                     "cssim: the run was stopped: %s\n(the scenario makes the model grow without "
+                     "bound; nothing was written)\n",
+                     error.what());
+        return kExitInvalidScenario;
     } catch (const std::exception& error) {
         std::fprintf(stderr,
                      "cssim: internal error: %s\n(this is a bug; please report it with "

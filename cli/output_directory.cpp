@@ -1,11 +1,14 @@
 #include "output_directory.hpp"
 
+#include <signal.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
 #include <ctime>
+#include <string>
 #include <system_error>
+#include <vector>
 
 #include "cssim/record/errors.hpp"
 
@@ -23,6 +26,34 @@ bool is_nonempty_directory(const fs::path& path) {
         return true;  // a file in the way counts as "exists"
     }
     return fs::directory_iterator(path, ec) != fs::directory_iterator();
+}
+
+// Removes `.<name>.tmp-<pid>` and `.<name>.old-<pid>` siblings left by runs that were killed
+// (kill -9, power loss) before they could clean up. Only folders whose process is gone are
+// removed: a live run's staging folder (another cssim writing the same --out) is left alone.
+void remove_stale_staging(const fs::path& parent, const std::string& name) {
+    std::error_code ec;
+    std::vector<fs::path> stale;
+    for (fs::directory_iterator it(parent, ec), end; !ec && it != end; it.increment(ec)) {
+        const std::string entry = it->path().filename().string();
+        for (const std::string kind : {".tmp-", ".old-"}) {
+            const std::string prefix = "." + name + kind;
+            if (entry.size() <= prefix.size() || entry.compare(0, prefix.size(), prefix) != 0) {
+                continue;
+            }
+            const std::string digits = entry.substr(prefix.size());
+            if (digits.size() > 9 || digits.find_first_not_of("0123456789") != std::string::npos) {
+                continue;
+            }
+            const pid_t pid = static_cast<pid_t>(std::stol(digits));
+            if (pid > 0 && pid != getpid() && kill(pid, 0) != 0 && errno == ESRCH) {
+                stale.push_back(it->path());
+            }
+        }
+    }
+    for (const fs::path& path : stale) {
+        fs::remove_all(path, ec);
+    }
 }
 
 }  // namespace
@@ -79,6 +110,7 @@ StagedDirectory::StagedDirectory(fs::path destination, bool force)
     if (ec) {
         throw record::OutputError(parent, "cannot create directory: " + ec.message(), ec.value());
     }
+    remove_stale_staging(parent, destination_.filename().string());
     staging_ = parent / ("." + destination_.filename().string() + ".tmp-" +
                          std::to_string(static_cast<long>(getpid())));
     fs::remove_all(staging_, ec);

@@ -1,5 +1,6 @@
 #include "cssim/record/archive_writer.hpp"
 
+#include <cerrno>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -48,7 +49,15 @@ struct ArchiveWriter::Impl {
     }
 
     [[noreturn]] void fail(const SqliteError& error) const {
-        throw OutputError(path, std::string("SQLite: ") + error.what());
+        // SQLITE_FULL and SQLITE_IOERR are the disk's fault: carry the errno the CLI maps to
+        // exit 74 ("writing failed"), as for the text files.
+        int errno_value = 0;
+        if (error.primary_code() == SQLITE_FULL) {
+            errno_value = ENOSPC;
+        } else if (error.primary_code() == SQLITE_IOERR) {
+            errno_value = EIO;
+        }
+        throw OutputError(path, std::string("SQLite: ") + error.what(), errno_value);
     }
 
     void write_run_info();

@@ -1,6 +1,7 @@
 // Parsing, `extends` resolution and `--set` overrides (see document_loader.hpp).
 #include "document_loader.hpp"
 
+#include <array>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -95,9 +96,11 @@ std::optional<json> resolve(json document, const std::string& file, std::vector<
         return std::nullopt;
     }
     std::vector<Diagnostic> read_problems;
-    const std::optional<std::string> text = read_scenario_file(parent_name, read_problems);
+    bool is_too_large = false;
+    const std::optional<std::string> text =
+        read_scenario_file(parent_name, read_problems, &is_too_large);
     if (!text) {
-        is_missing_input = true;
+        is_missing_input = is_missing_input || !is_too_large;
         for (Diagnostic& d : read_problems) {
             diagnostics.push_back(file_diagnostic(
                 "extends", d.message + " (extends chain: " + chain_text(shown) + ")", file));
@@ -187,7 +190,8 @@ const char* type_name(const json& value) {
 }  // namespace
 
 std::optional<std::string> read_scenario_file(const std::string& path,
-                                              std::vector<Diagnostic>& diagnostics) {
+                                              std::vector<Diagnostic>& diagnostics,
+                                              bool* is_too_large) {
     std::error_code ec;
     if (fs::is_directory(path, ec)) {
         diagnostics.push_back(
@@ -200,8 +204,20 @@ std::optional<std::string> read_scenario_file(const std::string& path,
             "", "cannot open scenario '" + path + "': " + std::strerror(errno), path));
         return std::nullopt;
     }
-    const auto size = fs::file_size(path, ec);
-    if (!ec && size > kMaxScenarioFileBytes) {
+    // Read at most one byte past the limit rather than trusting the file size: devices and
+    // pipes (/dev/zero, /dev/urandom) report size 0 and would otherwise be read forever.
+    std::string text;
+    std::array<char, 64 * 1024> chunk{};
+    while (text.size() <= kMaxScenarioFileBytes) {
+        in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+        const std::streamsize got = in.gcount();
+        if (got <= 0)
+            break;
+        text.append(chunk.data(), static_cast<std::size_t>(got));
+    }
+    if (text.size() > kMaxScenarioFileBytes) {
+        if (is_too_large != nullptr)
+            *is_too_large = true;
         diagnostics.push_back(
             file_diagnostic("",
                             "scenario '" + path + "' is larger than the limit of " +
@@ -209,9 +225,12 @@ std::optional<std::string> read_scenario_file(const std::string& path,
                             path));
         return std::nullopt;
     }
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    return buffer.str();
+    if (in.bad()) {
+        diagnostics.push_back(file_diagnostic(
+            "", "cannot read scenario '" + path + "': " + std::strerror(errno), path));
+        return std::nullopt;
+    }
+    return text;
 }
 
 void line_and_column(const std::string& text, std::size_t offset, int& line, int& column) {
@@ -281,6 +300,18 @@ std::optional<json> parse_scenario_text(const std::string& text, const std::stri
         diagnostics.resize(errors_before);  // duplicates found before the error are noise now
         diagnostics.push_back(std::move(d));
         return std::nullopt;
+    } catch (const json::exception& e) {
+        // Not a syntax error but a value the parser cannot hold (e.g. 1e400 overflows a double:
+        // out_of_range.406). nlohmann gives no offset, so the JSON path of the value says where.
+        std::string message = e.what();
+        const std::size_t bracket = message.find("] ");
+        if (bracket != std::string::npos)
+            message = message.substr(bracket + 2);
+        diagnostics.resize(errors_before);
+        diagnostics.push_back(Diagnostic{frames_path(frames, frames.size()),
+                                         message + " (numbers must fit a double, about 1.8e308)",
+                                         file, 0, 0});
+        return std::nullopt;
     }
     if (too_deep) {
         diagnostics.push_back(Diagnostic{
@@ -320,7 +351,23 @@ bool apply_override(json& document, const std::string& assignment,
     }
     const std::string path_text = assignment.substr(0, eq);
     const std::string value_text = assignment.substr(eq + 1);
-    json value = json::parse(value_text, nullptr, false);
+    // The same nesting limit as files: deeper values would only reach the reader's recursion
+    // (merge, canonical dump) with nothing a scenario could mean by them.
+    bool too_deep = false;
+    const auto depth_guard = [&too_deep](int depth, json::parse_event_t, json&) {
+        too_deep = too_deep || depth > static_cast<int>(kMaxNestingDepth);
+        return true;
+    };
+    json value = json::parse(value_text, depth_guard, false);
+    if (too_deep) {
+        diagnostics.push_back(Diagnostic{path_text,
+                                         "--set: the value is nested deeper than the limit of " +
+                                             std::to_string(kMaxNestingDepth) + " levels",
+                                         {},
+                                         0,
+                                         0});
+        return false;
+    }
     if (value.is_discarded())
         value = value_text;  // not JSON: a bare string such as a name
 

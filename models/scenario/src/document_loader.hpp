@@ -18,9 +18,14 @@ inline constexpr std::size_t kMaxNestingDepth = 64;
 /** @brief Longest `extends` chain (the file itself included). */
 inline constexpr std::size_t kMaxExtendsDepth = 16;
 
-/** @brief Reads a whole file. Returns nullopt (with a diagnostic) if it cannot be read. */
+/**
+ * @brief Reads a whole file. Returns nullopt (with a diagnostic) if it cannot be read.
+ * `is_too_large`, when given, is set when the file exists but is over kMaxScenarioFileBytes (an
+ * invalid scenario, exit 65, rather than a missing one, exit 66).
+ */
 std::optional<std::string> read_scenario_file(const std::string& path,
-                                              std::vector<Diagnostic>& diagnostics);
+                                              std::vector<Diagnostic>& diagnostics,
+                                              bool* is_too_large = nullptr);
 
 /** @brief Byte offset (0-based) to 1-based line and column (columns count UTF-8 characters). */
 void line_and_column(const std::string& text, std::size_t offset, int& line, int& column);

@@ -81,6 +81,18 @@ std::string Range::describe() const {
     return {};
 }
 
+std::string out_of_range_message(const Range& range, double x, const nlohmann::json& value) {
+    std::string message = "must be " + range.describe() + " (got " + describe_value(value) + ")";
+    // Large upper bounds are guards against absurd input (a population of 10^12, a horizon of
+    // 10^6 years) rather than modelling rules: name the limit so the analyst knows it is one.
+    constexpr double kGuardBound = 100.0;
+    if (std::isfinite(range.high) && range.high >= kGuardBound && !range.contains(x) &&
+        x >= range.high) {
+        message += ": " + format_number(x) + " is above the limit of " + format_number(range.high);
+    }
+    return message;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Suggestions
 
@@ -288,8 +300,7 @@ std::optional<double> ObjectReader::read_number(std::string_view key, const Fiel
         return std::nullopt;
     }
     if (!field.range.contains(x)) {
-        report(path_of(key),
-               "must be " + field.range.describe() + " (got " + describe_value(*value) + ")");
+        report(path_of(key), out_of_range_message(field.range, x, *value));
         return std::nullopt;
     }
     return x;
@@ -304,6 +315,24 @@ void ObjectReader::number(std::string_view key, std::optional<double>& out, cons
     if (const auto x = read_number(key, field, std::nullopt))
         out = *x;
 }
+
+namespace {
+
+// Outside the C++ type's range: the field's own range is the rule the analyst knows (servers in
+// [1, 1000000]), so it is named when it is the tighter one; the type's bound otherwise.
+template <class Int>
+std::string integer_bound_message(const Range& range, double x, Int type_min, Int type_max,
+                                  const nlohmann::json& value) {
+    const bool above = x > 0;
+    const bool range_is_tighter = above ? std::isfinite(range.high) : std::isfinite(range.low);
+    if (range_is_tighter)
+        return out_of_range_message(range, x, value);
+    const std::string bound = above ? "<= " + std::to_string(static_cast<std::uint64_t>(type_max))
+                                    : ">= " + std::to_string(static_cast<std::int64_t>(type_min));
+    return "must be " + bound + " (got " + describe_value(value) + ")";
+}
+
+}  // namespace
 
 std::optional<ObjectReader::Int> ObjectReader::read_integer(std::string_view key,
                                                             const Field& field, Int type_min,
@@ -340,8 +369,13 @@ std::optional<ObjectReader::Int> ObjectReader::read_integer(std::string_view key
     } else if (value->is_number_float()) {
         // 1e6 is an integer written as a float; 2.5 is not. Bound first so the cast is defined.
         const double x = value->get<double>();
-        if (!std::isfinite(x) || std::trunc(x) != x || std::fabs(x) > 9.2e18) {
+        if (!std::isfinite(x) || std::trunc(x) != x) {
             report(path_of(key), "must be an integer (got " + describe_value(*value) + ")");
+            return std::nullopt;
+        }
+        if (std::fabs(x) > 9.2e18) {
+            // An integer, but too large for any integer type we read (1e20, 2^64).
+            report(path_of(key), integer_bound_message(field.range, x, type_min, type_max, *value));
             return std::nullopt;
         }
         v = Int(static_cast<std::int64_t>(x));
@@ -350,15 +384,12 @@ std::optional<ObjectReader::Int> ObjectReader::read_integer(std::string_view key
         return std::nullopt;
     }
     if (v < type_min || v > type_max) {
-        const std::string bound =
-            v < type_min ? ">= " + std::to_string(static_cast<std::int64_t>(type_min))
-                         : "<= " + std::to_string(static_cast<std::uint64_t>(type_max));
-        report(path_of(key), "must be " + bound + " (got " + describe_value(*value) + ")");
+        report(path_of(key), integer_bound_message(field.range, static_cast<double>(v), type_min,
+                                                   type_max, *value));
         return std::nullopt;
     }
     if (!field.range.contains(static_cast<double>(v))) {
-        report(path_of(key),
-               "must be " + field.range.describe() + " (got " + describe_value(*value) + ")");
+        report(path_of(key), out_of_range_message(field.range, static_cast<double>(v), *value));
         return std::nullopt;
     }
     return v;

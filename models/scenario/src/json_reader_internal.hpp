@@ -15,6 +15,8 @@ std::string format_number(double x);
 std::string describe_value(const nlohmann::json& value);
 /** @brief minimum/exclusiveMinimum/maximum/exclusiveMaximum for a range. */
 void add_range_to_schema(const Range& range, nlohmann::json& schema);
+/** @brief "must be in (0, 1e+08] (got 1e+12)", naming the limit when a large bound is passed. */
+std::string out_of_range_message(const Range& range, double x, const nlohmann::json& value);
 /** @brief {"type": "object", "properties": {}, "unevaluatedProperties": false} */
 nlohmann::json object_schema();
 /** @brief "must be one of 'a', 'b' (got "x"); did you mean 'a'?" */

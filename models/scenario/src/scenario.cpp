@@ -136,9 +136,11 @@ LoadResult load_scenario_text(const std::string& text, const std::string& source
 
 LoadResult load_scenario(const std::string& path, const std::vector<std::string>& set_overrides) {
     LoadResult result;
-    const std::optional<std::string> text = read_scenario_file(path, result.diagnostics);
+    bool is_too_large = false;
+    const std::optional<std::string> text =
+        read_scenario_file(path, result.diagnostics, &is_too_large);
     if (!text) {
-        result.is_missing_input = true;
+        result.is_missing_input = !is_too_large;
         return result;
     }
     return load_scenario_text(*text, path, set_overrides);

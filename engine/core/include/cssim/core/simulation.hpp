@@ -30,10 +30,19 @@ namespace cssim::core {
 using EventHandle = std::uint64_t;
 inline constexpr EventHandle kNoEvent = 0;
 
-/** @brief Thrown by run_until when more events were processed than the configured limit. */
-class EventLimitExceeded : public std::runtime_error {
+/**
+ * @brief A run stopped because it passed a guard against runaway growth (events, customers,
+ * cases). The message names the limit; the CLI reports it as a scenario problem (exit 65).
+ */
+class LimitExceeded : public std::runtime_error {
 public:
     using std::runtime_error::runtime_error;
+};
+
+/** @brief Thrown by run_until when more events were processed than the configured limit. */
+class EventLimitExceeded : public LimitExceeded {
+public:
+    using LimitExceeded::LimitExceeded;
 };
 
 /** @brief Optional hook told about every dispatched event (tracing, the viewer's recorder). */

@@ -17,7 +17,8 @@ namespace cssim::record {
 
 /**
  * @brief Writing an output failed (cannot create, write, sync or rename). `errno_value()` is
- * the errno behind it, or 0 when the failure came from SQLite; the CLI maps it to exit code
+ * the errno behind it (ENOSPC for SQLITE_FULL, EIO for SQLITE_IOERR, else 0 when the failure
+ * came from SQLite); the CLI maps it to exit code
  * 73 (cannot create) or 74 (I/O error).
  */
 class OutputError : public std::runtime_error {
