@@ -108,6 +108,11 @@ void Model::initialise() {
     initialise_posts();
     build_referral_process();
     initialise_cases();
+    // Runaway guard: a base run dispatches ~30 events per referral plus a few per day; a run
+    // past 100 times that is a bug or a pathological scenario, and stops with a clear error.
+    const double referrals = referral_process_.expected_count(0, core::start_of_day(end_day_));
+    sim_.set_event_limit(static_cast<std::uint64_t>(
+        std::min(9e18, 100.0 * (30.0 * referrals + 10.0 * static_cast<double>(end_day_)) + 1e6)));
 
     sim_.schedule_at(tick_of(0, 8), kWorkingDay);
     schedule_next_referral();

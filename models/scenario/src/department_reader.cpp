@@ -18,7 +18,11 @@ constexpr double kMaxChildren = 1e8;  // more than any country's child populatio
 constexpr double kMaxPosts = 100'000.0;
 constexpr double kMaxRatePer10k = 100'000.0;
 constexpr double kShareTolerance = 1e-6;
-
+// Runaway-run guards on the size of one replication, so that a mistyped scenario stops here with
+// the limit named rather than exhausting memory. England receives ~630,000 referrals a year and
+// has ~35,000 social workers: a whole country for 30 years stays inside both.
+constexpr double kMaxExpectedReferrals = 5e7;
+constexpr double kMaxPostYears = 1e6;
 
 void by_need(ObjectReader& r, std::string_view key, std::vector<double>& out, std::string_view doc,
              std::string_view unit = "probability", Range range = Range::unit()) {
@@ -417,6 +421,42 @@ void read_money(ObjectReader& root, DepartmentConfig& c) {
 
 }  // namespace
 
+// An upper bound on the referrals of one replication: the base rate at its most seasonal month,
+// grown by the trend over the whole run, with every shock at full strength at once.
+double expected_referrals_bound(const DepartmentConfig& c) {
+    double season = 1.0;
+    for (double m : c.demand.seasonality) {
+        season = std::max(season, m);
+    }
+    double shocks = 1.0;
+    for (const DemandShock& shock : c.demand.shocks) {
+        shocks += std::max(0.0, shock.extra);
+    }
+    const double trend = std::pow(1.0 + std::max(0.0, c.demand.trend_per_year), c.run.years);
+    return c.population.children / 10000.0 * c.demand.referrals_per_10k_children_per_year *
+           c.run.years * season * trend * shocks;
+}
+
+void check_volume(ObjectReader& root, const DepartmentConfig& c) {
+    const double referrals = expected_referrals_bound(c);
+    if (std::isfinite(referrals) && referrals > kMaxExpectedReferrals) {
+        root.error("demand.referrals_per_10k_children_per_year",
+                   "this scenario could make up to " + format_number(std::round(referrals)) +
+                       " referrals in one replication (population.children x rate x run.years); "
+                       "the limit is " +
+                       format_number(kMaxExpectedReferrals));
+    } else if (!std::isfinite(referrals)) {
+        root.error("demand.trend_per_year", "the referral rate grows without bound over the run");
+    }
+    const double post_years = c.workforce.social_worker_posts * c.run.years;
+    if (post_years > kMaxPostYears) {
+        root.error("workforce.social_worker_posts",
+                   format_number(c.workforce.social_worker_posts) + " posts for " +
+                       format_number(c.run.years) + " years is " + format_number(post_years) +
+                       " post-years; the limit is " + format_number(kMaxPostYears));
+    }
+}
+
 void read_department_model(ObjectReader& root, Scenario& scenario) {
     DepartmentConfig& config = scenario.department.emplace();
     read_run(root, config);
@@ -427,6 +467,7 @@ void read_department_model(ObjectReader& root, Scenario& scenario) {
     read_money(root, config);
     if (root.is_schema())
         return;
+    check_volume(root, config);
     // Initial stocks must name social-work or early-help stages of the (possibly replaced)
     // pathway.
     for (std::size_t i = 0; i < config.initial.stocks.size(); ++i) {
