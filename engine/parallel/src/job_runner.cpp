@@ -9,7 +9,42 @@
 #include <exception>
 #include <mutex>
 
+// ThreadSanitizer cannot see TBB's own synchronisation when libtbb.so is not instrumented (as
+// Debian ships it). These annotations state the two happens-before edges TBB guarantees — the
+// caller's writes before parallel_for are visible to every job, and every job's writes are
+// visible to the caller once parallel_for returns — so TSan checks everything else for real.
+#if defined(__SANITIZE_THREAD__)
+#define CSSIM_TSAN 1
+#elif defined(__has_feature)
+#if __has_feature(thread_sanitizer)
+#define CSSIM_TSAN 1
+#endif
+#endif
+#if defined(CSSIM_TSAN)
+extern "C" void __tsan_acquire(void* addr);
+extern "C" void __tsan_release(void* addr);
+#endif
+
 namespace cssim::parallel {
+namespace {
+
+void happens_before(void* token) {
+#if defined(CSSIM_TSAN)
+    __tsan_release(token);
+#else
+    (void)token;
+#endif
+}
+
+void happens_after(void* token) {
+#if defined(CSSIM_TSAN)
+    __tsan_acquire(token);
+#else
+    (void)token;
+#endif
+}
+
+}  // namespace
 
 int hardware_threads() {
     const int n = tbb::info::default_concurrency();
@@ -39,7 +74,19 @@ RunnerOutcome run_jobs(std::size_t job_count, const std::function<void(std::size
         return false;
     };
 
+    // Addresses used only as TSan synchronisation tokens.
+    char handoff_token = 0;
+    char completion_token = 0;
+
+    // Marks the end of a job on every path out of it (finished, skipped or failed).
+    struct CompletionMark {
+        char* token;
+        ~CompletionMark() { happens_before(token); }
+    };
+
     auto run_one = [&](std::size_t i) {
+        happens_after(&handoff_token);
+        const CompletionMark mark{&completion_token};
         if (should_stop()) {
             return;
         }
@@ -65,6 +112,7 @@ RunnerOutcome run_jobs(std::size_t job_count, const std::function<void(std::size
             run_one(i);
         }
     } else {
+        happens_before(&handoff_token);
         tbb::task_arena arena(threads);
         arena.execute([&] {
             // Grain 1 with the simple partitioner: jobs are coarse (a whole replication), so
@@ -78,6 +126,7 @@ RunnerOutcome run_jobs(std::size_t job_count, const std::function<void(std::size
                 },
                 tbb::simple_partitioner());
         });
+        happens_after(&completion_token);
     }
 
     for (const std::exception_ptr& error : errors) {
