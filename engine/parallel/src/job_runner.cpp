@@ -28,6 +28,12 @@ extern "C" void __tsan_release(void* addr);
 namespace cssim::parallel {
 namespace {
 
+// Addresses used only as TSan synchronisation tokens: never read or written. They live at
+// namespace scope so that a worker can name them before it touches anything the caller wrote
+// (a captured reference would itself be such a read).
+char g_handoff_token = 0;
+char g_completion_token = 0;
+
 void happens_before(void* token) {
 #if defined(CSSIM_TSAN)
     __tsan_release(token);
@@ -74,19 +80,13 @@ RunnerOutcome run_jobs(std::size_t job_count, const std::function<void(std::size
         return false;
     };
 
-    // Addresses used only as TSan synchronisation tokens.
-    char handoff_token = 0;
-    char completion_token = 0;
-
     // Marks the end of a job on every path out of it (finished, skipped or failed).
     struct CompletionMark {
-        char* token;
-        ~CompletionMark() { happens_before(token); }
+        ~CompletionMark() { happens_before(&g_completion_token); }
     };
 
     auto run_one = [&](std::size_t i) {
-        happens_after(&handoff_token);
-        const CompletionMark mark{&completion_token};
+        const CompletionMark mark;
         if (should_stop()) {
             return;
         }
@@ -112,7 +112,7 @@ RunnerOutcome run_jobs(std::size_t job_count, const std::function<void(std::size
             run_one(i);
         }
     } else {
-        happens_before(&handoff_token);
+        happens_before(&g_handoff_token);
         tbb::task_arena arena(threads);
         arena.execute([&] {
             // Grain 1 with the simple partitioner: jobs are coarse (a whole replication), so
@@ -120,13 +120,14 @@ RunnerOutcome run_jobs(std::size_t job_count, const std::function<void(std::size
             tbb::parallel_for(
                 tbb::blocked_range<std::size_t>(0, job_count, 1),
                 [&](const tbb::blocked_range<std::size_t>& range) {
+                    happens_after(&g_handoff_token);
                     for (std::size_t i = range.begin(); i != range.end(); ++i) {
                         run_one(i);
                     }
                 },
                 tbb::simple_partitioner());
         });
-        happens_after(&completion_token);
+        happens_after(&g_completion_token);
     }
 
     for (const std::exception_ptr& error : errors) {
