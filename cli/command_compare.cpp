@@ -96,21 +96,14 @@ int compare_command(const CompareCommand& command) {
         if (write_outputs) {
             folder.emplace(command.out_dir, command.force);
         }
-        ProgressReporter progress(progress_mode_of(command.settings), "compare",
-                                  replications * scenarios.size());
-        BatchRequest request;
+        std::vector<const ModelBinding*> bindings;
         for (const ModelBinding& m : models) {
-            request.models.push_back(&m);
+            bindings.push_back(&m);
         }
-        request.master_seed = seed;
-        request.replications = replications;
-        request.threads = command.settings.threads;
-        request.detail_replications = write_outputs ? 1 : 0;
-        request.with_series = write_outputs;
-        request.progress = &progress;
-        request.cancel = &interrupt_flag();
-        BatchResult batch = run_batch(request);
-        progress.finish(batch.cancelled ? "cancelled" : "done");
+        // Series and post tracks only when they will be written: a printed comparison needs
+        // the metrics alone, which is much faster.
+        BatchResult batch = run_replications(bindings, command.settings, seed, replications,
+                                             write_outputs ? 1 : 0, write_outputs, "compare");
 
         std::vector<record::MetricInfo> metric_info = models.front().layout.metrics;
         std::vector<std::string> names;

@@ -46,19 +46,8 @@ int reps_command(const RepsCommand& command) {
     const scenario::Scenario& scenario = *loaded.scenario;
     const ModelBinding model = bind_model(scenario);
     const std::uint64_t seed = command.settings.seed.value_or(scenario.seed);
-    ProgressReporter progress(progress_mode_of(command.settings), scenario.name + " pilot",
-                              command.pilot);
-    BatchRequest request;
-    request.models = {&model};
-    request.master_seed = seed;
-    request.replications = command.pilot;
-    request.threads = command.settings.threads;
-    request.detail_replications = 0;
-    request.with_series = false;
-    request.progress = &progress;
-    request.cancel = &interrupt_flag();
-    const BatchResult batch = run_batch(request);
-    progress.finish(batch.cancelled ? "cancelled" : "done");
+    const BatchResult batch = run_replications({&model}, command.settings, seed, command.pilot, 0,
+                                               false, scenario.name + " pilot");
     if (batch.cancelled) {
         std::fprintf(stderr, "cssim: interrupted during the pilot; nothing to report\n");
         return kExitInterrupted;

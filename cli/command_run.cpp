@@ -61,6 +61,25 @@ record::RunInfo make_run_info(const scenario::Scenario& scenario, const ModelBin
     return info;
 }
 
+BatchResult run_replications(const std::vector<const ModelBinding*>& models,
+                             const RunSettings& settings, std::uint64_t seed,
+                             std::size_t replications, std::size_t detail_replications,
+                             bool with_series, const std::string& label) {
+    ProgressReporter progress(progress_mode_of(settings), label, replications * models.size());
+    BatchRequest request;
+    request.models = models;
+    request.master_seed = seed;
+    request.replications = replications;
+    request.threads = settings.threads;
+    request.detail_replications = detail_replications;
+    request.with_series = with_series;
+    request.progress = &progress;
+    request.cancel = &interrupt_flag();
+    BatchResult batch = run_batch(request);
+    progress.finish(batch.cancelled ? "cancelled" : "done");
+    return batch;
+}
+
 void write_run_folder(const fs::path& folder, const record::RunInfo& info,
                       const std::vector<record::ReplicationRecord>& records) {
     record::write_text_file_atomically(folder / "summary.json",
@@ -110,17 +129,8 @@ int run_command(const RunCommand& command) {
         // Checked before running, so a taken folder costs nothing.
         StagedDirectory folder(destination, command.force);
 
-        ProgressReporter progress(progress_mode_of(command.settings), scenario.name, replications);
-        BatchRequest request;
-        request.models = {&model};
-        request.master_seed = seed;
-        request.replications = replications;
-        request.threads = command.settings.threads;
-        request.detail_replications = command.detail_replications;
-        request.progress = &progress;
-        request.cancel = &interrupt_flag();
-        BatchResult batch = run_batch(request);
-        progress.finish(batch.cancelled ? "cancelled" : "done");
+        BatchResult batch = run_replications({&model}, command.settings, seed, replications,
+                                             command.detail_replications, true, scenario.name);
 
         const std::vector<record::ReplicationRecord>& records = batch.records.front();
         const record::RunInfo info =

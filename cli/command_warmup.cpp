@@ -30,18 +30,8 @@ int warmup_command(const WarmupCommand& command) {
     const std::uint64_t seed = command.settings.seed.value_or(scenario.seed);
     const std::size_t reps = command.settings.replications.value_or(5);
 
-    ProgressReporter progress(progress_mode_of(command.settings), scenario.name + " warm-up", reps);
-    BatchRequest request;
-    request.models = {&model};
-    request.master_seed = seed;
-    request.replications = reps;
-    request.threads = command.settings.threads;
-    request.detail_replications = 0;
-    request.with_series = true;
-    request.progress = &progress;
-    request.cancel = &interrupt_flag();
-    const BatchResult batch = run_batch(request);
-    progress.finish(batch.cancelled ? "cancelled" : "done");
+    const BatchResult batch = run_replications({&model}, command.settings, seed, reps, 0, true,
+                                               scenario.name + " warm-up");
     if (batch.cancelled) {
         std::fprintf(stderr, "cssim: interrupted; nothing to report\n");
         return kExitInterrupted;

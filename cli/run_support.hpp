@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <vector>
 
+#include "batch.hpp"
 #include "commands.hpp"
 #include "cssim/record/errors.hpp"
 #include "cssim/record/run_data.hpp"
@@ -20,6 +21,15 @@ int exit_code_for(const record::OutputError& error);
 record::RunInfo make_run_info(const scenario::Scenario& scenario, const ModelBinding& model,
                               const RunSettings& settings, std::uint64_t seed, std::size_t finished,
                               double wall_seconds, bool cancelled);
+/**
+ * @brief Runs every (model, replication) job under one master seed with the settings' threads,
+ * progress on stderr (labelled `label`) and Ctrl-C handling; the progress line is finished
+ * ("done" or "cancelled") before this returns.
+ */
+BatchResult run_replications(const std::vector<const ModelBinding*>& models,
+                             const RunSettings& settings, std::uint64_t seed,
+                             std::size_t replications, std::size_t detail_replications,
+                             bool with_series, const std::string& label);
 /** @brief Writes summary.json, replications.csv, manifest.json and run.sqlite into `folder`. */
 void write_run_folder(const std::filesystem::path& folder, const record::RunInfo& info,
                       const std::vector<record::ReplicationRecord>& records);
