@@ -27,6 +27,15 @@ std::string unknown_choice_message(const json& value, std::span<const std::strin
 
 namespace {
 
+// The message for a collection of `size` items outside [min, max], or "" when it is inside.
+std::string size_problem(std::size_t size, std::size_t min, std::size_t max, const char* noun) {
+    if (size >= min && size <= max)
+        return "";
+    return "must have " +
+           (size < min ? "at least " + std::to_string(min) : "at most " + std::to_string(max)) +
+           " " + noun + " (got " + std::to_string(size) + ")";
+}
+
 std::string item_path(const std::string& array_path, std::size_t index) {
     return array_path + "[" + std::to_string(index) + "]";
 }
@@ -126,12 +135,10 @@ void ObjectReader::number_array(std::string_view key, std::vector<double>& out,
         report(path, "must be an array of numbers (got " + describe_value(*value) + ")");
         return;
     }
-    if (value->size() < field.min_items || value->size() > field.max_items) {
-        report(path, "must have " +
-                         (value->size() < field.min_items
-                              ? "at least " + std::to_string(field.min_items)
-                              : "at most " + std::to_string(field.max_items)) +
-                         " items (got " + std::to_string(value->size()) + ")");
+    if (const std::string problem =
+            size_problem(value->size(), field.min_items, field.max_items, "items");
+        !problem.empty()) {
+        report(path, problem);
         return;
     }
     std::vector<double> result;
@@ -175,12 +182,10 @@ void ObjectReader::string_array(std::string_view key, std::vector<std::string>& 
         report(path, "must be an array of strings (got " + describe_value(*value) + ")");
         return;
     }
-    if (value->size() < field.min_items || value->size() > field.max_items) {
-        report(path, "must have " +
-                         (value->size() < field.min_items
-                              ? "at least " + std::to_string(field.min_items)
-                              : "at most " + std::to_string(field.max_items)) +
-                         " items (got " + std::to_string(value->size()) + ")");
+    if (const std::string problem =
+            size_problem(value->size(), field.min_items, field.max_items, "items");
+        !problem.empty()) {
+        report(path, problem);
         return;
     }
     std::vector<std::string> result;
@@ -224,12 +229,9 @@ void ObjectReader::map(
         return;
     }
     const std::size_t limit = std::min(field.max_items, kMaxMapEntries);
-    if (value->size() < field.min_items || value->size() > limit) {
-        report(path,
-               "must have " +
-                   (value->size() < field.min_items ? "at least " + std::to_string(field.min_items)
-                                                    : "at most " + std::to_string(limit)) +
-                   " entries (got " + std::to_string(value->size()) + ")");
+    if (const std::string problem = size_problem(value->size(), field.min_items, limit, "entries");
+        !problem.empty()) {
+        report(path, problem);
         return;
     }
     for (const auto& [name, item] : value->items()) {
