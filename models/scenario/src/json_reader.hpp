@@ -248,6 +248,12 @@ private:
     ObjectReader child(const nlohmann::json* node, nlohmann::json* schema, std::string path) const;
     /** @brief Read mode: the value at key, reporting "missing" if required; null if absent. */
     const nlohmann::json* find(std::string_view key, bool required);
+    /**
+     * @brief Read mode: the array at key if present, an array, and of a size the field allows;
+     * otherwise null, with the problem reported ("must be an array of <what>", "must have ...").
+     */
+    const nlohmann::json* find_array(std::string_view key, const Field& field,
+                                     std::string_view what);
     /** @brief Schema mode: registers the property and returns its schema node. */
     nlohmann::json& declare(std::string_view key, const Field& field);
     /** @brief Records the key as known (read and schema mode). */

@@ -115,6 +115,25 @@ void ObjectReader::array(std::string_view key, const Field& field,
     }
 }
 
+const json* ObjectReader::find_array(std::string_view key, const Field& field,
+                                     std::string_view what) {
+    const json* value = find(key, field.required);
+    if (value == nullptr)
+        return nullptr;
+    if (!value->is_array()) {
+        report(path_of(key), "must be an array of " + std::string(what) + " (got " +
+                                 describe_value(*value) + ")");
+        return nullptr;
+    }
+    if (const std::string problem =
+            size_problem(value->size(), field.min_items, field.max_items, "items");
+        !problem.empty()) {
+        report(path_of(key), problem);
+        return nullptr;
+    }
+    return value;
+}
+
 void ObjectReader::number_array(std::string_view key, std::vector<double>& out,
                                 const Field& field) {
     if (is_schema()) {
@@ -127,20 +146,10 @@ void ObjectReader::number_array(std::string_view key, std::vector<double>& out,
             s["default"] = out;
         return;
     }
-    const json* value = find(key, field.required);
+    const json* value = find_array(key, field, "numbers");
     if (value == nullptr)
         return;
     const std::string path = path_of(key);
-    if (!value->is_array()) {
-        report(path, "must be an array of numbers (got " + describe_value(*value) + ")");
-        return;
-    }
-    if (const std::string problem =
-            size_problem(value->size(), field.min_items, field.max_items, "items");
-        !problem.empty()) {
-        report(path, problem);
-        return;
-    }
     std::vector<double> result;
     bool ok = true;
     for (std::size_t i = 0; i < value->size(); ++i) {
@@ -174,20 +183,10 @@ void ObjectReader::string_array(std::string_view key, std::vector<std::string>& 
             s["default"] = out;
         return;
     }
-    const json* value = find(key, field.required);
+    const json* value = find_array(key, field, "strings");
     if (value == nullptr)
         return;
     const std::string path = path_of(key);
-    if (!value->is_array()) {
-        report(path, "must be an array of strings (got " + describe_value(*value) + ")");
-        return;
-    }
-    if (const std::string problem =
-            size_problem(value->size(), field.min_items, field.max_items, "items");
-        !problem.empty()) {
-        report(path, problem);
-        return;
-    }
     std::vector<std::string> result;
     bool ok = true;
     for (std::size_t i = 0; i < value->size(); ++i) {

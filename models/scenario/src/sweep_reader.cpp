@@ -124,7 +124,9 @@ SweepLoadResult load_sweep_text(const std::string& text, const std::string& sour
     if (!document)
         return result;
     if (!document->is_object()) {
-        diagnostics.push_back({"", "a sweep file must be a JSON object"});
+        Diagnostic problem;
+        problem.message = "a sweep file must be a JSON object";
+        diagnostics.push_back(std::move(problem));
         return result;
     }
     Sweep sweep;
