@@ -27,6 +27,10 @@ void Model::screen_referrals(core::DayIndex day) {
         Case& c = cases_[index];
         const bool correct = rng_front_door_.bernoulli(accuracy);
         c.perceived = correct ? c.need : misjudge_need(c.need, rng_front_door_);
+        if (blame_mode_ && is_blame(day) && c.perceived == 2 &&
+            rng_culture_.bernoulli(cfg_.culture.defensive_section_47_probability)) {
+            c.perceived = 3;  // defensive practice: moderate need treated as high (more s47s)
+        }
         if (measuring()) {
             acc_.screened += 1.0;
             if (calendar_.working_days_between(c.referral_day, day) <= f.decision_due_wd) {
@@ -73,6 +77,7 @@ void Model::assign(int case_index, int post, core::DayIndex day) {
     if (c.previous_worker >= 0) {
         // A handover: reading in, and a period in which risk is less likely to be spotted.
         ++c.handovers;
+        c.record_change(day);
         p.pending_handover_hours += cfg_.time_use.handover_hours_per_case;
         c.handover_until = calendar_.add_working_days(day, cfg_.quality.handover_risk_wd);
         if (measuring()) {

@@ -20,9 +20,11 @@ namespace cssim::department::detail {
 void Model::on_working_day(core::DayIndex day) {
     const bool working_day = calendar_.is_working_day(day);
     if (working_day) {
+        manager_hazards(day);
         screen_referrals(day);
         allocate(day);
     }
+    update_supervision();
     int working = 0;
     for (const Post& p : posts_) {
         if (is_case_holder(p) && !p.sick) {
@@ -113,9 +115,18 @@ void Model::work_one_post(int post_index, core::DayIndex day, bool working_day) 
         }
     }
     std::sort(due_.begin(), due_.end());
-    const double admin_new =
-        (std::max(0.0, p.case_admin_per_week) / 5.0 + t.fixed_admin_hours_per_week / 5.0) * slow +
-        p.pending_handover_hours;
+    // System effects on the week's admin: defensive recording under blame, compliance work
+    // after an inadequate judgement (department_system.cpp).
+    const double case_admin_factor =
+        blame_mode_ && is_blame(day) ? cfg_.culture.defensive_recording_multiplier : 1.0;
+    const double fixed_admin_per_week =
+        t.fixed_admin_hours_per_week + (cfg_.inspection.enabled && is_inadequate(day)
+                                            ? cfg_.inspection.compliance_admin_hours_per_week
+                                            : 0.0);
+    const double admin_new = (std::max(0.0, p.case_admin_per_week) * case_admin_factor / 5.0 +
+                              fixed_admin_per_week / 5.0) *
+                                 slow +
+                             p.pending_handover_hours;
     p.pending_handover_hours = 0.0;
 
     // Admin and meetings come first, but a share of the day stays for visits that are due, so an
@@ -152,6 +163,8 @@ void Model::work_one_post(int post_index, core::DayIndex day, bool working_day) 
         Case& c = cases_[index];
         const PathwayStage& s = cfg_.pathway.stages[c.stage];
         ++c.visits_done;
+        ++day_visits_;
+        day_visits_on_time_ += day <= due ? 1 : 0;
         if (measuring()) {
             if (day <= due) {
                 acc_.visits_on_time += 1.0;
@@ -176,7 +189,7 @@ void Model::work_one_post(int post_index, core::DayIndex day, bool working_day) 
     // hours. The PA's share of admin is taken off at this week's PA capacity.
     const double visit_cost = visit + t.travel_hours_per_visit;
     const double weekly_admin =
-        (std::max(0.0, p.case_admin_per_week) + t.fixed_admin_hours_per_week) * slow +
+        (std::max(0.0, p.case_admin_per_week) * case_admin_factor + fixed_admin_per_week) * slow +
         p.visits_per_week * recording;
     const double weekly_own_admin =
         weekly_admin - std::min(pa_hours_per_worker_ * 5.0, delegable * weekly_admin);
@@ -195,9 +208,12 @@ void Model::work_one_post(int post_index, core::DayIndex day, bool working_day) 
         }
     }
     const double admin_share = worked > 0.0 ? admin_done / worked : 0.0;
+    // Without supervision nobody shares the weight of the work (Mor Barak et al. 2001).
+    const double unsupervised = 1.0 - supervision_of(post_index);
     const double target = std::clamp(sc.baseline + sc.weight_admin_share * admin_share +
                                          sc.weight_pressure * (pressure - 1.0) +
-                                         sc.weight_overtime * overtime / contracted,
+                                         sc.weight_overtime * overtime / contracted +
+                                         cfg_.management.unsupervised_stress * unsupervised,
                                      0.0, 1.0);
     const double tau = target > p.stress ? sc.rise_days : sc.recover_days;
     p.stress += (target - p.stress) / std::max(1.0, tau);
@@ -220,6 +236,11 @@ void Model::work_one_post(int post_index, core::DayIndex day, bool working_day) 
 void Model::quality_hazards(core::DayIndex day) {
     const QualityConfig& q = cfg_.quality;
     const double per_day = 1.0 / 252.0;  // hazards are per year of working days
+    // Learning fades without new reviews (a learning culture only).
+    learning_ *= std::exp(-1.0 / std::max(1.0, cfg_.culture.learning_decay_years * 252.0));
+    const double culture = culture_hazard_multiplier();
+    const bool measure = measuring();
+    double sw_cases = 0.0, two_plus = 0.0, workers = 0.0;
     for (std::size_t i = 0; i < cases_.size(); ++i) {
         Case& c = cases_[i];
         if (!c.active) {
@@ -231,7 +252,25 @@ void Model::quality_hazards(core::DayIndex day) {
             continue;
         }
         const std::size_t need = static_cast<std::size_t>(c.need);
-        double multiplier = 1.0;
+        double multiplier = culture;
+        // Churn as the child experiences it: changes of worker in the last 12 months.
+        const int recent = kind == StageKind::SocialWork ? c.recent_changes(day) : 0;
+        if (kind == StageKind::SocialWork) {
+            sw_cases += 1.0;
+            two_plus += recent >= 2 ? 1.0 : 0.0;
+            workers += c.social_workers;
+            if (measure) {
+                (recent >= 2 ? acc_.exposure_two_plus : acc_.exposure_fewer) += 1.0;
+            }
+        }
+        if (cfg_.churn.enabled && recent > 0) {
+            multiplier *= std::pow(cfg_.churn.hazard_multiplier_per_recent_change, recent);
+        }
+        // Management: a worker without supervision is more likely to miss rising risk.
+        if (c.worker >= 0) {
+            multiplier *= 1.0 + (cfg_.management.unsupervised_hazard_multiplier - 1.0) *
+                                    (1.0 - supervision_of(c.worker));
+        }
         if (c.next_visit >= 0 && c.next_visit < day) {
             multiplier *= q.late_visit_multiplier;
         }
@@ -246,8 +285,11 @@ void Model::quality_hazards(core::DayIndex day) {
         const double u = rng_quality_.uniform01();
         if (u < p_harm) {
             ++day_harm_;
-            if (measuring()) {
+            if (measure) {
                 acc_.harm_events += 1.0;
+                if (kind == StageKind::SocialWork) {
+                    (recent >= 2 ? acc_.harm_two_plus : acc_.harm_fewer) += 1.0;
+                }
             }
             if (detail_) {
                 add_event("harm", c.worker >= 0 ? c.worker : -1,
@@ -256,9 +298,18 @@ void Model::quality_hazards(core::DayIndex day) {
                               (c.handover_until >= day ? " shortly after a handover" : ""));
             }
             c.need = std::min(c.need + 1, static_cast<int>(kNeedLevels) - 1);
+            on_harm(static_cast<int>(i), day);
         } else if (u < p_harm + p_escalate) {
             c.need = std::min(c.need + 1, static_cast<int>(kNeedLevels) - 1);
+            on_near_miss(static_cast<int>(i), day);  // risk rose; nobody was hurt yet
         }
+    }
+    churn_two_plus_share_ = sw_cases > 0.0 ? two_plus / sw_cases : 0.0;
+    churn_workers_mean_ = sw_cases > 0.0 ? workers / sw_cases : 0.0;
+    if (measure) {
+        acc_.churn_case_days += sw_cases;
+        acc_.churn_two_plus_days += two_plus;
+        acc_.churn_workers_sum += workers;
     }
 }
 
@@ -284,12 +335,17 @@ void Model::accrue_money(core::DayIndex day) {
         placements += placement_counts_[i] * m.placements[i].weekly_cost / 7.0;
     }
     const double per_day = 1.0 / 365.25;
+    const double managers = cfg_.management.enabled ? managers_in_post() : manager_count_;
+    const double health_visiting = health_visitors_ * cfg_.prevention.health_visitor_cost * per_day;
     const double spend =
         (employed * m.employed_social_worker_cost + agency * m.agency_social_worker_cost +
-         pa_count_ * m.pa_cost + manager_count_ * m.manager_cost +
+         pa_count_ * m.pa_cost + managers * m.manager_cost +
          cfg_.front_door.screening_fte * m.front_door_fte_cost) *
             per_day +
-        placements;
+        placements + health_visiting;
+    if (measuring()) {
+        acc_.prevention_spend += health_visiting;
+    }
     const double budget = budget_per_year_ * per_day;
     fy_spend_ += spend;
     fy_budget_ += budget;

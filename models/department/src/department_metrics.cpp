@@ -45,6 +45,26 @@ constexpr SeriesSpec kSeries[] = {
     {"assessments_overdue", "cases", "Assessments open longer than 45 working days"},
     {"front_door_queue", "referrals", "Referrals waiting for a screening decision"},
     {"pa_count", "FTE", "Personal assistants in post"},
+    // Issue 7: system effects.
+    {"prevention/capacity", "share",
+     "Health visiting and early help capacity as a share of its level at the start"},
+    {"prevention/referral_multiplier", "x",
+     "Referral demand multiplier from prevention lost earlier (after the delay)"},
+    {"inspection/judgement", "grade",
+     "Latest Ofsted judgement: 0 not inspected, 1 outstanding, 2 good, 3 requires improvement, "
+     "4 inadequate"},
+    {"inspection/kpi_points", "points",
+     "KPI points inspectors would count today (higher is worse; see docs/model.md)"},
+    {"culture/harm_hazard_multiplier", "x",
+     "Harm and escalation hazards relative to baseline (below 1 as a learning culture learns)"},
+    {"culture/blame_active", "0/1", "1 while the department is in a blame period after harm"},
+    {"management/supervision_coverage", "share",
+     "Share of case-holding social workers whose team has a manager available"},
+    {"management/managers_present", "FTE", "Team managers at work (not sick, not vacant)"},
+    {"churn/two_plus_changes_share", "share",
+     "Open cases with two or more changes of social worker in the last 12 months"},
+    {"churn/social_workers_per_child", "workers",
+     "Different social workers the children in open cases have had"},
 };
 constexpr std::size_t kFixedSeries = sizeof(kSeries) / sizeof(kSeries[0]);
 
@@ -63,7 +83,7 @@ void Model::add_event(std::string kind, std::int64_t entity, std::string text) {
 
 void Model::snapshot(core::DayIndex day) {
     double held = 0.0, holders = 0.0, employed = 0.0, agency = 0.0, posts = 0.0, sick = 0.0;
-    double stress = 0.0;
+    double stress = 0.0, supervised = 0.0;
     const bool measure = measuring();
     for (const Post& p : posts_) {
         if (p.deleted) {
@@ -74,6 +94,7 @@ void Model::snapshot(core::DayIndex day) {
             continue;
         }
         holders += 1.0;
+        supervised += supervision_of(static_cast<int>(&p - posts_.data()));
         held += static_cast<double>(p.cases.size());
         stress += p.stress;
         if (p.sick) {
@@ -106,7 +127,28 @@ void Model::snapshot(core::DayIndex day) {
     const double cp = cp_stage_ >= 0 ? stage_counts_[cp_stage_] : 0.0;
     const double lac = lac_stage_ >= 0 ? stage_counts_[lac_stage_] : 0.0;
     const double caseload = holders > 0.0 ? held / holders : 0.0;
+    supervision_coverage_ = holders > 0.0 ? supervised / holders : 1.0;
+    update_kpis(caseload, agency, holders, posts - employed, posts, employed);
+    const double points = cfg_.inspection.enabled ? kpi_points() : 0.0;
+    int managers_present = 0;
+    for (const Manager& m : managers_) {
+        managers_present += m.is_present() ? 1 : 0;
+    }
+    if (!cfg_.management.enabled) {
+        managers_present = manager_count_;
+    }
     if (measure) {
+        acc_.inadequate_days += cfg_.inspection.enabled && is_inadequate(day) ? 1.0 : 0.0;
+        acc_.blame_days += blame_mode_ && is_blame(day) ? 1.0 : 0.0;
+        acc_.kpi_points_sum += points;
+        acc_.supervision_sum += supervised;
+        acc_.supervision_days += holders;
+        if (cfg_.management.enabled) {
+            for (const Manager& m : managers_) {
+                acc_.manager_posts_sum += m.deleted ? 0.0 : 1.0;
+                acc_.manager_vacant_sum += (m.vacant && !m.deleted) ? 1.0 : 0.0;
+            }
+        }
         acc_.days += 1.0;
         acc_.caseload_sum += caseload;
         acc_.unallocated_sum += unallocated_count_;
@@ -160,6 +202,25 @@ void Model::snapshot(core::DayIndex day) {
     v[18].push_back(overdue);
     v[19].push_back(static_cast<double>(screening_queue_.size()));
     v[20].push_back(pa_count_);
+    {
+        const std::size_t at = static_cast<std::size_t>(
+            std::upper_bound(prevention_day_.begin(), prevention_day_.end(), day) -
+            prevention_day_.begin());
+        const std::size_t segment = at > 0 ? at - 1 : 0;
+        v[21].push_back(prevention_capacity_.empty() ? 1.0 : prevention_capacity_[segment]);
+        v[22].push_back(
+            cfg_.prevention.enabled
+                ? std::max(0.0, 1.0 + cfg_.prevention.referral_elasticity * prevention_gap_at(day))
+                : 1.0);
+    }
+    v[23].push_back(judgement_);
+    v[24].push_back(points);
+    v[25].push_back(culture_hazard_multiplier());
+    v[26].push_back(blame_mode_ && is_blame(day) ? 1.0 : 0.0);
+    v[27].push_back(supervision_coverage_);
+    v[28].push_back(managers_present);
+    v[29].push_back(churn_two_plus_share_);
+    v[30].push_back(churn_workers_mean_);
     for (std::size_t s = 0; s < stage_counts_.size(); ++s) {
         v[kFixedSeries + s].push_back(stage_counts_[s]);
     }
@@ -196,8 +257,24 @@ void Model::snapshot(core::DayIndex day) {
     }
     for (std::size_t k = posts_.size() + pa_posts; k < tracks_.size(); ++k) {
         record::EntityTrack& t = tracks_[k];
-        t.status.push_back(static_cast<std::uint8_t>(Status::kWorking));
-        t.contract.push_back(static_cast<std::uint8_t>(Contract::kEmployed));
+        const std::size_t mi = k - posts_.size() - pa_posts;
+        Status status = Status::kWorking;
+        if (mi < managers_.size()) {
+            const Manager& m = managers_[mi];
+            if (m.deleted) {
+                status = Status::kDeleted;
+            } else if (m.vacant) {
+                status = Status::kVacant;
+            } else if (m.sick) {
+                status = m.long_sick ? Status::kLongTermSick : Status::kSick;
+            } else if (m.on_notice) {
+                status = Status::kOnNotice;
+            }
+        }
+        t.status.push_back(static_cast<std::uint8_t>(status));
+        t.contract.push_back(static_cast<std::uint8_t>(
+            status == Status::kVacant || status == Status::kDeleted ? Contract::kNone
+                                                                    : Contract::kEmployed));
         t.caseload.push_back(0.0f);
         t.stress.push_back(0.0f);
     }
@@ -310,6 +387,31 @@ record::ReplicationRecord Model::make_record() {
     add("budget", a.budget / years);
     add("social_workers_in_post_mean", holders_mean);
     add("pa_count", pa_count_);
+    // Issue 7: system effects.
+    add("caseload_over_30_share", [&] {
+        double over = 0.0, all = 0.0;
+        for (std::size_t k = 0; k < a.caseload_histogram.size(); ++k) {
+            all += a.caseload_histogram[k];
+            over += k > 30 ? a.caseload_histogram[k] : 0.0;
+        }
+        return ratio(over, all);
+    }());
+    add("prevention_spend", a.prevention_spend / years);
+    add("high_need_referral_share", ratio(a.referrals_high_need, a.referrals));
+    add("inspection_kpi_points_mean", a.kpi_points_sum / days);
+    add("inadequate_time_share", a.inadequate_days / days);
+    add("blame_time_share", a.blame_days / days);
+    add("near_misses_reviewed_per_year", a.near_misses_reviewed / years);
+    add("supervision_coverage",
+        a.supervision_days > 0.0 ? a.supervision_sum / a.supervision_days : 1.0);
+    add("manager_vacancy_rate", ratio(a.manager_vacant_sum, a.manager_posts_sum));
+    add("children_two_plus_changes_share", ratio(a.churn_two_plus_days, a.churn_case_days));
+    add("social_workers_per_child_mean", ratio(a.churn_workers_sum, a.churn_case_days));
+    // Harm per 100 child-years (252 working days) by the child's recent churn.
+    add("harm_per_100_child_years_two_plus_changes",
+        ratio(a.harm_two_plus * 100.0 * 252.0, a.exposure_two_plus));
+    add("harm_per_100_child_years_fewer_changes",
+        ratio(a.harm_fewer * 100.0 * 252.0, a.exposure_fewer));
     add("simulation_events", static_cast<double>(sim_.events_processed()));
     for (std::size_t i = 0; i < a.stage_entries.size(); ++i) {
         const std::string name = "entries_per_year/" + cfg_.pathway.stages[i].id;
@@ -346,9 +448,9 @@ record::ReplicationRecord run_replication(const DepartmentConfig& config, std::u
 }
 
 std::vector<std::string> stream_names() {
-    return {"referrals",   "need",        "front_door",   "pathway", "durations",
-            "sickness",    "resignation", "recruitment",  "agency",  "quality",
-            "re_referral", "placements",  "initial_state"};
+    return {"referrals",     "need",        "front_door", "pathway",   "durations",   "sickness",
+            "resignation",   "recruitment", "agency",     "quality",   "re_referral", "placements",
+            "initial_state", "inspection",  "culture",    "management"};
 }
 
 record::RunLayout layout(const DepartmentConfig& config) {

@@ -51,7 +51,10 @@ Model::Model(const DepartmentConfig& config, std::uint64_t master_seed, std::uin
       rng_quality_(core::RandomStream::derive(master_seed, replication, "quality")),
       rng_re_referral_(core::RandomStream::derive(master_seed, replication, "re_referral")),
       rng_placements_(core::RandomStream::derive(master_seed, replication, "placements")),
-      rng_initial_(core::RandomStream::derive(master_seed, replication, "initial_state")) {
+      rng_initial_(core::RandomStream::derive(master_seed, replication, "initial_state")),
+      rng_inspection_(core::RandomStream::derive(master_seed, replication, "inspection")),
+      rng_culture_(core::RandomStream::derive(master_seed, replication, "culture")),
+      rng_management_(core::RandomStream::derive(master_seed, replication, "management")) {
     end_day_ = static_cast<core::DayIndex>(std::llround(config.run.years * 365.25));
     warmup_day_ = static_cast<core::DayIndex>(std::llround(config.run.warmup_years * 365.25));
 }
@@ -105,7 +108,11 @@ void Model::initialise() {
     early_help_capacity_ = cfg_.early_help.capacity_families;
     cases_.reserve(8192);
 
+    blame_mode_ = cfg_.culture.mode == "blame";
+    learning_mode_ = cfg_.culture.mode == "learning";
+    health_visitors_ = cfg_.prevention.enabled ? cfg_.prevention.health_visitors : 0.0;
     initialise_posts();
+    initialise_managers();
     build_referral_process();
     initialise_cases();
     // Runaway guard: a base run dispatches ~30 events per referral plus a few per day; a run
@@ -125,6 +132,12 @@ void Model::initialise() {
         const core::DayIndex d = day_of_date(cfg_.demand.shocks[i].start_date);
         if (d >= 0 && d < end_day_) {
             sim_.schedule_at(tick_of(d, 7), kShockStart, static_cast<std::uint32_t>(i));
+        }
+    }
+    if (cfg_.inspection.enabled) {
+        const core::DayIndex d = day_of_date(cfg_.inspection.first_date);
+        if (d >= 0 && d < end_day_) {
+            sim_.schedule_at(tick_of(d, 12), kInspection);
         }
     }
 }
@@ -180,6 +193,8 @@ void Model::build_referral_process() {
                 s.ramp_months > 0.0 ? std::min(1.0, months_in / s.ramp_months) : 1.0;
             rate *= 1.0 + s.extra * ramp;
         }
+        // Prevention lost earlier returns now as demand (department_system.cpp).
+        rate *= advance_prevention(day, mid);
         starts.push_back(core::start_of_day(day));
         rates.push_back(std::max(0.0, rate));
         date = next;
@@ -222,6 +237,7 @@ void Model::on_referral(int need, core::DayIndex previous_referral_day) {
     ++day_referrals_;
     if (measuring()) {
         acc_.referrals += 1.0;
+        acc_.referrals_high_need += need >= 3 ? 1.0 : 0.0;
         if (day - previous_referral_day <= 365) {
             acc_.re_referrals += 1.0;
         }
@@ -313,6 +329,7 @@ void Model::enter_stage(int case_index, int stage, bool residual) {
             fy_spend_ += cfg_.early_help.cost_per_family;
             if (measuring()) {
                 acc_.spend += cfg_.early_help.cost_per_family;
+                acc_.prevention_spend += cfg_.early_help.cost_per_family;
             }
             break;
         }
@@ -363,10 +380,24 @@ void Model::on_stage_end(int case_index) {
     }
     const core::DayIndex day = today();
     if (c.stage == assessment_stage_) {
-        // The assessment decides with the true need unless it was rushed.
-        c.perceived = c.rushed && rng_pathway_.bernoulli(cfg_.quality.rushed_error_probability)
+        // The assessment decides with the true need unless it was rushed; without supervision a
+        // rushed misjudgement is more likely to stand (no manager to challenge it).
+        const double unsupervised = c.worker >= 0 ? 1.0 - supervision_of(c.worker) : 0.0;
+        const double p_error = std::min(
+            1.0, cfg_.quality.rushed_error_probability *
+                     (1.0 + (cfg_.management.unsupervised_error_multiplier - 1.0) * unsupervised));
+        c.perceived = c.rushed && rng_pathway_.bernoulli(p_error)
                           ? misjudge_need(c.need, rng_pathway_)
                           : c.need;
+        if (blame_mode_ && is_blame(day) && c.perceived == 2 &&
+            rng_culture_.bernoulli(cfg_.culture.defensive_section_47_probability)) {
+            c.perceived = 3;  // defensive practice: moderate need treated as high
+        }
+        {
+            const auto wd_taken = calendar_.working_days_between(c.referral_day, day);
+            ++day_assessments_;
+            day_assessments_on_time_ += wd_taken <= s.deadline_wd ? 1 : 0;
+        }
         if (measuring()) {
             const double wd =
                 static_cast<double>(calendar_.working_days_between(c.referral_day, day));
@@ -443,16 +474,7 @@ void Model::close_case(int case_index, int from_stage) {
 void Model::operator()(const core::Event& e) {
     switch (e.kind) {
         case kReferral: {
-            double u = rng_need_.uniform01();
-            int need = static_cast<int>(kNeedLevels) - 1;
-            for (std::size_t n = 0; n < kNeedLevels; ++n) {
-                u -= cfg_.demand.need_mix[n];
-                if (u < 0.0) {
-                    need = static_cast<int>(n);
-                    break;
-                }
-            }
-            on_referral(need, -100000);
+            on_referral(draw_referral_need(), -100000);
             schedule_next_referral();
             break;
         }
@@ -491,6 +513,18 @@ void Model::operator()(const core::Event& e) {
             break;
         case kFreezeEnd:
             on_freeze_end(e.payload);
+            break;
+        case kInspection:
+            on_inspection();
+            break;
+        case kManagerBack:
+            on_manager_back(static_cast<int>(e.target), e.payload);
+            break;
+        case kManagerLeaves:
+            on_manager_leaves(static_cast<int>(e.target), e.payload);
+            break;
+        case kManagerHire:
+            on_manager_hire(static_cast<int>(e.target), e.payload);
             break;
         case kShockStart: {
             const DemandShock& s = cfg_.demand.shocks[e.target];

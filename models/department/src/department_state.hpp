@@ -36,6 +36,10 @@ enum EventKind : std::uint32_t {
     kFundingChange,  ///< target: index into money.funding_changes
     kShockStart,     ///< target: index into demand.shocks
     kFreezeEnd,      ///< payload: freeze generation
+    kInspection,     ///< an Ofsted inspection (department_system.cpp)
+    kManagerBack,    ///< target: manager; payload: manager generation (sickness ends)
+    kManagerLeaves,  ///< target: manager; payload: manager generation (notice ends)
+    kManagerHire,    ///< target: manager; payload: recruitment generation
 };
 
 enum class Contract : std::uint8_t { kEmployed = 0, kAgency = 1, kNewlyQualified = 2, kNone = 3 };
@@ -73,6 +77,43 @@ struct Case {
     core::DayIndex next_review = -1;
     core::DayIndex handover_until = -1;
     core::DayIndex queued_day = 0;  ///< day the case last joined the unallocated queue
+    /// Days of the last changes of social worker (a ring; kNoChange when unused), for churn.
+    std::array<core::DayIndex, 4> changes{kNoChange, kNoChange, kNoChange, kNoChange};
+    std::uint8_t change_head = 0;
+
+    static constexpr core::DayIndex kNoChange = -1000000;
+    /** @brief Records a change of social worker on `day`. */
+    void record_change(core::DayIndex day) {
+        changes[change_head] = day;
+        change_head = static_cast<std::uint8_t>((change_head + 1) % changes.size());
+    }
+    /** @brief Changes of social worker in the 365 days up to `day`. */
+    int recent_changes(core::DayIndex day) const {
+        int n = 0;
+        for (core::DayIndex d : changes) {
+            n += d > day - 365 ? 1 : 0;
+        }
+        return n;
+    }
+};
+
+/** @brief A team manager post (issue 7: management capacity). */
+struct Manager {
+    bool sick = false, long_sick = false, on_notice = false, vacant = false, deleted = false;
+    bool hire_pending = false;
+    std::uint32_t generation = 0;
+    std::uint32_t recruitment_generation = 0;
+    bool is_present() const { return !sick && !vacant && !deleted; }
+};
+
+/** @brief Exponential averages of the KPIs an inspection looks at (issue 7). Ratios keep their
+ * numerator and denominator apart so that a quiet day does not count as a perfect one. */
+struct KpiAverages {
+    double caseload = 0.0, unallocated = 0.0, open_cases = 0.0;
+    double visits_on_time = 0.0, visits = 0.0, assessments_on_time = 0.0, assessments = 0.0;
+    double agency = 0.0, holders = 0.0, vacant = 0.0, posts = 0.0;
+    double leavers_per_year = 0.0, employed = 0.0;
+    bool started = false;
 };
 
 /** @brief A social worker post and whoever holds it. */
@@ -127,6 +168,17 @@ struct Accumulators {
     double handovers = 0.0;
     double closures = 0.0, social_workers_at_closure = 0.0;
     std::vector<double> stage_entries;
+    // Issue 7: system effects.
+    double prevention_spend = 0.0;
+    double referrals_high_need = 0.0;
+    double inadequate_days = 0.0, blame_days = 0.0;
+    double kpi_points_sum = 0.0;
+    double near_misses_reviewed = 0.0;
+    double supervision_sum = 0.0, supervision_days = 0.0;
+    double manager_posts_sum = 0.0, manager_vacant_sum = 0.0;
+    double churn_case_days = 0.0, churn_two_plus_days = 0.0, churn_workers_sum = 0.0;
+    double exposure_two_plus = 0.0, exposure_fewer = 0.0;  ///< case-working-days
+    double harm_two_plus = 0.0, harm_fewer = 0.0;
 };
 
 /** @brief Per-day values kept only with detail. */
@@ -180,9 +232,40 @@ private:
     void accrue_money(core::DayIndex day);
     void snapshot(core::DayIndex day);
 
+    // department_system.cpp: prevention, inspection and culture (issue 7).
+    double prevention_capacity_on(double day) const;
+    double advance_prevention(core::DayIndex segment_start, double mid_day);
+    double prevention_gap_at(core::DayIndex day) const;
+    int draw_referral_need();
+    void update_kpis(double caseload, double agency, double holders, double vacant, double posts,
+                     double employed);
+    double kpi_points() const;
+    void on_inspection();
+    void resignation_wave(core::DayIndex day);
+    bool is_inadequate(core::DayIndex day) const { return day < inadequate_until_; }
+    bool is_blame(core::DayIndex day) const { return day < blame_until_; }
+    double culture_hazard_multiplier() const;
+    void on_harm(int case_index, core::DayIndex day);
+    void on_near_miss(int case_index, core::DayIndex day);
+    void review_incident(int case_index);
+
+    // department_management.cpp: team managers and supervision (issue 7).
+    void initialise_managers();
+    void manager_hazards(core::DayIndex day);
+    void update_supervision();
+    double supervision_of(int post_index) const;
+    void on_manager_back(int manager, std::uint64_t generation);
+    void on_manager_leaves(int manager, std::uint64_t generation);
+    void on_manager_hire(int manager, std::uint64_t generation);
+    void manager_falls_vacant(int manager);
+    void cut_manager_posts(double fraction);
+    int managers_in_post() const;
+    double resignation_multiplier(core::DayIndex day) const;
+
     // department_workforce.cpp: sickness, resignation, recruitment, agency, funding.
     void initialise_posts();
     void workforce_hazards(int post_index, core::DayIndex day);
+    void resign(int post_index, core::DayIndex day, const char* why);
     void start_sickness(int post_index, bool long_spell, core::DayIndex day);
     void on_sickness_end(int post_index, std::uint64_t generation);
     void on_notice_end(int post_index, std::uint64_t generation);
@@ -229,7 +312,8 @@ private:
     // Streams: one per process, so scenarios differing in one process share the others' draws.
     core::RandomStream rng_referrals_, rng_need_, rng_front_door_, rng_pathway_, rng_durations_,
         rng_sickness_, rng_resignation_, rng_recruitment_, rng_agency_, rng_quality_,
-        rng_re_referral_, rng_placements_, rng_initial_;
+        rng_re_referral_, rng_placements_, rng_initial_, rng_inspection_, rng_culture_,
+        rng_management_;
 
     core::PiecewisePoissonProcess referral_process_;
     int referral_stage_ = -1, screening_stage_ = -1, assessment_stage_ = -1, closed_stage_ = -1;
@@ -266,6 +350,32 @@ private:
     std::vector<int> finished_;  ///< cases whose stage may end after today's visits
     std::vector<std::pair<core::DayIndex, int>> due_;  ///< scratch: visits due for one post
     double pa_hours_per_worker_ = 0.0;
+
+    // Issue 7: prevention (monthly lagged gap, parallel to the referral process's segments).
+    std::vector<core::DayIndex> prevention_day_;
+    std::vector<double> prevention_gap_, prevention_capacity_;
+    double prevention_last_mid_ = 0.0, prevention_lag_ = 0.0;
+    double health_visitors_ = 0.0;
+    // Inspection.
+    KpiAverages kpi_;
+    int day_visits_on_time_ = 0, day_visits_ = 0, day_assessments_on_time_ = 0,
+        day_assessments_ = 0;
+    int day_leavers_ = 0;
+    int judgement_ =
+        0;  ///< 0 not inspected, 1 outstanding, 2 good, 3 requires improvement, 4 inadequate
+    int inspections_done_ = 0;
+    core::DayIndex inadequate_until_ = -1;
+    // Culture.
+    bool blame_mode_ = false, learning_mode_ = false;
+    core::DayIndex blame_until_ = -1;
+    double learning_ = 0.0;
+    // Management.
+    std::vector<Manager> managers_;
+    std::vector<double> team_supervision_;  ///< per team, 0..1
+    int pending_manager_cuts_ = 0;
+    double supervision_coverage_ = 1.0;  ///< today's share of case holders supervised
+    // Churn, computed with the quality hazards on working days.
+    double churn_two_plus_share_ = 0.0, churn_workers_mean_ = 0.0;
 
     Accumulators acc_;
     std::vector<std::string> series_names_, series_units_, series_descriptions_;

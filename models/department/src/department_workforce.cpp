@@ -90,6 +90,7 @@ void Model::initialise_posts() {
         }
         const double looked_after = 70.0 * cfg_.population.children / 10000.0;  // CLA 2024
         budget_per_year_ = (n * m.employed_social_worker_cost + pa_count_ * m.pa_cost +
+                            health_visitors_ * cfg_.prevention.health_visitor_cost +
                             manager_count_ * m.manager_cost +
                             cfg_.front_door.screening_fte * m.front_door_fte_cost +
                             cfg_.early_help.capacity_families * cfg_.early_help.cost_per_family *
@@ -122,23 +123,30 @@ void Model::workforce_hazards(int post_index, core::DayIndex day) {
         return;  // agency staff leave at contract ends
     }
     const WorkforceConfig& w = cfg_.workforce;
+    // An inadequate judgement or a blame period makes leaving likelier (department_system.cpp).
     const double p_resign = w.resignation_rate_at_zero_stress *
-                            std::exp(w.resignation_stress_coefficient * p.stress) /
-                            kWorkingDaysPerYear;
+                            std::exp(w.resignation_stress_coefficient * p.stress) *
+                            resignation_multiplier(day) / kWorkingDaysPerYear;
     if (u_leave < p_resign) {
-        p.on_notice = true;
-        const core::DayIndex leave = calendar_.add_working_days(day, std::max(1, w.notice_wd));
-        sim_.schedule_at(tick_of(leave, 18), kNoticeEnd, static_cast<std::uint32_t>(post_index),
-                         p.generation);
-        if (!p.hire_pending && recruitment_allowed()) {
-            start_recruitment(post_index);
-        }
-        if (detail_) {
-            std::ostringstream os;
-            os << post_label(post_index) << " resigns (stress " << std::lround(p.stress * 100)
-               << "%, " << p.cases.size() << " cases)";
-            add_event("resignation", post_index, os.str());
-        }
+        resign(post_index, day, nullptr);
+    }
+}
+
+void Model::resign(int post_index, core::DayIndex day, const char* why) {
+    Post& p = posts_[post_index];
+    p.on_notice = true;
+    const core::DayIndex leave =
+        calendar_.add_working_days(day, std::max(1, cfg_.workforce.notice_wd));
+    sim_.schedule_at(tick_of(leave, 18), kNoticeEnd, static_cast<std::uint32_t>(post_index),
+                     p.generation);
+    if (!p.hire_pending && recruitment_allowed()) {
+        start_recruitment(post_index);
+    }
+    if (detail_) {
+        std::ostringstream os;
+        os << post_label(post_index) << " resigns (stress " << std::lround(p.stress * 100) << "%, "
+           << p.cases.size() << " cases" << (why ? std::string(", ") + why : std::string()) << ")";
+        add_event("resignation", post_index, os.str());
     }
 }
 
@@ -174,6 +182,7 @@ void Model::on_notice_end(int post_index, std::uint64_t generation) {
     if (p.generation != generation || !p.on_notice) {
         return;
     }
+    ++day_leavers_;
     if (measuring()) {
         acc_.employed_leavers += 1.0;
     }
@@ -208,8 +217,12 @@ void Model::post_falls_vacant(int post_index, core::DayIndex /*day*/) {
 void Model::start_recruitment(int post_index) {
     Post& p = posts_[post_index];
     const RecruitmentConfig& r = cfg_.recruitment;
+    // A council judged inadequate recruits slowly: a fixed scenario setting, or the period after
+    // an inadequate judgement in the inspection submodel.
+    const bool inadequate_now = cfg_.inspection.enabled && is_inadequate(today());
     const double months = r.months_to_fill.sample(rng_recruitment_) *
-                          (r.inspection_inadequate ? r.inadequate_fill_multiplier : 1.0);
+                          (r.inspection_inadequate ? r.inadequate_fill_multiplier : 1.0) *
+                          (inadequate_now ? cfg_.inspection.fill_multiplier : 1.0);
     p.hire_pending = true;
     ++p.recruitment_generation;
     sim_.schedule_after(core::ticks_from_days(std::max(1.0, months * kDaysPerMonth)), kHireArrives,
@@ -264,6 +277,7 @@ void Model::on_hire(int post_index, std::uint64_t generation) {
         Case& c = cases_[index];
         ++c.handovers;
         ++c.social_workers;
+        c.record_change(day);
         c.handover_until = calendar_.add_working_days(day, cfg_.quality.handover_risk_wd);
         p.pending_handover_hours += cfg_.time_use.handover_hours_per_case;
         if (measuring()) {
@@ -307,7 +321,11 @@ void Model::on_agency_end(int post_index, std::uint64_t generation) {
     if (p.generation != generation || p.contract != Contract::kAgency) {
         return;
     }
-    const bool renew = rng_agency_.bernoulli(cfg_.recruitment.agency_renewal_probability);
+    // After an inadequate judgement the council holds on to its agency staff.
+    const bool inadequate_now = cfg_.inspection.enabled && is_inadequate(today());
+    const bool renew =
+        rng_agency_.bernoulli(inadequate_now ? cfg_.inspection.agency_renewal_probability
+                                             : cfg_.recruitment.agency_renewal_probability);
     if (renew && agency_allowed()) {
         const double months =
             std::max(0.5, cfg_.recruitment.agency_contract_months.sample(rng_agency_));
@@ -342,6 +360,12 @@ void Model::on_freeze_end(std::uint64_t generation) {
             start_recruitment(static_cast<int>(i));
         }
         request_agency(static_cast<int>(i));
+    }
+    for (std::size_t i = 0; i < managers_.size(); ++i) {
+        if (managers_[i].vacant && !managers_[i].deleted) {
+            managers_[i].hire_pending = false;
+            manager_falls_vacant(static_cast<int>(i));
+        }
     }
 }
 
@@ -390,6 +414,26 @@ void Model::on_funding_change(int index) {
     if (f.early_help_cut > 0.0) {
         early_help_capacity_ *= 1.0 - f.early_help_cut;
         os << "; early help cut by " << std::lround(f.early_help_cut * 100) << "%";
+    }
+    if (f.health_visiting_cut > 0.0) {
+        health_visitors_ *= 1.0 - f.health_visiting_cut;
+        os << "; health visitors cut by " << std::lround(f.health_visiting_cut * 100) << "%";
+        add_event("prevention_change", -1,
+                  "Prevention capacity falls to " +
+                      std::to_string(
+                          std::lround(prevention_capacity_on(static_cast<double>(today())) * 100)) +
+                      "% of its level: unmet need will surface as referrals over about " +
+                      std::to_string(std::lround(cfg_.prevention.delay_months)) + " months");
+    } else if (f.early_help_cut > 0.0 && cfg_.prevention.enabled) {
+        add_event("prevention_change", -1,
+                  "Prevention capacity falls to " +
+                      std::to_string(
+                          std::lround(prevention_capacity_on(static_cast<double>(today())) * 100)) +
+                      "% of its level");
+    }
+    if (f.manager_posts_cut > 0.0 && !managers_.empty()) {
+        cut_manager_posts(f.manager_posts_cut);
+        os << "; " << std::lround(f.manager_posts_cut * 100) << "% of team manager posts cut";
     }
     if (f.posts_cut > 0.0) {
         pending_post_cuts_ +=

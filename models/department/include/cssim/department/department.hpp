@@ -37,7 +37,16 @@ record::RunLayout layout(const DepartmentConfig& config);
  */
 std::vector<record::MetricInfo> metric_info(const DepartmentConfig& config);
 
-/** @brief Names of the metrics of the default pathway, in the order run_replication() reports them. */
+/** @brief The KPI names an inspection can score (InspectionConfig::kpis[].name). */
+std::vector<std::string> inspection_kpi_names();
+
+/** @brief Culture modes (CultureConfig::mode) and first-inspection judgements
+ * (InspectionConfig::first_judgement) the model understands. */
+std::vector<std::string> culture_modes();
+std::vector<std::string> inspection_judgements();
+
+/** @brief Names of the metrics of the default pathway, in the order run_replication() reports them.
+ */
 std::vector<std::string> metric_names();
 
 }  // namespace cssim::department
