@@ -36,8 +36,10 @@ bool has_diagnostic(const scenario::LoadResult& r, const std::string& path,
 }
 
 TEST(DepartmentReader, EveryPresetLoads) {
-    for (const char* name : {"base", "no_admin_support", "pa_one_per_three", "funding_cut",
-                             "referral_surge", "agency_heavy"}) {
+    for (const char* name :
+         {"base", "no_admin_support", "pa_one_per_three", "funding_cut", "referral_surge",
+          "agency_heavy", "prevention_cut", "inadequate_judgement", "blame_culture",
+          "learning_culture", "financial_collapse"}) {
         SCOPED_TRACE(name);
         const scenario::Scenario s = load_ok(preset(name));
         EXPECT_EQ(s.name, name);
@@ -137,6 +139,38 @@ TEST(DepartmentReader, ReportsPathwayProblemsAtTheStageOrTransition) {
     EXPECT_TRUE(has_diagnostic(r, "pathway.transitions[2].to", "unknown stage \"adoption\""));
     EXPECT_TRUE(has_diagnostic(r, "pathway.stages[3].id", "cannot be reached from \"referral\""));
     EXPECT_TRUE(has_diagnostic(r, "pathway.stages[1].id", "sum to 0.8"));
+}
+
+TEST(DepartmentReader, SystemEffectSectionsReachTheConfig) {
+    const DepartmentConfig c =
+        *load_ok(preset("base"),
+                 {"culture.mode=\"learning\"", "inspection.first_judgement=\"good\"",
+                  "management.teams_per_manager_max=2", "prevention.health_visitors=40",
+                  "churn.enabled=false"})
+             .department;
+    EXPECT_EQ(c.culture.mode, "learning");
+    EXPECT_EQ(c.inspection.first_judgement, "good");
+    EXPECT_EQ(c.management.teams_per_manager_max, 2.0);
+    EXPECT_EQ(c.prevention.health_visitors, 40.0);
+    EXPECT_FALSE(c.churn.enabled);
+    const DepartmentConfig collapse = *load_ok(preset("financial_collapse")).department;
+    ASSERT_EQ(collapse.money.funding_changes.size(), 1u);
+    EXPECT_DOUBLE_EQ(collapse.money.funding_changes[0].manager_posts_cut, 0.33);
+    EXPECT_DOUBLE_EQ(collapse.money.funding_changes[0].health_visiting_cut, 0.25);
+}
+
+TEST(DepartmentReader, ReportsBadSystemEffectSettingsWithTheirPaths) {
+    const auto r = scenario::load_scenario(
+        preset("base"), {"culture.mode=\"blaming\"",
+                         "inspection.kpis=[{\"name\": \"caseloads\", \"amber\": 1, \"red\": 2}]",
+                         "inspection.good_points=9", "prevention.severity_shift=2",
+                         "inspection.first_date=\"2025-02-30\""});
+    EXPECT_FALSE(r.scenario);
+    EXPECT_TRUE(has_diagnostic(r, "culture.mode", "blame"));  // did you mean
+    EXPECT_TRUE(has_diagnostic(r, "inspection.kpis[0].name", "caseload_mean"));
+    EXPECT_TRUE(has_diagnostic(r, "inspection.good_points", "requires_improvement_points"));
+    EXPECT_TRUE(has_diagnostic(r, "prevention.severity_shift", ""));
+    EXPECT_TRUE(has_diagnostic(r, "inspection.first_date", ""));
 }
 
 }  // namespace
