@@ -68,6 +68,50 @@ void print_table(const record::Comparison& comparison, const Colours& colours) {
     }
 }
 
+/** @brief The comparison with only `wanted` metrics, in that order (all when empty). */
+record::Comparison select_metrics(record::Comparison comparison,
+                                  const std::vector<std::string>& wanted) {
+    if (wanted.empty()) {
+        return comparison;
+    }
+    for (record::PairComparison& pair : comparison.pairs) {
+        std::vector<record::MetricComparison> chosen;
+        for (const std::string& name : wanted) {
+            for (const record::MetricComparison& m : pair.metrics) {
+                if (m.name == name) {
+                    chosen.push_back(m);
+                }
+            }
+        }
+        pair.metrics = std::move(chosen);
+    }
+    return comparison;
+}
+
+/** @brief Empty if every wanted metric exists; else a message naming the first unknown one. */
+std::string unknown_metric(const std::vector<std::string>& wanted,
+                           const std::vector<record::MetricInfo>& known) {
+    for (const std::string& name : wanted) {
+        bool found = false;
+        for (const record::MetricInfo& m : known) {
+            found = found || m.name == name;
+        }
+        if (!found) {
+            std::string message = "--metrics: no metric \"" + name + "\"";
+            std::vector<std::string> names;
+            for (const record::MetricInfo& m : known) {
+                names.push_back(m.name);
+            }
+            const std::string near = scenario::closest_name(name, names);
+            if (!near.empty()) {
+                message += "; did you mean \"" + near + "\"?";
+            }
+            return message + " (cssim run prints every metric's name)";
+        }
+    }
+    return {};
+}
+
 }  // namespace
 
 int compare_command(const CompareCommand& command) {
@@ -89,6 +133,11 @@ int compare_command(const CompareCommand& command) {
     models.reserve(scenarios.size());
     for (const scenario::Scenario& s : scenarios) {
         models.push_back(bind_model(s));
+    }
+    if (const std::string problem = unknown_metric(command.metrics, models.front().layout.metrics);
+        !problem.empty()) {
+        std::fprintf(stderr, "cssim: %s\n", problem.c_str());
+        return kExitUsage;
     }
     const bool write_outputs = !command.out_dir.empty();
     try {
@@ -113,11 +162,12 @@ int compare_command(const CompareCommand& command) {
         const record::Comparison comparison =
             compare_paired(names, batch.records, metric_info, seed, 0.95);
 
+        const record::Comparison shown = select_metrics(comparison, command.metrics);
         if (command.json) {
-            const std::string json = record::comparison_json(comparison);
+            const std::string json = record::comparison_json(shown);
             std::fwrite(json.data(), 1, json.size(), stdout);
         } else {
-            print_table(comparison, colours_for(command.colour));
+            print_table(shown, colours_for(command.colour));
         }
         if (folder) {
             std::map<std::string, int> used;

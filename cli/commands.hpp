@@ -38,6 +38,8 @@ struct CompareCommand {
     bool force = false;
     bool json = false;
     std::string colour = "auto";  ///< auto | always | never
+    /// Metrics to print, in this order (empty: all); comparison.json keeps every metric.
+    std::vector<std::string> metrics;
 };
 
 /** @brief `cssim sweep SWEEP.json`: uses threads, progress, quiet and command_line only. */

@@ -95,6 +95,11 @@ int main(int argc, char** argv) {
                             "Also write each run's outputs and comparison.json here");
     compare_cmd->add_flag("--force", compare.force, "Replace an existing output directory");
     compare_cmd->add_flag("--json", compare.json, "Print the comparison as JSON");
+    compare_cmd
+        ->add_option(
+            "--metrics", compare.metrics,
+            "Print only these metrics, in this order: --metrics caseload_mean,turnover_rate")
+        ->delimiter(',');
     compare_cmd->add_option("--colour,--color", compare.colour, "auto, always or never")
         ->check(CLI::IsMember({"auto", "always", "never"}));
 

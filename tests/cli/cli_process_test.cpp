@@ -194,6 +194,26 @@ TEST(Cli, CompareRunsWithCommonRandomNumbersAndPrintsPairedDifferences) {
     EXPECT_NE(table.out.find("B - A"), std::string::npos);
 }
 
+TEST(Cli, CompareMetricsOptionPrintsOnlyTheNamedMetricsInOrder) {
+    const std::string dir = fresh_directory("cli-compare-metrics");
+    const std::string a = small_queue(dir);
+    const std::string b = write_scenario(dir, "faster.json",
+                                         R"({"extends": "small.json", "name": "faster",
+                                             "service": {"mean": 0.8}})");
+    const ProcessResult r = run_process(
+        {kExe, "compare", a, b, "-q", "--colour", "never", "--metrics", "utilisation,wait_mean"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto utilisation = r.out.find("utilisation");
+    const auto wait = r.out.find("wait_mean");
+    ASSERT_NE(utilisation, std::string::npos) << r.out;
+    ASSERT_NE(wait, std::string::npos) << r.out;
+    EXPECT_LT(utilisation, wait);
+    EXPECT_EQ(r.out.find("queue_length_mean"), std::string::npos) << r.out;
+    const ProcessResult bad = run_process({kExe, "compare", a, b, "-q", "--metrics", "wait_maen"});
+    EXPECT_EQ(bad.exit_code, 64);
+    EXPECT_NE(bad.err.find("did you mean \"wait_mean\""), std::string::npos) << bad.err;
+}
+
 TEST(Cli, SchemaPrintsAJsonSchema) {
     const ProcessResult r = run_process({kExe, "schema"});
     EXPECT_EQ(r.exit_code, 0);

@@ -169,4 +169,8 @@ std::vector<std::string> model_names() {
     return names;
 }
 
+std::string closest_name(std::string_view word, const std::vector<std::string>& candidates) {
+    return closest_match(word, candidates);
+}
+
 }  // namespace cssim::scenario

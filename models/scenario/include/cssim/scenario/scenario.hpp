@@ -49,6 +49,10 @@ struct Diagnostic {
 /** @brief "path: message", or "file:line:column: message" when the text position is known. */
 std::string format_diagnostic(const Diagnostic& diagnostic);
 
+/** @brief The candidate closest to `word` if close enough to be a plausible typo, else "" (the
+ * "did you mean" of the scenario reader, for other user-typed names such as metric names). */
+std::string closest_name(std::string_view word, const std::vector<std::string>& candidates);
+
 /** @brief A loaded, fully validated scenario. Exactly one model config is set, per `model`. */
 struct Scenario {
     std::string name;         ///< the scenario's `name`, or the file's stem when absent
