@@ -5,9 +5,10 @@
  *
  * One manager post per team. Managers fall sick and resign as hazards, and vacancies take
  * months to fill. A present manager supervises their own team and can stretch to cover part of
- * an absent colleague's team (teams_per_manager_max); supervision of a team is the share of a
- * manager it gets, 0 to 1. Supervision enters the quality hazards (risk missed), the assessment
- * decision (a rushed error stands) and stress (the day process).
+ * an absent colleague's team (teams_per_manager_max) at cover_supervision_share of the depth;
+ * supervision of a team is the share of a manager it gets, 0 to 1. Supervision enters the quality
+ * hazards (risk missed), the assessment decision (a rushed error stands) and stress (the day
+ * process).
  */
 #include <algorithm>
 #include <cmath>
@@ -162,7 +163,10 @@ void Model::update_supervision() {
     const int absent = static_cast<int>(managers_.size()) - present;
     const double spare =
         static_cast<double>(present) * std::max(0.0, cfg_.management.teams_per_manager_max - 1.0);
-    const double cover = absent > 0 ? std::min(1.0, spare / absent) : 1.0;
+    // Teams whose manager is away share the colleagues' spare span, at the reduced depth of
+    // supervision an acting manager gives.
+    const double cover =
+        absent > 0 ? std::min(1.0, spare / absent) * cfg_.management.cover_supervision_share : 1.0;
     for (std::size_t t = 0; t < managers_.size(); ++t) {
         team_supervision_[t] = managers_[t].is_present() ? 1.0 : cover;
     }

@@ -569,6 +569,9 @@ void read_system_effects(ObjectReader& root, DepartmentConfig& c) {
                               {.required = false, .unit = "months"});
             r.number("teams_per_manager_max", k.teams_per_manager_max,
                      {.range = Range::closed(1.0, 10.0)});
+            r.number("cover_supervision_share", k.cover_supervision_share,
+                     {.range = Range::unit(),
+                      .doc = "Supervision a covered team gets, as a share of its own manager's"});
             r.number("unsupervised_hazard_multiplier", k.unsupervised_hazard_multiplier,
                      {.range = Range::closed(0.0, 100.0)});
             r.number("unsupervised_error_multiplier", k.unsupervised_error_multiplier,

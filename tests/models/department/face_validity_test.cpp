@@ -94,6 +94,10 @@ SurgeRuns run_surge(double duration_months, double years) {
     DepartmentConfig base;
     base.run.years = years;
     base.run.warmup_years = 1.0;
+    // These tests isolate the demand mechanism. With inspections on, a surge can earn an
+    // inadequate judgement whose resignation wave keeps some departments from recovering (a
+    // system effect of its own: system_effects_test.cpp, docs/system-effects.md).
+    base.inspection.enabled = false;
     DepartmentConfig surge = base;
     DemandShock shock;
     shock.start_date = "2025-04-01";  // day 731

@@ -349,7 +349,8 @@ struct CultureConfig {
 
 /** @brief Team managers: supervision and escalation (issue 7; seed 001's "significant levels of
  * management sick leave" and "lack of appropriate escalation"). One manager per team; a present
- * manager can also cover (teams_per_manager_max - 1) of an absent colleague's team. Cases of
+ * manager can also cover (teams_per_manager_max - 1) of an absent colleague's team, at
+ * cover_supervision_share of a manager's own supervision. Cases of
  * workers without supervision carry a higher harm and escalation hazard (risk is missed) and a
  * rushed assessment's error is more likely to stand. Disabled: managers are always present. */
 struct ManagementConfig {
@@ -360,7 +361,10 @@ struct ManagementConfig {
     core::Distribution long_duration_wd = core::Distribution::gamma(40.0, 20.0);
     double resignation_rate = 0.12;  ///< per manager-year (L; near social worker turnover)
     core::Distribution months_to_fill = core::Distribution::gamma(6.0, 3.0);  ///< (L)
-    double teams_per_manager_max = 1.5;           ///< span a present manager can stretch to (L)
+    double teams_per_manager_max = 1.5;  ///< span a present manager can stretch to (L)
+    /** @brief Supervision an absent manager's team gets from a colleague covering it, as a
+     * share of its own manager's (an acting manager has half the time; L). */
+    double cover_supervision_share = 0.5;
     double unsupervised_hazard_multiplier = 1.5;  ///< harm and escalation x (L)
     double unsupervised_error_multiplier = 2.0;   ///< rushed-assessment error x (L)
     double unsupervised_stress = 0.1;  ///< added to the stress target without supervision (L)
