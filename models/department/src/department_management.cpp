@@ -18,9 +18,6 @@
 namespace cssim::department::detail {
 namespace {
 
-constexpr double kDaysPerMonth = 30.4375;
-constexpr double kWorkingDaysPerYear = 252.0;
-
 std::string manager_label(int index) {
     return "TM " + std::to_string(index + 1);
 }

@@ -23,6 +23,9 @@
 
 namespace cssim::department::detail {
 
+inline constexpr double kDaysPerMonth = 30.4375;      ///< 365.25 / 12
+inline constexpr double kWorkingDaysPerYear = 252.0;  ///< hazards per year apply per working day
+
 enum EventKind : std::uint32_t {
     kReferral,       ///< next external referral
     kReReferral,     ///< payload: need | previous referral day << 8

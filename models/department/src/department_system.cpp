@@ -19,8 +19,6 @@
 namespace cssim::department::detail {
 namespace {
 
-constexpr double kDaysPerMonth = 30.4375;
-
 const char* const kJudgementNames[] = {"not inspected", "outstanding", "good",
                                        "requires improvement", "inadequate"};
 

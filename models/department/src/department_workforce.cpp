@@ -13,9 +13,6 @@
 namespace cssim::department::detail {
 namespace {
 
-constexpr double kDaysPerMonth = 30.4375;
-constexpr double kWorkingDaysPerYear = 252.0;
-
 std::string post_label(int index) {
     return "SW " + std::to_string(index + 1);
 }

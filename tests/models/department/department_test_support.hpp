@@ -1,5 +1,7 @@
 #pragma once
 // Helpers for the department model's tests: run replications and collect metrics by name.
+#include <gtest/gtest.h>
+
 #include <cstdint>
 #include <map>
 #include <stdexcept>
@@ -49,6 +51,25 @@ inline core::ConfidenceInterval paired(const MetricSamples& a, const MetricSampl
 /** @brief Level used for sign tests: a correct model fails them less than once in 10,000 seeds
  * (two-sided 99.99% interval excluding zero). */
 inline constexpr double kSignLevel = 0.9999;
+
+/** @brief "mean [low, high]" of an interval, for failure messages. */
+inline std::string show(const core::ConfidenceInterval& d) {
+    return std::to_string(d.mean) + " [" + std::to_string(d.low) + ", " + std::to_string(d.high) +
+           "]";
+}
+
+/** @brief Expects metric `name` to rise from a to b: the paired interval at kSignLevel lies
+ * above zero. */
+inline void expect_rises(const MetricSamples& a, const MetricSamples& b, const std::string& name) {
+    const core::ConfidenceInterval d = paired(a, b, name, kSignLevel);
+    EXPECT_GT(d.low, 0.0) << name << ": b - a = " << show(d);
+}
+
+/** @brief Expects metric `name` to fall from a to b (paired interval below zero). */
+inline void expect_falls(const MetricSamples& a, const MetricSamples& b, const std::string& name) {
+    const core::ConfidenceInterval d = paired(a, b, name, kSignLevel);
+    EXPECT_LT(d.high, 0.0) << name << ": b - a = " << show(d);
+}
 
 /** @brief The value of a series on day `day` of a record (throws if absent). */
 inline double series_mean(const record::ReplicationRecord& rec, const std::string& name,

@@ -9,6 +9,8 @@
 namespace cssim::department {
 namespace {
 
+using testing::expect_falls;
+using testing::expect_rises;
 using testing::kSignLevel;
 using testing::MetricSamples;
 using testing::paired;
@@ -21,18 +23,6 @@ DepartmentConfig eight_years() {
     c.run.years = 8.0;
     c.run.warmup_years = 2.0;
     return c;
-}
-
-void expect_rises(const MetricSamples& a, const MetricSamples& b, const std::string& name) {
-    const core::ConfidenceInterval d = paired(a, b, name, kSignLevel);
-    EXPECT_GT(d.low, 0.0) << name << ": b - a = " << d.mean << " [" << d.low << ", " << d.high
-                          << "]";
-}
-
-void expect_falls(const MetricSamples& a, const MetricSamples& b, const std::string& name) {
-    const core::ConfidenceInterval d = paired(a, b, name, kSignLevel);
-    EXPECT_LT(d.high, 0.0) << name << ": b - a = " << d.mean << " [" << d.low << ", " << d.high
-                           << "]";
 }
 
 /**

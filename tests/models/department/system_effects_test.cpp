@@ -15,11 +15,14 @@
 namespace cssim::department {
 namespace {
 
+using testing::expect_falls;
+using testing::expect_rises;
 using testing::kSignLevel;
 using testing::MetricSamples;
 using testing::paired;
 using testing::run_many;
 using testing::samples;
+using testing::show;
 
 constexpr int kReplications = 16;
 
@@ -31,21 +34,6 @@ DepartmentConfig preset(const std::string& name) {
     if (!r.scenario || !r.scenario->department)
         throw std::runtime_error("cannot load " + path);
     return *r.scenario->department;
-}
-
-std::string show(const core::ConfidenceInterval& d) {
-    return std::to_string(d.mean) + " [" + std::to_string(d.low) + ", " + std::to_string(d.high) +
-           "]";
-}
-
-void expect_rises(const MetricSamples& a, const MetricSamples& b, const std::string& name) {
-    const core::ConfidenceInterval d = paired(a, b, name, kSignLevel);
-    EXPECT_GT(d.low, 0.0) << name << ": b - a = " << show(d);
-}
-
-void expect_falls(const MetricSamples& a, const MetricSamples& b, const std::string& name) {
-    const core::ConfidenceInterval d = paired(a, b, name, kSignLevel);
-    EXPECT_LT(d.high, 0.0) << name << ": b - a = " << show(d);
 }
 
 TEST(SystemEffects, AtBaseCapacityPreventionChangesNoDemand) {
