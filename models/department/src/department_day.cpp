@@ -241,6 +241,14 @@ void Model::quality_hazards(core::DayIndex day) {
     const double culture = culture_hazard_multiplier();
     const bool measure = measuring();
     double sw_cases = 0.0, two_plus = 0.0, workers = 0.0;
+    // Management: a worker without supervision is more likely to miss rising risk. One factor
+    // per post for the day (supervision changes only with managers' absences).
+    post_hazard_multiplier_.resize(posts_.size());
+    for (std::size_t i = 0; i < posts_.size(); ++i) {
+        post_hazard_multiplier_[i] =
+            1.0 + (cfg_.management.unsupervised_hazard_multiplier - 1.0) *
+                      (1.0 - supervision_of(static_cast<int>(i)));
+    }
     for (std::size_t i = 0; i < cases_.size(); ++i) {
         Case& c = cases_[i];
         if (!c.active) {
@@ -266,10 +274,8 @@ void Model::quality_hazards(core::DayIndex day) {
         if (cfg_.churn.enabled && recent > 0) {
             multiplier *= std::pow(cfg_.churn.hazard_multiplier_per_recent_change, recent);
         }
-        // Management: a worker without supervision is more likely to miss rising risk.
         if (c.worker >= 0) {
-            multiplier *= 1.0 + (cfg_.management.unsupervised_hazard_multiplier - 1.0) *
-                                    (1.0 - supervision_of(c.worker));
+            multiplier *= post_hazard_multiplier_[static_cast<std::size_t>(c.worker)];
         }
         if (c.next_visit >= 0 && c.next_visit < day) {
             multiplier *= q.late_visit_multiplier;

@@ -92,6 +92,10 @@ struct Case {
     }
     /** @brief Changes of social worker in the 365 days up to `day`. */
     int recent_changes(core::DayIndex day) const {
+        const std::size_t last = (change_head + changes.size() - 1) % changes.size();
+        if (changes[last] <= day - 365) {
+            return 0;  // the latest change is old: so are the others (most children)
+        }
         int n = 0;
         for (core::DayIndex d : changes) {
             n += d > day - 365 ? 1 : 0;
@@ -377,6 +381,7 @@ private:
     std::vector<double> team_supervision_;  ///< per team, 0..1
     int pending_manager_cuts_ = 0;
     double supervision_coverage_ = 1.0;  ///< today's share of case holders supervised
+    std::vector<double> post_hazard_multiplier_;  ///< per post, from its team's supervision
     // Churn, computed with the quality hazards on working days.
     double churn_two_plus_share_ = 0.0, churn_workers_mean_ = 0.0;
 
