@@ -1,5 +1,5 @@
-// cssim_viewer_make_archive DIR [--admin-support] [--days N] [--posts N] [--series N]
-//                           [--replications N] [--start YYYY-MM-DD] [--seed S]
+// cssim_viewer_make_archive DIR [--admin-support] [--system-effects] [--days N] [--posts N]
+//                           [--series N] [--replications N] [--start YYYY-MM-DD] [--seed S]
 // Writes a synthetic department-like run to DIR/run.sqlite for viewer screenshots and timing.
 #include <cstdlib>
 #include <iostream>
@@ -9,8 +9,9 @@
 
 int main(int argc, char** argv) {
     if (argc < 2) {
-        std::cerr << "usage: cssim_viewer_make_archive DIR [--admin-support] [--days N] "
-                     "[--posts N] [--series N] [--replications N] [--start DATE] [--seed S]\n";
+        std::cerr << "usage: cssim_viewer_make_archive DIR [--admin-support] [--system-effects] "
+                     "[--days N] [--posts N] [--series N] [--replications N] [--start DATE] "
+                     "[--seed S]\n";
         return 64;
     }
     cssim::viewer::testing::SyntheticSpec spec;
@@ -20,6 +21,8 @@ int main(int argc, char** argv) {
         if (a == "--admin-support") {
             spec.admin_support = true;
             spec.scenario_name = "synthetic_pa_one_per_three";
+        } else if (a == "--system-effects") {
+            spec.system_effects = true;
         } else if (a == "--days" && has_value) {
             spec.days = std::atoll(argv[++i]);
         } else if (a == "--posts" && has_value) {

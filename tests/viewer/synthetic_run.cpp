@@ -33,6 +33,8 @@ constexpr std::uint8_t kWorking = 0;
 constexpr std::uint8_t kSick = 1;
 constexpr std::uint8_t kOnNotice = 2;
 constexpr std::uint8_t kVacant = 3;
+constexpr std::uint8_t kLongTermSick = 4;
+constexpr std::uint8_t kDeleted = 5;
 constexpr std::uint8_t kEmployed = 0;
 constexpr std::uint8_t kAgency = 1;
 constexpr std::uint8_t kNewlyQualified = 2;
@@ -42,7 +44,7 @@ record::RunLayout make_layout(const SyntheticSpec& spec) {
     l.start_date = spec.start_date;
     l.days = spec.days;
     l.warmup_days = std::min<std::int64_t>(365, spec.days / 10);
-    l.status_names = {"working", "sick", "on_notice", "vacant"};
+    l.status_names = {"working", "sick", "on_notice", "vacant", "long_term_sick", "deleted"};
     l.contract_names = {"employed", "agency", "newly_qualified"};
     const std::vector<std::pair<std::string, std::string>> nodes{
         {"referral", "Referral"},
@@ -84,6 +86,97 @@ record::Series make_series(std::string name, std::string unit, std::string descr
     record::Series s{std::move(name), std::move(unit), std::move(description), 0, {}};
     s.values.reserve(static_cast<std::size_t>(days));
     return s;
+}
+
+// Series, events and manager statuses shaped like the system-effect submodels (issue 7): an
+// inspection on day 700 (and 1400) whose judgement is worse without admin support, prevention
+// capacity cut on day 900, a blame period after a harm, managers off sick and leaving. A
+// separate random stream, so the rest of the run is the same with or without them.
+void add_system_effects(const SyntheticSpec& spec, std::uint64_t rep,
+                        record::ReplicationRecord& r) {
+    Rng rng(spec.seed * 7919ULL + rep + 17);
+    const std::int64_t days = spec.days;
+    const bool supported = spec.admin_support;
+    auto series = [&](std::string name, std::string unit, std::string description) {
+        return make_series(std::move(name), std::move(unit), std::move(description), days);
+    };
+    auto capacity = series("prevention/capacity", "share",
+                           "Early help and health visiting capacity, share of the reference");
+    auto multiplier = series("prevention/referral_multiplier", "multiplier",
+                             "Referral demand multiplier caused by lost prevention");
+    auto judgement = series("inspection/judgement", "grade",
+                            "Last inspection judgement: 0 none, 1 outstanding .. 4 inadequate");
+    auto kpi = series("inspection/kpi_points", "points",
+                      "KPI points the inspectors would score today (higher is worse)");
+    auto hazard =
+        series("culture/harm_hazard_multiplier", "multiplier", "Harm hazard relative to baseline");
+    auto blame = series("culture/blame_active", "flag", "1 during a blame period after harm");
+    auto coverage = series("management/supervision_coverage", "share",
+                           "Share of case-holding workers whose team has a manager available");
+    auto managers = series("management/managers_present", "FTE", "Team managers at work");
+    auto churn2 = series("churn/two_plus_changes_share", "share",
+                         "Open cases with two or more changes of social worker in 12 months");
+    auto per_child = series("churn/social_workers_per_child", "workers",
+                            "Mean number of social workers an open case has had");
+    const double grade = supported ? 2.0 : 4.0;
+    for (std::int64_t d = 0; d < days; ++d) {
+        const double cut = d >= 900 ? 0.75 : 1.0;
+        capacity.values.push_back(cut);
+        multiplier.values.push_back(
+            d < 900 ? 1.0 : 1.0 + 0.25 * (1.0 - std::exp(-static_cast<double>(d - 900) / 200.0)));
+        judgement.values.push_back(d < 700 ? 0.0 : d < 1400 ? 3.0 : grade);
+        kpi.values.push_back((supported ? 20.0 : 35.0) + 5.0 * rng.normal());
+        const bool blaming = d >= 1000 && d < 1180 && !supported;
+        blame.values.push_back(blaming ? 1.0 : 0.0);
+        hazard.values.push_back(supported ? std::max(0.7, 1.0 - 0.0002 * static_cast<double>(d))
+                                          : 1.0);
+        coverage.values.push_back(
+            std::clamp(0.9 - (blaming ? 0.2 : 0.0) + 0.03 * rng.normal(), 0.0, 1.0));
+        managers.values.push_back(12.0 - (blaming ? 2.0 : 0.0));
+        churn2.values.push_back(
+            std::clamp((supported ? 0.2 : 0.35) + 0.02 * rng.normal(), 0.0, 1.0));
+        per_child.values.push_back(1.5 + 0.0004 * static_cast<double>(d));
+    }
+    for (auto* s : {&capacity, &multiplier, &judgement, &kpi, &hazard, &blame, &coverage, &managers,
+                    &churn2, &per_child}) {
+        r.series.push_back(std::move(*s));
+    }
+    auto event = [&](std::int64_t day, std::string kind, std::int64_t entity, std::string text) {
+        if (day < days)
+            r.events.push_back({day * 1440 + 600, std::move(kind), entity, std::move(text)});
+    };
+    event(700, "inspection", -1, "Inspection: requires improvement");
+    event(1400, "inspection", -1, supported ? "Inspection: good" : "Inspection: inadequate");
+    if (!supported)
+        event(1402, "resignation_wave", -1, "Resignation wave after the inadequate judgement");
+    event(900, "prevention_change", -1, "Health visiting capacity cut by a quarter");
+    event(1000, "blame", -1, "Serious case: a blame period begins");
+    event(1180, "learning_review", -1, "Learning review published");
+    // Team managers: one long-term sick, one leaving (vacant, then replaced), one post deleted.
+    for (auto& t : r.tracks) {
+        if (t.role != "team_manager")
+            continue;
+        const std::int64_t team = t.id / 16;
+        for (std::int64_t d = 0; d < static_cast<std::int64_t>(t.status.size()); ++d) {
+            std::uint8_t status = kWorking;
+            if (team % 3 == 0 && d >= 600 + 40 * team && d < 800 + 40 * team)
+                status = kLongTermSick;
+            else if (team % 3 == 1 && d >= 900 && d < 1000)
+                status = kVacant;
+            else if (team % 3 == 2 && team > 6 && d >= 1500)
+                status = kDeleted;
+            t.status[static_cast<std::size_t>(d)] = status;
+            t.caseload[static_cast<std::size_t>(d)] = 0.0f;
+        }
+        if (team % 3 == 0)
+            event(600 + 40 * team, "manager_sick", t.id, t.label + " off sick (long term)");
+        if (team % 3 == 1) {
+            event(900, "manager_leaves", t.id, t.label + " left");
+            event(1000, "manager_starts", t.id, t.label + " filled");
+        }
+    }
+    std::sort(r.events.begin(), r.events.end(),
+              [](const auto& x, const auto& y) { return x.tick < y.tick; });
 }
 
 record::ReplicationRecord make_replication(const SyntheticSpec& spec,
@@ -170,7 +263,7 @@ record::ReplicationRecord make_replication(const SyntheticSpec& spec,
     for (auto& s : stages)
         r.series.push_back(std::move(s));
     for (std::size_t k = r.series.size(); k < spec.series; ++k) {
-        auto s = make_series("indicator/" + std::to_string(k), "index",
+        auto s = make_series("indicator_" + std::to_string(k), "index",
                              "Synthetic indicator " + std::to_string(k), days);
         double v = 50.0;
         for (std::int64_t d = 0; d < days; ++d) {
@@ -252,6 +345,8 @@ record::ReplicationRecord make_replication(const SyntheticSpec& spec,
             sum += v;
         return s.values.empty() ? 0.0 : sum / static_cast<double>(s.values.size());
     };
+    if (spec.system_effects)
+        add_system_effects(spec, rep, r);
     r.metrics = {{"direct_time_share", mean_of(r.series[2])},
                  {"admin_time_share", mean_of(r.series[3])},
                  {"caseload_mean", mean_of(r.series[0])},

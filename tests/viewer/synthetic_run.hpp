@@ -24,6 +24,9 @@ struct SyntheticSpec {
     std::uint64_t replications = 3;
     std::uint64_t seed = 20240601;
     bool admin_support = false;
+    /// Adds system-effect series (prevention/, inspection/, culture/, management/, churn/),
+    /// their event kinds, and team managers who fall sick, leave and are replaced.
+    bool system_effects = false;
 };
 
 /** @brief A generated run: its info and every replication. */

@@ -12,8 +12,9 @@
 namespace cssim::viewer {
 namespace {
 
-LoadedRun small_run(bool admin_support) {
+LoadedRun small_run(bool admin_support, bool system_effects = false) {
     testing::SyntheticSpec spec;
+    spec.system_effects = system_effects;
     spec.days = 730;
     spec.posts = 48;
     spec.series = 30;
@@ -159,6 +160,93 @@ TEST_F(ViewerFrame, SpaceKeyTogglesPlay) {
     ImGui::GetIO().KeysDown[32] = false;
     frame();
     EXPECT_TRUE(state_.clock.is_playing());
+}
+
+TEST_F(ViewerFrame, PathwayAloneWhenTheRunsHaveNoSystemSeries) {
+    frame();
+    EXPECT_NE(rect("pathway"), nullptr);
+    EXPECT_EQ(rect("system_effects"), nullptr);
+    EXPECT_EQ(ImGui::FindWindowByName("Pathway and system effects"), nullptr);
+}
+
+TEST_F(ViewerFrame, SystemEffectsTabShowsGroupsBadgesAndSmallCharts) {
+    set_run(state_, kSideA, small_run(false, true));
+    set_run(state_, kSideB, small_run(true, true));
+    state_.clock.scrub_to(static_cast<double>(state_.clock.first_day() + 720));
+    for (int i = 0; i < 3; ++i)
+        frame();
+    const PanelRect* r = rect("system_effects");
+    ASSERT_NE(r, nullptr);
+    EXPECT_EQ(rect("pathway"), nullptr);  // the other tab
+    EXPECT_GT(r->width, 300.0f);
+    // Ten small charts with axes, lines and bands, plus two badges: a lot of geometry.
+    EXPECT_GT(vertices_of("Pathway and system effects"), 20000);
+
+    // Clicking a small chart puts its series in the last main chart. The first small chart
+    // sits below the tabs, the badges, the hint and the group title: try down the left half.
+    ImGuiIO& io = ImGui::GetIO();
+    bool clicked = false;
+    for (float y = r->y + 70.0f; y < r->y + 300.0f && !clicked; y += 15.0f) {
+        io.MousePos = ImVec2(r->x + r->width * 0.25f, y);
+        frame();
+        io.MouseDown[0] = true;
+        frame();
+        io.MouseDown[0] = false;
+        frame();
+        clicked = state_.charts.back().series == "prevention/capacity";
+    }
+    EXPECT_TRUE(clicked) << "no small chart took the click";
+    EXPECT_NE(state_.status_message.find("prevention/capacity"), std::string::npos);
+}
+
+TEST_F(ViewerFrame, SystemEffectsOffLeavesThePathwayAndSKeyBringsItBack) {
+    set_run(state_, kSideA, small_run(false, true));
+    state_.show.system_effects = false;
+    frame();
+    EXPECT_NE(rect("pathway"), nullptr);
+    EXPECT_EQ(rect("system_effects"), nullptr);
+    ImGui::GetIO().KeysDown['S'] = true;
+    frame();
+    ImGui::GetIO().KeysDown['S'] = false;
+    frame();
+    EXPECT_TRUE(state_.show.system_effects);
+    EXPECT_NE(rect("system_effects"), nullptr);
+}
+
+TEST_F(ViewerFrame, PresenterModeShowsJudgementBadgesAndSystemEffects) {
+    set_run(state_, kSideA, small_run(false, true));
+    set_run(state_, kSideB, small_run(true, true));
+    state_.presenter = true;
+    apply_theme(true);
+    frame();
+    const int with_charts = vertices_of("##presenter");
+    EXPECT_NE(rect("presenter_chart_0"), nullptr);
+    state_.presenter_system_effects = true;
+    for (int i = 0; i < 2; ++i)
+        frame();
+    EXPECT_EQ(rect("presenter_chart_0"), nullptr);
+    const PanelRect* r = rect("presenter_system_effects");
+    ASSERT_NE(r, nullptr);
+    EXPECT_GT(r->height, 400.0f);
+    EXPECT_GT(with_charts, 1000);
+}
+
+TEST_F(ViewerFrame, LowDetailDrawsTheSameDashboardWithFewerTriangles) {
+    for (int i = 0; i < 2; ++i)
+        frame();
+    // Triangles, not vertices: unanti-aliased polylines use more vertices for fewer triangles.
+    const int full = ImGui::GetDrawData()->TotalIdxCount;
+    state_.detail = DetailLevel::low;
+    apply_theme(state_);
+    EXPECT_FALSE(ImGui::GetStyle().AntiAliasedLines);
+    EXPECT_FALSE(ImGui::GetStyle().AntiAliasedFill);
+    EXPECT_EQ(ImGui::GetStyle().FrameRounding, 0.0f);
+    for (int i = 0; i < 2; ++i)
+        frame();
+    const int low = ImGui::GetDrawData()->TotalIdxCount;
+    EXPECT_LT(low, full);
+    for (const char* name : {"kpi_cards", "charts", "office_floor", "pathway", "events"})
+        EXPECT_NE(rect(name), nullptr) << name;
 }
 
 TEST_F(ViewerFrame, EmptyViewerAsksForARun) {

@@ -69,6 +69,12 @@ protected:
         spec.admin_support = true;
         spec.scenario_name = "pa_one_per_three";
         testing::write_synthetic_archive(dir_ / "pa_one_per_three", spec);
+        // The same pair with system-effect series (issue 7), for the System effects panel.
+        spec.system_effects = true;
+        testing::write_synthetic_archive(dir_ / "pa_system", spec);
+        spec.admin_support = false;
+        spec.scenario_name = "no_admin_support";
+        testing::write_synthetic_archive(dir_ / "none_system", spec);
     }
     static void TearDownTestSuite() { fs::remove_all(dir_); }
 
@@ -138,6 +144,45 @@ TEST_F(ViewerScreenshot, PresenterModeShowsBigCharts) {
         << log();
     expect_panels(out,
                   {"presenter", "presenter_chart_0", "presenter_chart_1", "presenter_chart_2"});
+}
+
+TEST_F(ViewerScreenshot, SystemEffectsPanelAppearsWhenTheRunsHaveSystemSeries) {
+    if (!have_xvfb())
+        GTEST_SKIP() << "xvfb-run is not installed";
+    const fs::path out = dir_ / "system.png";
+    // Low detail, as the viewer draws on llvmpipe while playing: the other tests cover full.
+    ASSERT_EQ(screenshot(out, "--detail low --compare " + (dir_ / "pa_system").string() +
+                                  " --day 1000 " + (dir_ / "none_system").string()),
+              0)
+        << log();
+    // The System effects tab takes the pathway's slot; everything else is as before.
+    expect_panels(out, {"clock", "kpi_cards", "charts", "office_floor", "system_effects",
+                        "time_use", "events", "comparison"});
+    // Its badges are solid blocks of the judgement colours: requires improvement (amber) for
+    // both runs on day 1000. Look for a run of that amber inside the panel.
+    const Image img = load_png(out);
+    std::ifstream in(out.string() + ".panels.json");
+    const auto json = nlohmann::json::parse(in);
+    int amber = 0;
+    for (const auto& p : json.at("panels")) {
+        if (p.at("name") != "system_effects")
+            continue;
+        const int x0 = p.at("x");
+        const int y0 = p.at("y");
+        const int w = p.at("w");
+        const int h = p.at("h");
+        for (int y = y0; y < std::min(img.height, y0 + h); ++y) {
+            for (int x = x0; x < std::min(img.width, x0 + w); ++x) {
+                const unsigned char* c =
+                    &img.rgb[(static_cast<std::size_t>(y) * img.width + x) * 3];
+                amber += (std::abs(c[0] - 225) < 8 && std::abs(c[1] - 150) < 8 &&
+                          std::abs(c[2] - 30) < 8)
+                             ? 1
+                             : 0;
+            }
+        }
+    }
+    EXPECT_GT(amber, 500) << "no 'requires improvement' badge in the System effects panel";
 }
 
 TEST_F(ViewerScreenshot, MissingOrDamagedArchivesFailWithAMessage) {

@@ -90,11 +90,27 @@ void advance_clock(ViewerState& state, double seconds) {
 
 }  // namespace
 
-void update(ViewerState& state, double seconds) {
+bool update(ViewerState& state, double seconds) {
+    const double elapsed_before = state.elapsed_seconds;
+    const std::int64_t day_before = state.clock.whole_day();
+    const bool playing_before = state.clock.is_playing();
+    const std::size_t loads_before = state.loads.size();
+    const bool what_if_before = state.what_if.process.has_value();
+    const std::string status_before = state.status_message;
+
     state.elapsed_seconds += std::max(seconds, 0.0);
     collect_loads(state, false);
     poll_what_if(state);
     advance_clock(state, seconds);
+
+    // Panels show the whole day, so a fractional step within a day changes nothing on screen;
+    // a running load or what-if shows its elapsed seconds, so those redraw once a second.
+    const bool waiting = !state.loads.empty() || state.what_if.process.has_value();
+    return state.clock.whole_day() != day_before || state.clock.is_playing() != playing_before ||
+           state.loads.size() != loads_before ||
+           state.what_if.process.has_value() != what_if_before ||
+           state.status_message != status_before ||
+           (waiting && std::floor(state.elapsed_seconds) != std::floor(elapsed_before));
 }
 
 void start_background_load(ViewerState& state, int side, const std::filesystem::path& path,

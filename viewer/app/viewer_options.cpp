@@ -28,7 +28,9 @@ std::string viewer_usage() {
            "  --bookmark D[=label]   bookmark day D (index or YYYY-MM-DD; repeatable)\n"
            "  --results DIR          where to look for recent runs (default results)\n"
            "  --scenarios DIR        presets for live what-if (default scenarios)\n"
-           "  --measure SECONDS      play at full speed, print load time and frame rate, exit\n";
+           "  --detail auto|full|low drawing detail; auto (default) is low on software renderers\n"
+           "  --measure SECONDS      play for SECONDS redrawing every frame, then SECONDS more\n"
+           "                         redrawing only on change at 60 Hz; print timings, exit\n";
 }
 
 ParsedOptions parse_viewer_options(const std::vector<std::string>& args) {
@@ -54,7 +56,7 @@ ParsedOptions parse_viewer_options(const std::vector<std::string>& args) {
         } else if (a == "--compare" || a == "--screenshot" || a == "--day" ||
                    a == "--replication" || a == "--replication-b" || a == "--size" ||
                    a == "--align" || a == "--pause-when" || a == "--bookmark" || a == "--results" ||
-                   a == "--scenarios" || a == "--measure") {
+                   a == "--scenarios" || a == "--measure" || a == "--detail") {
             if (!value(v))
                 return fail(a + " needs a value");
             if (a == "--compare") {
@@ -84,6 +86,16 @@ ParsedOptions parse_viewer_options(const std::vector<std::string>& args) {
                     o.align = AlignMode::elapsed;
                 } else {
                     return fail("--align expects calendar or elapsed, got \"" + v + "\"");
+                }
+            } else if (a == "--detail") {
+                if (v == "auto") {
+                    o.detail = DetailRequest::automatic;
+                } else if (v == "full") {
+                    o.detail = DetailRequest::full;
+                } else if (v == "low") {
+                    o.detail = DetailRequest::low;
+                } else {
+                    return fail("--detail expects auto, full or low, got \"" + v + "\"");
                 }
             } else if (a == "--pause-when") {
                 o.pause_conditions.push_back(v);

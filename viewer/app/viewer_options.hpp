@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "app/redraw_policy.hpp"
 #include "app/run_alignment.hpp"
 
 namespace cssim::viewer {
@@ -30,6 +31,7 @@ struct ViewerOptions {
     std::vector<std::string> pause_conditions;  ///< --pause-when, parsed later
     std::vector<std::string> bookmarks;         ///< --bookmark DAY[=label], parsed later
     double measure_seconds = 0.0;               ///< --measure: play and report timing, then exit
+    DetailRequest detail = DetailRequest::automatic;  ///< --detail auto|full|low
     bool show_help = false;
 };
 

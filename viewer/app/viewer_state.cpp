@@ -137,6 +137,19 @@ std::vector<std::string> choose_series(const ViewerState& state,
     return out;
 }
 
+std::optional<std::size_t> show_in_main_chart(ViewerState& state, const std::string& series) {
+    auto& charts = state.presenter ? state.presenter_charts : state.charts;
+    if (charts.empty())
+        return std::nullopt;
+    for (std::size_t i = 0; i < charts.size(); ++i) {
+        if (charts[i].series == series)
+            return i;
+    }
+    charts.back() = ChartSlot{series, {}};
+    state.status_message = "chart " + std::to_string(charts.size()) + " now shows " + series;
+    return charts.size() - 1;
+}
+
 ChartTable make_chart_table(ViewerState& state, const ChartSlot& chart) {
     ChartTable table;
     std::int64_t lo = state.alignment.first_shared_day();

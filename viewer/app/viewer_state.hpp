@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <future>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -23,6 +24,7 @@
 #include "app/loaded_run.hpp"
 #include "app/pause_condition.hpp"
 #include "app/recent_runs.hpp"
+#include "app/redraw_policy.hpp"
 #include "app/run_alignment.hpp"
 #include "app/run_clock.hpp"
 #include "app/what_if.hpp"
@@ -46,6 +48,7 @@ struct PanelVisibility {
     bool time_use = true;
     bool events = true;
     bool comparison = true;
+    bool system_effects = true;  ///< drawn only when the runs have system series
     bool pause_bookmarks = false;
     bool what_if = false;
     bool run_picker = false;
@@ -129,11 +132,17 @@ struct ViewerState {
 
     PanelVisibility show;
     bool presenter = false;
+    bool presenter_system_effects = false;   ///< presenter mode shows System effects, not charts
+    DetailLevel detail = DetailLevel::full;  ///< low on software renderers (set by the host)
     FloorColouring floor_colouring = FloorColouring::caseload;
     bool show_bands = true;
     std::vector<ChartSlot> charts;            ///< analyst charts
     std::vector<ChartSlot> presenter_charts;  ///< 3-5 big charts
     std::vector<std::string> kpi_series;
+    std::map<std::string, ChartZoom, std::less<>> system_chart_zoom;  ///< small charts' zooms
+    /// One-shot: select the System effects tab (it shares a slot with the pathway) next frame.
+    bool select_system_tab = true;
+    std::vector<std::string> hidden_event_kinds;  ///< the ticker's filter
 
     WhatIfState what_if;
     TextInputs inputs;
@@ -183,15 +192,25 @@ std::vector<std::string> choose_series(const ViewerState& state,
                                        const std::vector<std::string>& preferred,
                                        std::size_t count);
 
+/**
+ * @brief Puts a series in a main chart (presenter charts in presenter mode): nothing changes
+ * when one already shows it, else the last chart switches to it (zoom reset). Returns the
+ * chart's index, or nullopt when there are no charts.
+ */
+std::optional<std::size_t> show_in_main_chart(ViewerState& state, const std::string& series);
+
 /** @brief What a chart shows (visible range, A and B lines and bands) as a table. */
 ChartTable make_chart_table(ViewerState& state, const ChartSlot& chart);
 
 /**
  * @brief One frame of logic: collects finished background loads and what-if runs, then moves
  * the clock by `seconds` of wall time, stopping at the first pause condition or bookmark
- * crossed (the status message says which).
+ * crossed (the status message says which). Returns whether anything shown changed: the whole
+ * day, play/pause, a load or what-if starting or ending, the status message, or (while one is
+ * running) the whole second of its elapsed time. The host skips drawing when it returns false
+ * and no input arrived (see RedrawGate).
  */
-void update(ViewerState& state, double seconds);
+bool update(ViewerState& state, double seconds);
 
 /** @brief Opens an archive on a worker thread; set_run happens in a later update(). */
 void start_background_load(ViewerState& state, int side, const std::filesystem::path& path,

@@ -39,7 +39,7 @@ UiFonts load_fonts(ImGuiIO& io) {
     return fonts;
 }
 
-void apply_theme(bool presenter) {
+void apply_theme(bool presenter, DetailLevel detail) {
     ImGuiStyle& style = ImGui::GetStyle();
     ImGui::StyleColorsDark(&style);
     style.WindowRounding = 0.0f;
@@ -47,6 +47,24 @@ void apply_theme(bool presenter) {
     style.WindowBorderSize = 1.0f;
     style.WindowPadding = ImVec2(6, 6);
     style.ItemSpacing = ImVec2(6, 4);
+    if (detail == DetailLevel::low) {
+        // A software rasteriser pays per blended pixel and per triangle: anti-aliased edges add
+        // a fringe of translucent triangles to every line and filled shape, rounded corners and
+        // circles add vertices, and borders add lines round every panel. Measured on llvmpipe
+        // at 1280x800 (docs/performance.md, Viewer): this alone is most of the gain.
+        style.AntiAliasedLines = false;
+        style.AntiAliasedLinesUseTex = false;
+        style.AntiAliasedFill = false;
+        style.FrameRounding = 0.0f;
+        style.GrabRounding = 0.0f;
+        style.TabRounding = 0.0f;
+        style.ScrollbarRounding = 0.0f;
+        style.PopupRounding = 0.0f;
+        style.ChildRounding = 0.0f;
+        style.WindowBorderSize = 0.0f;
+        style.PopupBorderSize = 1.0f;  // popups and tooltips float over panels: keep an edge
+        style.CircleTessellationMaxError = 1.2f;  // coarser circles (default 0.30 px)
+    }
     if (!presenter) {
         style.Colors[ImGuiCol_WindowBg] = ImVec4(0.10f, 0.11f, 0.12f, 1.0f);
         style.Colors[ImGuiCol_TitleBg] = ImVec4(0.14f, 0.16f, 0.20f, 1.0f);
@@ -57,7 +75,7 @@ void apply_theme(bool presenter) {
     style.WindowPadding = ImVec2(14, 12);
     style.ItemSpacing = ImVec2(12, 8);
     style.FramePadding = ImVec2(12, 8);
-    style.FrameBorderSize = 2.0f;
+    style.FrameBorderSize = detail == DetailLevel::low ? 1.0f : 2.0f;
     style.Colors[ImGuiCol_WindowBg] = ImVec4(0, 0, 0, 1);
     style.Colors[ImGuiCol_Text] = ImVec4(1, 1, 1, 1);
     style.Colors[ImGuiCol_Border] = ImVec4(0.8f, 0.8f, 0.8f, 1);
@@ -65,6 +83,22 @@ void apply_theme(bool presenter) {
     style.Colors[ImGuiCol_ButtonHovered] = ImVec4(0.3f, 0.3f, 0.3f, 1);
     style.Colors[ImGuiCol_ButtonActive] = ImVec4(0.45f, 0.45f, 0.45f, 1);
     style.Colors[ImGuiCol_FrameBg] = ImVec4(0.12f, 0.12f, 0.12f, 1);
+}
+
+void apply_theme(const ViewerState& state) {
+    apply_theme(state.presenter, state.detail);
+}
+
+void draw_card_background(ImDrawList* dl, ImVec2 p0, ImVec2 p1, ImU32 colour, DetailLevel detail) {
+    if (detail == DetailLevel::low) {
+        dl->AddRect(p0, p1, colour);
+    } else {
+        dl->AddRectFilled(p0, p1, colour, 4.0f);
+    }
+}
+
+int zebra_rows(const ViewerState& state) {
+    return state.detail == DetailLevel::low ? ImGuiTableFlags_None : ImGuiTableFlags_RowBg;
 }
 
 ImU32 side_colour(int side, bool presenter) {
@@ -126,7 +160,7 @@ bool begin_panel(ViewerState& state, const char* title, const char* name, bool* 
                  ImGuiWindowFlags_NoBackground;
     }
     const bool open = ImGui::Begin(title, show, flags);
-    if (open) {
+    if (open && name != nullptr) {
         const ImVec2 p = ImGui::GetWindowPos();
         const ImVec2 s = ImGui::GetWindowSize();
         state.panel_rects.push_back({name, p.x, p.y, s.x, s.y});

@@ -59,8 +59,10 @@ void chart_context_menu(ViewerState& state, std::vector<ChartSlot>& charts, std:
 ChartSpec make_series_chart(ViewerState& state, const std::string& series, bool presenter) {
     ChartSpec spec;
     spec.title = series;
-    if (const auto* meta = find_series_any(state, series))
+    if (const auto* meta = find_series_any(state, series)) {
         spec.unit = meta->unit;
+        spec.description = meta->description;
+    }
     spec.x_first = static_cast<double>(state.alignment.first_shared_day());
     spec.x_last = static_cast<double>(state.alignment.last_shared_day());
     spec.cursor_x = state.clock.day();
@@ -70,6 +72,7 @@ ChartSpec make_series_chart(ViewerState& state, const std::string& series, bool 
     spec.x_tick_label = [alignment](double x) { return alignment.axis_label(std::llround(x)); };
     spec.x_hover_label = [alignment](double x) { return alignment.label(std::llround(x)); };
     spec.high_contrast = presenter;
+    spec.low_detail = state.detail == DetailLevel::low;
     // Whole-pixel widths use ImGui's textured anti-aliased lines: 2 triangles a segment, not 6.
     spec.line_thickness = presenter ? 3.0f : 2.0f;
     for (int side = 0; side < 2; ++side) {

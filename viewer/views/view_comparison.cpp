@@ -95,7 +95,7 @@ void draw_comparison(ViewerState& state, const PanelRect& rect) {
                            static_cast<unsigned long long>(run->replication().replication),
                            run->replication_ids().size());
     }
-    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV |
+    const ImGuiTableFlags flags = zebra_rows(state) | ImGuiTableFlags_BordersInnerV |
                                   ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
     if (ImGui::BeginTable("compare", 4, flags, ImGui::GetContentRegionAvail())) {
         ImGui::TableSetupScrollFreeze(0, 1);

@@ -1,7 +1,8 @@
-// Event ticker: the latest events of A and B up to the clock's day, newest first; the last
-// week's events are highlighted.
+// Event ticker: the latest events of A and B up to the clock's day, newest first, each with its
+// kind's colour; the last week's events are highlighted. "Kinds" filters the ticker by kind.
 #include <algorithm>
 
+#include "app/event_ticker.hpp"
 #include "views/views.hpp"
 
 namespace cssim::viewer {
@@ -9,11 +10,43 @@ namespace {
 
 constexpr std::size_t kShown = 60;
 
-struct TickerRow {
-    std::int64_t shared_day;
-    int side;
-    const record::RecordedEvent* event;
-};
+ImU32 kind_u32(std::string_view kind) {
+    const Rgb c = event_kind_colour(kind);
+    return IM_COL32(c.r, c.g, c.b, 255);
+}
+
+// A square of the kind's colour at the cursor, one text line high.
+void kind_swatch(std::string_view kind) {
+    const float s = ImGui::GetFontSize() * 0.6f;
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const float y = p.y + (ImGui::GetTextLineHeight() - s) * 0.5f;
+    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, y), ImVec2(p.x + s, y + s),
+                                              kind_u32(kind));
+    ImGui::Dummy(ImVec2(s, ImGui::GetTextLineHeight()));
+}
+
+void kind_filter_popup(ViewerState& state) {
+    if (!ImGui::BeginPopup("event_kinds"))
+        return;
+    const auto kinds = event_kinds(state);
+    if (ImGui::SmallButton("all")) {
+        state.hidden_event_kinds.clear();
+    }
+    ImGui::SameLine();
+    if (ImGui::SmallButton("none")) {
+        for (const auto& k : kinds)
+            set_event_kind_shown(state, k.kind, false);
+    }
+    for (const auto& k : kinds) {
+        kind_swatch(k.kind);
+        ImGui::SameLine(0, 4);
+        bool shown = is_event_kind_shown(state, k.kind);
+        const std::string label = k.kind + " (" + std::to_string(k.count) + ")";
+        if (ImGui::Checkbox(label.c_str(), &shown))
+            set_event_kind_shown(state, k.kind, shown);
+    }
+    ImGui::EndPopup();
+}
 
 }  // namespace
 
@@ -23,32 +56,18 @@ void draw_events(ViewerState& state, const PanelRect& rect) {
         return;
     }
     const std::int64_t day = current_day(state);
-    std::vector<TickerRow> rows;
-    for (int side = 0; side < 2; ++side) {
-        const auto& run = state.sides[static_cast<std::size_t>(side)].run;
-        if (!run)
-            continue;
-        // The clock's day may lie outside this run; clamp so the ticker shows what has happened.
-        const std::int64_t own =
-            std::clamp(day - state.alignment.offset(side), run->first_day() - 1, run->last_day());
-        const auto events = run->events_through(own);
-        const std::size_t from = events.size() > kShown ? events.size() - kShown : 0;
-        for (std::size_t i = from; i < events.size(); ++i) {
-            rows.push_back({state.alignment.shared_day(side, events[i].tick / kMinutesPerDay), side,
-                            &events[i]});
-        }
-    }
-    std::stable_sort(rows.begin(), rows.end(), [](const TickerRow& a, const TickerRow& b) {
-        if (a.shared_day != b.shared_day)
-            return a.shared_day > b.shared_day;
-        return a.side != b.side ? a.side < b.side : a.event->tick > b.event->tick;
-    });
-    if (rows.size() > kShown)
-        rows.resize(kShown);
+    const std::string filter =
+        state.hidden_event_kinds.empty()
+            ? std::string("Kinds: all")
+            : "Kinds: " + std::to_string(state.hidden_event_kinds.size()) + " hidden";
+    if (ImGui::SmallButton(filter.c_str()))
+        ImGui::OpenPopup("event_kinds");
+    kind_filter_popup(state);
+    const std::vector<TickerRow> rows = ticker_rows(state, kShown);
     if (rows.empty())
         ImGui::TextDisabled("No events yet.");
     if (!rows.empty() &&
-        ImGui::BeginTable("ticker", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) {
+        ImGui::BeginTable("ticker", 4, zebra_rows(state) | ImGuiTableFlags_SizingFixedFit)) {
         for (const auto& r : rows) {
             ImGui::TableNextRow();
             const bool recent = day - r.shared_day < 7;
@@ -61,6 +80,10 @@ void draw_events(ViewerState& state, const PanelRect& rect) {
             ImGui::TableNextColumn();
             ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(side_colour(r.side, false)), "%s",
                                side_name(r.side));
+            ImGui::TableNextColumn();
+            kind_swatch(r.event->kind);
+            if (ImGui::IsItemHovered())
+                ImGui::SetTooltip("%s", r.event->kind.c_str());
             ImGui::TableNextColumn();
             if (recent) {
                 ImGui::TextUnformatted(r.event->text.c_str());

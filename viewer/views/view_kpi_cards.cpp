@@ -11,7 +11,10 @@ namespace {
 void draw_card(ViewerState& state, const UiFonts& fonts, const std::string& series, ImVec2 p0,
                ImVec2 p1) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(p0, p1, IM_COL32(30, 33, 40, 255), 4.0f);
+    draw_card_background(
+        dl, p0, p1,
+        state.detail == DetailLevel::low ? IM_COL32(60, 66, 80, 255) : IM_COL32(30, 33, 40, 255),
+        state.detail);
     const record::Series* meta = find_series_any(state, series);
     const std::string unit = meta != nullptr ? meta->unit : "";
     const std::int64_t day = current_day(state);

@@ -42,6 +42,7 @@ constexpr const char* kRows[][2] = {
     {"B", "bookmark this day"},
     {"N / Shift+N", "next / previous bookmark"},
     {"C", "pause conditions and bookmarks"},
+    {"S", "system effects panel (in presenter mode: instead of the charts)"},
     {"W", "live what-if"},
     {"O", "open a run"},
     {"P / Esc", "presenter mode on / off"},
@@ -80,7 +81,7 @@ void handle_shortcuts(ViewerState& state) {
         clock.scrub_to(static_cast<double>(clock.last_day()));
     if (named(ImGuiKey_Escape) && state.presenter) {
         state.presenter = false;
-        apply_theme(false);
+        apply_theme(state);
     }
     if (io.KeyCtrl) {
         if (key('S'))
@@ -105,10 +106,18 @@ void handle_shortcuts(ViewerState& state) {
     }
     if (key('P')) {
         state.presenter = !state.presenter;
-        apply_theme(state.presenter);
+        apply_theme(state);
     }
     if (key('W'))
         state.show.what_if = !state.show.what_if;
+    if (key('S')) {
+        if (state.presenter) {
+            state.presenter_system_effects = !state.presenter_system_effects;
+        } else {
+            state.show.system_effects = !state.show.system_effects;
+            state.select_system_tab = state.show.system_effects;
+        }
+    }
     if (key('C'))
         state.show.pause_bookmarks = !state.show.pause_bookmarks;
     if (key('O'))
@@ -143,6 +152,11 @@ void draw_menu_bar(ViewerState& state) {
         ImGui::MenuItem("Time use", nullptr, &state.show.time_use);
         ImGui::MenuItem("Events", nullptr, &state.show.events);
         ImGui::MenuItem("Comparison", nullptr, &state.show.comparison);
+        if (ImGui::MenuItem("System effects", "S", &state.show.system_effects,
+                            has_system_series(state)) &&
+            state.show.system_effects) {
+            state.select_system_tab = true;
+        }
         ImGui::Separator();
         ImGui::MenuItem("Confidence bands", nullptr, &state.show_bands);
         bool caseload = state.floor_colouring == FloorColouring::caseload;
@@ -160,7 +174,7 @@ void draw_menu_bar(ViewerState& state) {
         ImGui::Separator();
         if (ImGui::MenuItem("Presenter mode", "P", state.presenter)) {
             state.presenter = !state.presenter;
-            apply_theme(state.presenter);
+            apply_theme(state);
         }
         ImGui::EndMenu();
     }

@@ -4,26 +4,20 @@
 #include <cmath>
 #include <numeric>
 
+#include "app/post_status.hpp"
 #include "views/views.hpp"
 
 namespace cssim::viewer {
 namespace {
 
-enum class StatusKind { working, sick, notice, vacant };
+// Managers are coloured by role, not caseload, so that each team's manager stands out in its
+// block: a fixed colour and a bar across the top of the tile.
+constexpr ImU32 kManagerFill = IM_COL32(70, 150, 170, 255);
+constexpr ImU32 kManagerMark = IM_COL32(235, 235, 235, 255);
 
-StatusKind status_kind(std::string_view name) {
-    if (name.find("sick") != std::string_view::npos)
-        return StatusKind::sick;
-    if (name.find("notice") != std::string_view::npos)
-        return StatusKind::notice;
-    if (name.find("vacant") != std::string_view::npos || name == "left")
-        return StatusKind::vacant;
-    return StatusKind::working;
-}
-
-bool is_pa_role(std::string_view role) {
-    return role == "pa" || role.find("assistant") != std::string_view::npos ||
-           role.find("admin") != std::string_view::npos;
+void manager_mark(ImDrawList* dl, ImVec2 a, ImVec2 b) {
+    const float h = std::max(2.0f, (b.y - a.y) * 0.22f);
+    dl->AddRectFilled(a, ImVec2(b.x, a.y + h), kManagerMark);
 }
 
 // Green (light) -> amber -> red (heavy): reads without a legend and prints in grey.
@@ -111,9 +105,9 @@ void draw_side(ViewerState& state, int side, ImVec2 p0, ImVec2 p1) {
     const auto [lo, hi] = state.floor_colouring == FloorColouring::caseload ? run.caseload_scale()
                                                                             : run.stress_scale();
     auto scale = [lo = lo, hi = hi](float v) { return (v - lo) / std::max(hi - lo, 1e-6f); };
-    std::vector<StatusKind> kinds;
+    std::vector<PostMark> kinds;
     for (const auto& s : run.layout().status_names)
-        kinds.push_back(status_kind(s));
+        kinds.push_back(post_mark(s));
 
     const ImVec2 mouse = ImGui::GetIO().MousePos;
     const record::EntityTrack* hovered = nullptr;
@@ -124,12 +118,14 @@ void draw_side(ViewerState& state, int side, ImVec2 p0, ImVec2 p1) {
         const ImVec2 b(a.x + tile - gap, a.y + tile - gap);
         const std::int64_t k = own ? *own - t.first_day : -1;
         const auto status = at(t.status, k);
-        const StatusKind kind =
-            status && *status < kinds.size() ? kinds[*status] : StatusKind::vacant;
+        const PostMark kind = status && *status < kinds.size() ? kinds[*status] : PostMark::vacant;
         const bool is_pa = is_pa_role(t.role);
+        const bool is_manager = is_manager_role(t.role);
         ImU32 fill = IM_COL32(55, 58, 64, 255);
-        if (kind != StatusKind::vacant) {
-            if (is_pa) {
+        if (kind != PostMark::vacant && kind != PostMark::deleted) {
+            if (is_manager) {
+                fill = kManagerFill;
+            } else if (is_pa) {
                 fill = IM_COL32(150, 150, 230, 255);
             } else if (state.floor_colouring == FloorColouring::caseload) {
                 fill = ramp(scale(at(t.caseload, k).value_or(0.0f)));
@@ -139,21 +135,28 @@ void draw_side(ViewerState& state, int side, ImVec2 p0, ImVec2 p1) {
         }
         const ImVec2 c((a.x + b.x) * 0.5f, (a.y + b.y) * 0.5f);
         const float r = (b.x - a.x) * 0.5f;
-        if (kind == StatusKind::vacant) {
-            dl->AddRect(a, b, IM_COL32(120, 120, 120, 255));
+        if (kind == PostMark::deleted) {
+            dl->AddRect(a, b, IM_COL32(80, 80, 80, 110));
+        } else if (kind == PostMark::vacant) {
+            dl->AddRect(a, b, is_manager ? kManagerFill : IM_COL32(120, 120, 120, 255), 0.0f, 0,
+                        is_manager ? 2.0f : 1.0f);
+            if (is_manager)
+                manager_mark(dl, a, b);
         } else if (is_pa) {
             dl->AddCircleFilled(c, r, fill);
         } else {
             dl->AddRectFilled(a, b, fill);
+            if (is_manager)
+                manager_mark(dl, a, b);
         }
-        if (kind == StatusKind::sick) {  // a white cross: away sick
+        if (kind == PostMark::sick) {  // a white cross: away sick
             dl->AddLine(ImVec2(a.x + 2, a.y + 2), ImVec2(b.x - 2, b.y - 2), IM_COL32_WHITE, 2.0f);
             dl->AddLine(ImVec2(b.x - 2, a.y + 2), ImVec2(a.x + 2, b.y - 2), IM_COL32_WHITE, 2.0f);
-        } else if (kind == StatusKind::notice) {  // a thick orange frame: working their notice
+        } else if (kind == PostMark::notice) {  // a thick orange frame: working their notice
             dl->AddRect(a, b, IM_COL32(255, 150, 0, 255), 0.0f, 0, 2.5f);
         }
         const auto contract = at(t.contract, k);
-        if (kind != StatusKind::vacant && contract &&
+        if (kind != PostMark::vacant && kind != PostMark::deleted && contract &&
             run.contract_name(*contract).find("agency") != std::string_view::npos) {
             dl->AddTriangleFilled(ImVec2(b.x - r, a.y), ImVec2(b.x, a.y), ImVec2(b.x, a.y + r),
                                   IM_COL32(200, 80, 255, 255));
@@ -225,6 +228,12 @@ void draw_legend(ViewerState& state, int side) {
                                IM_COL32(150, 150, 230, 255));
         },
         "PA");
+    swatch(
+        [](ImDrawList* d, ImVec2 a, ImVec2 b) {
+            d->AddRectFilled(a, b, kManagerFill);
+            manager_mark(d, a, b);
+        },
+        "manager");
     ImGui::NewLine();
 }
 

@@ -103,16 +103,18 @@ void arrow(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 colour, float width) {
 }  // namespace
 
 void draw_pathway(ViewerState& state, const PanelRect& rect) {
-    if (!begin_panel(state, "Pathway", "pathway", &state.show.pathway, &rect,
-                     ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse)) {
-        ImGui::End();
-        return;
+    if (begin_panel(state, "Pathway", "pathway", &state.show.pathway, &rect,
+                    ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse)) {
+        draw_pathway_contents(state);
     }
+    ImGui::End();
+}
+
+void draw_pathway_contents(ViewerState& state) {
     const int layout_side = has_run(state, kSideA) ? kSideA : kSideB;
     const auto& run = state.sides[static_cast<std::size_t>(layout_side)].run;
     if (!run || run->layout().nodes.empty()) {
         ImGui::TextDisabled(run ? "This run has no pathway graph." : "Open a run.");
-        ImGui::End();
         return;
     }
     const record::RunLayout& layout = run->layout();
@@ -189,8 +191,10 @@ void draw_pathway(ViewerState& state, const PanelRect& rect) {
     for (std::size_t i = 0; i < layout.nodes.size(); ++i) {
         const ImVec2 a(centre[i].x - box_w * 0.5f, centre[i].y - box_h * 0.5f);
         const ImVec2 b(centre[i].x + box_w * 0.5f, centre[i].y + box_h * 0.5f);
-        dl->AddRectFilled(a, b, IM_COL32(36, 40, 50, 255), 4.0f);
-        dl->AddRect(a, b, IM_COL32(120, 130, 150, 255), 4.0f);
+        dl->AddRectFilled(a, b, IM_COL32(36, 40, 50, 255),
+                          state.detail == DetailLevel::low ? 0.0f : 4.0f);
+        dl->AddRect(a, b, IM_COL32(120, 130, 150, 255),
+                    state.detail == DetailLevel::low ? 0.0f : 4.0f);
         dl->PushClipRect(a, b, true);
         const char* label = layout.nodes[i].label.c_str();
         const float wrap = box_w - 8.0f;
@@ -223,7 +227,6 @@ void draw_pathway(ViewerState& state, const PanelRect& rect) {
         }
     }
     ImGui::Dummy(avail);
-    ImGui::End();
 }
 
 }  // namespace cssim::viewer

@@ -1,5 +1,6 @@
 // Presenter mode: one full-window, high-contrast page for a room: the date in huge type, the
 // runs' names, big play/pause and scrubber, and 3-5 big charts with their values today.
+#include "app/system_series.hpp"
 #include "app/value_format.hpp"
 #include "views/views.hpp"
 #include "widgets/scrubber.hpp"
@@ -31,6 +32,13 @@ void draw_presenter(ViewerState& state, const UiFonts& fonts) {
                            side_name(side), run->info().scenario_name.c_str());
     }
     ImGui::EndGroup();
+    // The inspection judgement, when the runs have one, is what a room asks about first.
+    if (find_series_any(state, kJudgementSeries) != nullptr) {
+        ImGui::SameLine(0, 40);
+        ImGui::BeginGroup();
+        draw_judgement_badges(state, fonts.large);
+        ImGui::EndGroup();
+    }
     if (ImGui::Button(state.clock.is_playing() ? "Pause" : "Play", ImVec2(140, 0))) {
         state.clock.toggle_play();
     }
@@ -46,6 +54,21 @@ void draw_presenter(ViewerState& state, const UiFonts& fonts) {
         state.clock.scrub_to(d);
     }
 
+    if (state.presenter_system_effects && has_system_series(state)) {
+        const float status_h = ImGui::GetFrameHeightWithSpacing();
+        const ImVec2 avail = ImGui::GetContentRegionAvail();
+        const ImVec2 top = ImGui::GetCursorScreenPos();
+        ImGui::BeginChild("##presenter_system", ImVec2(avail.x, avail.y - status_h));
+        state.panel_rects.push_back(
+            {"presenter_system_effects", top.x, top.y, avail.x, avail.y - status_h});
+        draw_system_effects_contents(state, fonts);
+        ImGui::EndChild();
+        ImGui::PopFont();
+        ImGui::TextDisabled("%s   (S: back to the charts, P or Esc: leave presenter mode)",
+                            state.status_message.c_str());
+        ImGui::End();
+        return;
+    }
     const int n = static_cast<int>(std::min<std::size_t>(state.presenter_charts.size(), 5));
     const int cols = n <= 3 ? std::max(n, 1) : (n == 4 ? 2 : 3);
     const int rows = n == 0 ? 1 : (n + cols - 1) / cols;

@@ -27,8 +27,7 @@ void draw_viewer(ViewerState& state, const UiFonts& fonts) {
             draw_comparison(state, layout.comparison);
         if (state.show.office_floor)
             draw_office_floor(state, layout.office_floor);
-        if (state.show.pathway)
-            draw_pathway(state, layout.pathway);
+        draw_lower_right(state, fonts, layout.pathway);
     }
     if (state.show.pause_bookmarks)
         draw_pause_bookmarks(state);

@@ -27,8 +27,25 @@ struct UiFonts {
  */
 UiFonts load_fonts(ImGuiIO& io);
 
-/** @brief Colours and spacing: a dark analyst theme, or black/white high contrast. */
-void apply_theme(bool presenter);
+/**
+ * @brief Colours and spacing: a dark analyst theme, or black/white high contrast; low detail
+ * turns off anti-aliasing, rounding and panel borders (software renderers).
+ */
+void apply_theme(bool presenter, DetailLevel detail = DetailLevel::full);
+/** @brief apply_theme(state.presenter, state.detail). */
+void apply_theme(const ViewerState& state);
+
+/**
+ * @brief A card's background: a rounded filled box, or in low detail only its outline (a
+ * filled box costs a software renderer every pixel of it, an outline four thin quads).
+ */
+void draw_card_background(ImDrawList* dl, ImVec2 p0, ImVec2 p1, ImU32 colour, DetailLevel detail);
+
+/**
+ * @brief ImGuiTableFlags_RowBg, except in low detail: zebra rows blend a translucent rectangle
+ * across every other row of the always-visible tables (events, comparison).
+ */
+int zebra_rows(const ViewerState& state);
 
 /** @brief Line colour of side A or B (distinguishable for common colour-vision deficiencies). */
 ImU32 side_colour(int side, bool presenter);
@@ -53,7 +70,7 @@ DashboardLayout dashboard_layout(float width, float height, float top);
 
 /**
  * @brief Begins a panel window, placed at `rect` when given, and records its rectangle under
- * `name` in state.panel_rects. Always pair with ImGui::End().
+ * `name` (unless null) in state.panel_rects. Always pair with ImGui::End().
  */
 bool begin_panel(ViewerState& state, const char* title, const char* name, bool* show,
                  const PanelRect* rect, ImGuiWindowFlags extra_flags = 0);
@@ -68,6 +85,28 @@ void draw_kpi_cards(ViewerState& state, const UiFonts& fonts, const PanelRect& r
 void draw_charts(ViewerState& state, const PanelRect& rect);
 void draw_office_floor(ViewerState& state, const PanelRect& rect);
 void draw_pathway(ViewerState& state, const PanelRect& rect);
+/** @brief The pathway graph inside the current window (no Begin/End). */
+void draw_pathway_contents(ViewerState& state);
+/**
+ * @brief The System effects panel: every series outside the headline, stage/ and time_use/
+ * sets, grouped by prefix as small charts (A and B overlaid; click one to put it in a main
+ * chart), with the inspection judgement as badges when the runs have one.
+ */
+void draw_system_effects(ViewerState& state, const UiFonts& fonts, const PanelRect& rect);
+/** @brief The System effects panel's contents inside the current window (no Begin/End). */
+void draw_system_effects_contents(ViewerState& state, const UiFonts& fonts);
+/**
+ * @brief The slot the pathway and the System effects panel share: either alone, or both as
+ * tabs of one window. The system panel appears only when the runs have system series.
+ */
+void draw_lower_right(ViewerState& state, const UiFonts& fonts, const PanelRect& rect);
+/**
+ * @brief A judgement badge per side ("A  Requires improvement") on the clock's day, in `font`;
+ * draws nothing when no run has the judgement series. Returns whether it drew.
+ */
+bool draw_judgement_badges(ViewerState& state, ImFont* font);
+/** @brief Whether either run has a series for the System effects panel. */
+bool has_system_series(const ViewerState& state);
 void draw_time_use(ViewerState& state, const PanelRect& rect);
 void draw_events(ViewerState& state, const PanelRect& rect);
 void draw_comparison(ViewerState& state, const PanelRect& rect);

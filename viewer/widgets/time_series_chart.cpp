@@ -47,17 +47,20 @@ void extend_range(std::span<const double> v, double x0, double lo, double hi, do
     }
 }
 
-// A line with more points than pixels is drawn as each pixel column's min-max envelope (one
-// 1-px rectangle, so spikes stay visible) plus a line through the column means. Drawing the
-// raw zigzag instead would overdraw each column several times with thick anti-aliased
-// segments, which is what limits the frame rate on a software renderer.
+// A line with more points than columns is drawn as each column's min-max envelope (one
+// column-wide rectangle, so spikes stay visible) plus a line through the column means.
+// Drawing the raw zigzag instead would overdraw each column several times with thick
+// anti-aliased segments, which is what limits the frame rate on a software renderer. Columns
+// are `column` pixels wide: 1 normally, 2 in low detail (half the triangles; a software
+// rasteriser pays a setup cost for each).
 void draw_line(ImDrawList* dl, const Frame& f, const ChartLine& line, float thickness,
-               std::vector<ImVec2>& pts) {
+               float column_px, std::vector<ImVec2>& pts) {
     const auto [a, b] = visible(line.values.size(), line.x0, f.x_lo, f.x_hi);
     if (b <= a)
         return;
     const float width = std::max(1.0f, f.max.x - f.min.x);
-    const double per_pixel = static_cast<double>(b - a) / static_cast<double>(width);
+    const double per_pixel =
+        static_cast<double>(b - a) / static_cast<double>(width) * static_cast<double>(column_px);
     auto flush = [&]() {
         if (pts.size() >= 2) {
             dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), line.colour, 0, thickness);
@@ -82,13 +85,16 @@ void draw_line(ImDrawList* dl, const Frame& f, const ChartLine& line, float thic
     const ImU32 envelope = (line.colour & ~IM_COL32_A_MASK) | (110u << IM_COL32_A_SHIFT);
     std::size_t i = a;
     while (i < b) {
-        const float column = std::floor(f.px(line.x0 + static_cast<double>(i)));
+        const float column =
+            std::floor(f.px(line.x0 + static_cast<double>(i)) / column_px) * column_px;
         double lo = INFINITY;
         double hi = -INFINITY;
         double sum = 0.0;
         int n = 0;
         std::size_t j = i;
-        for (; j < b && std::floor(f.px(line.x0 + static_cast<double>(j))) == column; ++j) {
+        for (; j < b &&
+               std::floor(f.px(line.x0 + static_cast<double>(j)) / column_px) * column_px == column;
+             ++j) {
             const double v = line.values[j];
             if (!std::isfinite(v))
                 continue;
@@ -98,9 +104,9 @@ void draw_line(ImDrawList* dl, const Frame& f, const ChartLine& line, float thic
             ++n;
         }
         if (n > 0) {
-            dl->AddRectFilled(ImVec2(column, f.py(hi)), ImVec2(column + 1.0f, f.py(lo) + 1.0f),
+            dl->AddRectFilled(ImVec2(column, f.py(hi)), ImVec2(column + column_px, f.py(lo) + 1.0f),
                               envelope);
-            pts.emplace_back(column + 0.5f, f.py(sum / n));
+            pts.emplace_back(column + 0.5f * column_px, f.py(sum / n));
         } else {
             flush();
         }
@@ -109,11 +115,10 @@ void draw_line(ImDrawList* dl, const Frame& f, const ChartLine& line, float thic
     flush();
 }
 
-// Bands are drawn in 2-pixel columns (each the lowest low to the highest high within it):
-// a band is a soft guide, and half the rectangles keep a software renderer's triangle setup
-// cost down.
-void draw_band(ImDrawList* dl, const Frame& f, const ChartBand& band) {
-    constexpr float kColumn = 2.0f;
+// Bands are drawn in columns of `column_px` pixels (each the lowest low to the highest high
+// within it): a band is a soft guide, and fewer rectangles keep a software renderer's
+// triangle setup cost down; 2 px normally, 4 in low detail.
+void draw_band(ImDrawList* dl, const Frame& f, const ChartBand& band, float column_px) {
     const std::size_t n = std::min(band.low.size(), band.high.size());
     const auto [a, b] = visible(n, band.x0, f.x_lo, f.x_hi);
     float column = -1e9f;
@@ -121,7 +126,7 @@ void draw_band(ImDrawList* dl, const Frame& f, const ChartBand& band) {
     double hi = -INFINITY;
     auto emit = [&]() {
         if (std::isfinite(lo) && std::isfinite(hi) && hi >= lo) {
-            dl->AddRectFilled(ImVec2(column, f.py(hi)), ImVec2(column + kColumn, f.py(lo) + 1.0f),
+            dl->AddRectFilled(ImVec2(column, f.py(hi)), ImVec2(column + column_px, f.py(lo) + 1.0f),
                               band.colour);
         }
         lo = INFINITY;
@@ -129,7 +134,7 @@ void draw_band(ImDrawList* dl, const Frame& f, const ChartBand& band) {
     };
     for (std::size_t i = a; i < b; ++i) {
         const float x = f.px(band.x0 + static_cast<double>(i));
-        const float c = std::floor(x / kColumn) * kColumn;
+        const float c = std::floor(x / column_px) * column_px;
         if (c != column) {
             emit();
             column = c;
@@ -275,10 +280,10 @@ ChartInteraction draw_time_series_chart(const char* id, const ChartSpec& spec, C
 
     dl->PushClipRect(f.min, f.max, true);
     for (const auto& b : spec.bands)
-        draw_band(dl, f, b);
+        draw_band(dl, f, b, spec.low_detail ? 4.0f : 2.0f);
     std::vector<ImVec2> pts;
     for (const auto& l : spec.lines)
-        draw_line(dl, f, l, spec.line_thickness, pts);
+        draw_line(dl, f, l, spec.line_thickness, spec.low_detail ? 2.0f : 1.0f, pts);
     for (double m : spec.marks) {
         const float sx = f.px(m);
         dl->AddTriangleFilled(ImVec2(sx - 5, f.min.y), ImVec2(sx + 5, f.min.y),
@@ -341,6 +346,11 @@ ChartInteraction draw_time_series_chart(const char* id, const ChartSpec& spec, C
                             IM_COL32(200, 200, 200, 120));
             }
             ImGui::BeginTooltip();
+            if (!spec.description.empty()) {
+                ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24.0f);
+                ImGui::TextDisabled("%s", spec.description.c_str());
+                ImGui::PopTextWrapPos();
+            }
             ImGui::TextUnformatted(spec.x_hover_label ? spec.x_hover_label(mx).c_str() : "");
             for (const auto& l : spec.lines) {
                 const double v = value_at(l, mx);

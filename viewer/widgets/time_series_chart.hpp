@@ -41,7 +41,8 @@ struct ChartBand {
 /** @brief Everything one chart draws this frame. */
 struct ChartSpec {
     std::string title;
-    std::string unit;  ///< from the archive; picks the number format
+    std::string unit;         ///< from the archive; picks the number format
+    std::string description;  ///< from the archive; first line of the hover tooltip
     std::vector<ChartLine> lines;
     std::vector<ChartBand> bands;
     double x_first = 0.0;  ///< the full x range (shared days)
@@ -52,6 +53,7 @@ struct ChartSpec {
     std::function<std::string(double)> x_hover_label;  ///< e.g. "2019-04-01"
     float line_thickness = 1.5f;
     bool high_contrast = false;
+    bool low_detail = false;  ///< coarser envelopes and bands (software renderers)
 };
 
 /** @brief What the user did with the chart this frame. */
