@@ -132,8 +132,8 @@ TEST(MetricDirection, KnowsCommonMetricsAndDefaultsToNeutral) {
 TEST(MetricDirection, TheRunsOwnCatalogueOverridesTheBuiltInTable) {
     // The archive's catalogue is the model's word: it decides even for a name the built-in
     // table knows, and a name it does not list falls back to the table.
-    const std::vector<record::MetricInfo> catalogue = {
-        {"served", "customers", "", -1}, {"caseload_mean", "cases", "", +1}};
+    const std::vector<record::MetricInfo> catalogue = {{"served", "customers", "", -1},
+                                                       {"caseload_mean", "cases", "", +1}};
     EXPECT_EQ(better_when("served", &catalogue), BetterWhen::lower);
     EXPECT_EQ(better_when("caseload_mean", &catalogue), BetterWhen::higher);
     EXPECT_EQ(better_when("caseload_mean"), BetterWhen::lower);

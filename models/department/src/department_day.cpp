@@ -245,9 +245,8 @@ void Model::quality_hazards(core::DayIndex day) {
     // per post for the day (supervision changes only with managers' absences).
     post_hazard_multiplier_.resize(posts_.size());
     for (std::size_t i = 0; i < posts_.size(); ++i) {
-        post_hazard_multiplier_[i] =
-            1.0 + (cfg_.management.unsupervised_hazard_multiplier - 1.0) *
-                      (1.0 - supervision_of(static_cast<int>(i)));
+        post_hazard_multiplier_[i] = 1.0 + (cfg_.management.unsupervised_hazard_multiplier - 1.0) *
+                                               (1.0 - supervision_of(static_cast<int>(i)));
     }
     for (std::size_t i = 0; i < cases_.size(); ++i) {
         Case& c = cases_[i];

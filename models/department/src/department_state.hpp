@@ -380,7 +380,7 @@ private:
     std::vector<Manager> managers_;
     std::vector<double> team_supervision_;  ///< per team, 0..1
     int pending_manager_cuts_ = 0;
-    double supervision_coverage_ = 1.0;  ///< today's share of case holders supervised
+    double supervision_coverage_ = 1.0;           ///< today's share of case holders supervised
     std::vector<double> post_hazard_multiplier_;  ///< per post, from its team's supervision
     // Churn, computed with the quality hazards on working days.
     double churn_two_plus_share_ = 0.0, churn_workers_mean_ = 0.0;
