@@ -1,5 +1,6 @@
 #include "app/value_format.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -67,6 +68,26 @@ std::string format_axis_value(double value, std::string_view unit) {
     const std::string body = scaled(std::fabs(value), true);
     const std::string sign = value < 0 ? "-" : "";
     return unit == "GBP" ? sign + "\xC2\xA3" + body : sign + body;
+}
+
+std::vector<std::string> format_axis_ticks(const std::vector<double>& ticks,
+                                           std::string_view unit) {
+    std::vector<std::string> labels;
+    for (double v : ticks)
+        labels.push_back(format_axis_value(v, unit));
+    bool clash = false;
+    for (std::size_t i = 1; i < labels.size(); ++i)
+        clash = clash || labels[i] == labels[i - 1];
+    if (!clash || ticks.size() < 2)
+        return labels;
+    const bool share = is_share_unit(unit);
+    const double step = std::fabs(ticks[1] - ticks[0]) * (share ? 100.0 : 1.0);
+    if (!(step > 0.0) || !std::isfinite(step))
+        return labels;
+    const int decimals = std::clamp(static_cast<int>(std::ceil(-std::log10(step) - 1e-9)), 0, 9);
+    for (std::size_t i = 0; i < ticks.size(); ++i)
+        labels[i] = plain(share ? 100.0 * ticks[i] : ticks[i], decimals) + (share ? "%" : "");
+    return labels;
 }
 
 }  // namespace cssim::viewer

@@ -256,10 +256,12 @@ ChartInteraction draw_time_series_chart(const char* id, const ChartSpec& spec, C
 
     // Grid and tick labels.
     const int y_target = std::max(3, static_cast<int>((f.max.y - f.min.y) / (font * 2.2f)));
-    for (double v : nice_ticks(f.y_lo, f.y_hi, y_target)) {
-        const float y = f.py(v);
+    const std::vector<double> y_ticks = nice_ticks(f.y_lo, f.y_hi, y_target);
+    const std::vector<std::string> y_labels = format_axis_ticks(y_ticks, spec.unit);
+    for (std::size_t k = 0; k < y_ticks.size(); ++k) {
+        const float y = f.py(y_ticks[k]);
         dl->AddLine(ImVec2(f.min.x, y), ImVec2(f.max.x, y), grid_col);
-        const std::string label = format_axis_value(v, spec.unit);
+        const std::string& label = y_labels[k];
         const ImVec2 ts = ImGui::CalcTextSize(label.c_str());
         dl->AddText(ImVec2(f.min.x - ts.x - font * 0.3f, y - ts.y * 0.5f), text_col, label.c_str());
     }

@@ -115,6 +115,9 @@ void Model::initialise() {
     initialise_managers();
     build_referral_process();
     initialise_cases();
+    // The open cases of day 0 start with their workers (day 0 may fall on a weekend, and the
+    // first day's series should not show the whole caseload as unallocated).
+    allocate(0);
     // Runaway guard: a base run dispatches ~30 events per referral plus a few per day; a run
     // past 100 times that is a bug or a pathological scenario, and stops with a clear error.
     const double referrals = referral_process_.expected_count(0, core::start_of_day(end_day_));
