@@ -165,11 +165,12 @@ TEST(Cli, ExistingOutputDirectoryIsRefusedWithoutForce) {
 
 TEST(Cli, InterruptKeepsFinishedReplicationsAndExits130) {
     const std::string dir = fresh_directory("cli-interrupt");
-    // Long replications (about a second each on one thread) so that SIGINT lands mid-run.
+    // Long enough that SIGINT at 2.5 s lands mid-run on any machine: ~0.1 s a replication on
+    // the development machine, 500 of them.
     const std::string scenario = small_queue(dir, 400000);
     const std::string out = dir + "/out";
     const ProcessResult r = run_process({kExe, "run", scenario, "--out", out, "--threads", "1",
-                                         "--replications", "50", "--progress", "plain"},
+                                         "--replications", "500", "--progress", "plain"},
                                         2500, SIGINT);
     ASSERT_EQ(r.exit_code, 130) << r.err;
     const std::string manifest = read_file(out + "/manifest.json");
