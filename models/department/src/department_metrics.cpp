@@ -128,7 +128,7 @@ void Model::snapshot(core::DayIndex day) {
     const double lac = lac_stage_ >= 0 ? stage_counts_[lac_stage_] : 0.0;
     const double caseload = holders > 0.0 ? held / holders : 0.0;
     supervision_coverage_ = holders > 0.0 ? supervised / holders : 1.0;
-    update_kpis(caseload, agency, holders, posts - employed, posts, employed);
+    update_kpis(caseload, cin, agency, holders, posts - employed, posts, employed);
     const double points = cfg_.inspection.enabled ? kpi_points() : 0.0;
     int managers_present = 0;
     for (const Manager& m : managers_) {

@@ -244,8 +244,8 @@ private:
     double advance_prevention(core::DayIndex segment_start, double mid_day);
     double prevention_gap_at(core::DayIndex day) const;
     int draw_referral_need();
-    void update_kpis(double caseload, double agency, double holders, double vacant, double posts,
-                     double employed);
+    void update_kpis(double caseload, double open_cases, double agency, double holders,
+                     double vacant, double posts, double employed);
     double kpi_points() const;
     void on_inspection();
     void resignation_wave(core::DayIndex day);

@@ -111,14 +111,8 @@ int Model::draw_referral_need() {
 // ---------------------------------------------------------------------------------------------
 // Inspection
 
-void Model::update_kpis(double caseload, double agency, double holders, double vacant, double posts,
-                        double employed) {
-    double open = 0.0;
-    for (std::size_t s = 0; s < stage_counts_.size(); ++s) {
-        if (cfg_.pathway.stages[s].kind == StageKind::SocialWork) {
-            open += stage_counts_[s];
-        }
-    }
+void Model::update_kpis(double caseload, double open_cases, double agency, double holders,
+                        double vacant, double posts, double employed) {
     KpiAverages& k = kpi_;
     const double alpha =
         kpi_.started
@@ -128,7 +122,7 @@ void Model::update_kpis(double caseload, double agency, double holders, double v
     auto blend = [alpha](double& average, double x) { average += alpha * (x - average); };
     blend(k.caseload, caseload);
     blend(k.unallocated, unallocated_count_);
-    blend(k.open_cases, open);
+    blend(k.open_cases, open_cases);
     blend(k.visits_on_time, day_visits_on_time_);
     blend(k.visits, day_visits_);
     blend(k.assessments_on_time, day_assessments_on_time_);
