@@ -110,6 +110,7 @@ void Model::initialise() {
 
     blame_mode_ = cfg_.culture.mode == "blame";
     learning_mode_ = cfg_.culture.mode == "learning";
+    resolve_kpis();
     health_visitors_ = cfg_.prevention.enabled ? cfg_.prevention.health_visitors : 0.0;
     initialise_posts();
     initialise_managers();

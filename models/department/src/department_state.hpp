@@ -246,6 +246,7 @@ private:
     int draw_referral_need();
     void update_kpis(double caseload, double open_cases, double agency, double holders,
                      double vacant, double posts, double employed);
+    void resolve_kpis();  ///< KPI names to ids, once (kpi_points runs daily)
     double kpi_points() const;
     void on_inspection();
     void resignation_wave(core::DayIndex day);
@@ -365,6 +366,7 @@ private:
     double health_visitors_ = 0.0;
     // Inspection.
     KpiAverages kpi_;
+    std::vector<int> kpi_ids_;  ///< per cfg_.inspection.kpis entry: its KpiId, -1 unknown
     int day_visits_on_time_ = 0, day_visits_ = 0, day_assessments_on_time_ = 0,
         day_assessments_ = 0;
     int day_leavers_ = 0;

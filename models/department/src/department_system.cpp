@@ -19,18 +19,35 @@
 namespace cssim::department::detail {
 namespace {
 
+/// Scenario names of the judgements; the index is the judgement (0: "from_kpis", not forced).
+const char* const kJudgementKeys[] = {"from_kpis", "outstanding", "good", "requires_improvement",
+                                      "inadequate"};
+/// The same judgements as events and people write them (0: not inspected yet).
 const char* const kJudgementNames[] = {"not inspected", "outstanding", "good",
                                        "requires improvement", "inadequate"};
 
-int judgement_from_name(const std::string& name) {
-    for (int j = 1; j <= 4; ++j) {
-        std::string n = kJudgementNames[j];
-        std::replace(n.begin(), n.end(), ' ', '_');
-        if (n == name) {
-            return j;
+/// The KPIs an inspection can score; the index is what kpi_points() switches on.
+enum KpiId {
+    kCaseload,
+    kUnallocated,
+    kVisitsOnTime,
+    kAssessmentsOnTime,
+    kAgency,
+    kVacancy,
+    kTurnover
+};
+const char* const kKpiNames[] = {
+    "caseload_mean", "unallocated_share", "visits_on_time_share", "assessments_on_time_share",
+    "agency_share",  "vacancy_rate",      "turnover_rate"};
+
+template <std::size_t N>
+int index_of(const char* const (&names)[N], const std::string& name) {
+    for (std::size_t i = 0; i < N; ++i) {
+        if (name == names[i]) {
+            return static_cast<int>(i);
         }
     }
-    return 0;  // "from_kpis"
+    return -1;
 }
 
 }  // namespace
@@ -138,28 +155,44 @@ void Model::update_kpis(double caseload, double open_cases, double agency, doubl
     day_leavers_ = 0;
 }
 
+void Model::resolve_kpis() {
+    kpi_ids_.clear();
+    for (const InspectionKpi& kpi : cfg_.inspection.kpis) {
+        kpi_ids_.push_back(index_of(kKpiNames, kpi.name));
+    }
+}
+
 double Model::kpi_points() const {
     const KpiAverages& k = kpi_;
     auto ratio = [](double x, double y, double none) { return y > 0.0 ? x / y : none; };
     double points = 0.0;
-    for (const InspectionKpi& kpi : cfg_.inspection.kpis) {
+    for (std::size_t i = 0; i < cfg_.inspection.kpis.size(); ++i) {
+        const InspectionKpi& kpi = cfg_.inspection.kpis[i];
         double v = 0.0;
-        if (kpi.name == "caseload_mean") {
-            v = k.caseload;
-        } else if (kpi.name == "unallocated_share") {
-            v = ratio(k.unallocated, k.open_cases, 0.0);
-        } else if (kpi.name == "visits_on_time_share") {
-            v = ratio(k.visits_on_time, k.visits, 1.0);
-        } else if (kpi.name == "assessments_on_time_share") {
-            v = ratio(k.assessments_on_time, k.assessments, 1.0);
-        } else if (kpi.name == "agency_share") {
-            v = ratio(k.agency, k.holders, 0.0);
-        } else if (kpi.name == "vacancy_rate") {
-            v = ratio(k.vacant, k.posts, 0.0);
-        } else if (kpi.name == "turnover_rate") {
-            v = ratio(k.leavers_per_year, k.employed, 0.0);
-        } else {
-            continue;  // the scenario reader rejects unknown names
+        switch (kpi_ids_[i]) {
+            case kCaseload:
+                v = k.caseload;
+                break;
+            case kUnallocated:
+                v = ratio(k.unallocated, k.open_cases, 0.0);
+                break;
+            case kVisitsOnTime:
+                v = ratio(k.visits_on_time, k.visits, 1.0);
+                break;
+            case kAssessmentsOnTime:
+                v = ratio(k.assessments_on_time, k.assessments, 1.0);
+                break;
+            case kAgency:
+                v = ratio(k.agency, k.holders, 0.0);
+                break;
+            case kVacancy:
+                v = ratio(k.vacant, k.posts, 0.0);
+                break;
+            case kTurnover:
+                v = ratio(k.leavers_per_year, k.employed, 0.0);
+                break;
+            default:
+                continue;  // the scenario reader rejects unknown names
         }
         // red beyond amber in the direction that is worse
         const bool higher_is_worse = kpi.red >= kpi.amber;
@@ -182,7 +215,8 @@ void Model::on_inspection() {
     } else if (points >= ic.good_points) {
         judgement = 2;
     }
-    const int forced = inspections_done_ == 0 ? judgement_from_name(ic.first_judgement) : 0;
+    const int forced =
+        inspections_done_ == 0 ? std::max(0, index_of(kJudgementKeys, ic.first_judgement)) : 0;
     if (forced > 0) {
         judgement = forced;
     }
@@ -293,9 +327,7 @@ void Model::on_near_miss(int case_index, core::DayIndex /*day*/) {
 namespace cssim::department {
 
 std::vector<std::string> inspection_kpi_names() {
-    return {
-        "caseload_mean", "unallocated_share", "visits_on_time_share", "assessments_on_time_share",
-        "agency_share",  "vacancy_rate",      "turnover_rate"};
+    return {std::begin(detail::kKpiNames), std::end(detail::kKpiNames)};
 }
 
 std::vector<std::string> culture_modes() {
@@ -303,7 +335,7 @@ std::vector<std::string> culture_modes() {
 }
 
 std::vector<std::string> inspection_judgements() {
-    return {"from_kpis", "outstanding", "good", "requires_improvement", "inadequate"};
+    return {std::begin(detail::kJudgementKeys), std::end(detail::kJudgementKeys)};
 }
 
 }  // namespace cssim::department
