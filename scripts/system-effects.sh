@@ -2,13 +2,17 @@
 # Regenerates the paired comparisons and the run archives behind docs/system-effects.md: one
 # `cssim compare` per loop (base or its partner against the loop's preset, common random
 # numbers, the presets' 20 replications and seed), printed and saved under results/system-effects/.
-# Usage: bash scripts/system-effects.sh [--no-archives]   (assumes cssim is built: scripts/build.sh)
+# Usage: bash scripts/system-effects.sh [--no-archives]   (builds cssim first if it is missing)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cssim=${CSSIM_BUILD_DIR:-$root/build}/cli/cssim
 out=$root/results/system-effects
 archives=1
 [[ ${1:-} == --no-archives ]] && archives=0
+if [[ ! -x $cssim ]]; then
+    echo "system-effects: $cssim is not built; building (scripts/build.sh)" >&2
+    bash "$root/scripts/build.sh"
+fi
 mkdir -p "$out"
 cd "$root"
 
