@@ -29,6 +29,16 @@ void add_analyst_commands(CLI::App& app, AnalystCommands& c) {
     c.init_app->add_option("--name", c.init.name, "Scenario name (default: from the council)");
     c.init_app->add_option("-o,--out", c.init.out, "Scenario file to write")->required();
     c.init_app->add_flag("--force", c.init.force, "Replace existing output files");
+
+    c.report_app = app.add_subcommand(
+        "report", "Write one self-contained HTML report of run or compare output folders");
+    c.report_app
+        ->add_option("dirs", c.report.dirs,
+                     "Folders written by `cssim run --out` or `cssim compare --out`")
+        ->required()
+        ->expected(1, 64);
+    c.report_app->add_option("-o,--out", c.report.out, "HTML file to write")->required();
+    c.report_app->add_flag("--force", c.report.force, "Replace an existing file");
 }
 
 std::optional<int> run_analyst_commands(AnalystCommands& c) {
@@ -37,6 +47,9 @@ std::optional<int> run_analyst_commands(AnalystCommands& c) {
             c.init.children = c.children;
         }
         return init_command(c.init);
+    }
+    if (c.report_app != nullptr && c.report_app->parsed()) {
+        return report_command(c.report);
     }
     return std::nullopt;
 }

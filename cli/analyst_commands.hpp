@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "command_init.hpp"
+#include "command_report.hpp"
 
 namespace cssim::cli {
 
@@ -16,6 +17,8 @@ struct AnalystCommands {
     InitCommand init;
     CLI::App* init_app = nullptr;
     double children = 0.0;
+    ReportCommand report;
+    CLI::App* report_app = nullptr;
 };
 
 /** @brief Adds `init` (and `report`) to `app`. */
