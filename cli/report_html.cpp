@@ -93,10 +93,13 @@ void diff(const json& a, const json& b, const std::string& path, std::vector<Sce
         out.push_back({path, a.dump(), b.dump()});
 }
 
-std::string ci_text(double low, double high, const std::string& unit, bool with_sign) {
+/** @brief An interval as HTML: each bound kept on one line, "n/a" without one. */
+std::string ci_html(double low, double high, const std::string& unit, bool with_sign) {
     if (!std::isfinite(low) || !std::isfinite(high))
         return "n/a";
-    return format_value(low, unit, with_sign) + " to " + format_value(high, unit, with_sign);
+    return "<span class=\"nb\">" + html_escape(format_value(low, unit, with_sign)) +
+           "</span> to <span class=\"nb\">" + html_escape(format_value(high, unit, with_sign)) +
+           "</span>";
 }
 
 /** @brief Turnover is a share of staff per year: shown in % like the other shares. */
@@ -112,6 +115,17 @@ std::string unit_words(const std::string& unit) {
     if (unit == "GBP per year")
         return "£ per year";
     return unit;
+}
+
+/** @brief A scenario name for a table header: may break after its underscores. */
+std::string header_name(const std::string& name) {
+    std::string out;
+    for (const char c : name) {
+        out += html_escape(std::string(1, c));
+        if (c == '_')
+            out += "<wbr>";
+    }
+    return out;
 }
 
 std::string verdict_cell(const std::string& verdict) {
@@ -155,8 +169,13 @@ std::vector<ScenarioChange> scenario_changes(const std::string& before_json,
 std::string format_value(double value, const std::string& unit, bool with_sign) {
     if (!std::isfinite(value))
         return "n/a";
-    if (value == 0.0)
-        return unit.rfind("GBP", 0) == 0 ? "£0" : "0";
+    if (value == 0.0) {
+        if (unit.rfind("GBP", 0) == 0)
+            return "£0";
+        if (unit == "share" || unit == "share per year")
+            return with_sign ? "0 pts" : "0%";
+        return "0";
+    }
     if (unit == "share" || unit == "share per year") {
         // A change of a share is in percentage points, not per cent of the share.
         char text[32];
@@ -193,7 +212,8 @@ th, td { border-bottom: 1px solid var(--rule); padding: .3rem .5rem; text-align:
 th:first-child, td:first-child { text-align: left; }
 th { background: #f2f4f7; font-weight: 600; }
 td { white-space: nowrap; }
-td:first-child { white-space: normal; }
+td:first-child, td.ci { white-space: normal; }
+.nb { white-space: nowrap; }
 td.verdict { font-weight: 600; text-align: center; white-space: normal; }
 td.better { color: var(--better); } td.worse { color: var(--worse); } td.neutral { color: var(--muted); }
 ul.changes li { margin: .2rem 0; }
@@ -286,8 +306,8 @@ std::string question_section(const ReportInput& input) {
 
 std::string comparison_table(const ReportComparison& c, bool key_only) {
     std::string out = "<table" + std::string(key_only ? "" : " class=\"small\"") +
-                      "><thead><tr><th>Measure</th><th>Unit</th><th>" + html_escape(c.baseline) +
-                      "</th><th>" + html_escape(c.scenario) +
+                      "><thead><tr><th>Measure</th><th>Unit</th><th>" + header_name(c.baseline) +
+                      "</th><th>" + header_name(c.scenario) +
                       "</th><th>Change</th><th>95% interval of the change</th><th>Verdict</th>"
                       "</tr></thead><tbody>";
     auto row = [&](ReportDifference d) {
@@ -301,9 +321,8 @@ std::string comparison_table(const ReportComparison& c, bool key_only) {
                html_escape(unit_words(d.unit)) + "</td><td>" +
                html_escape(format_value(d.baseline, d.unit)) + "</td><td>" +
                html_escape(format_value(d.scenario, d.unit)) + "</td><td>" +
-               html_escape(format_value(d.difference, d.unit, true)) + "</td><td>" +
-               html_escape(ci_text(d.low, d.high, d.unit, true)) + "</td>" +
-               verdict_cell(d.verdict) + "</tr>";
+               html_escape(format_value(d.difference, d.unit, true)) + "</td><td class=\"ci\">" +
+               ci_html(d.low, d.high, d.unit, true) + "</td>" + verdict_cell(d.verdict) + "</tr>";
     };
     if (key_only) {
         for (const KeyMetric& k : kKeyMetrics) {
@@ -324,7 +343,7 @@ std::string runs_table(const ReportInput& input, const std::vector<std::string>&
     std::string out = "<table" + std::string(key_only ? "" : " class=\"small\"") +
                       "><thead><tr><th>Measure</th><th>Unit</th>";
     for (const ReportRun& r : input.runs) {
-        out += "<th>" + html_escape(r.name) + " (95% interval)</th>";
+        out += "<th>" + header_name(r.name) + " (95% interval)</th>";
     }
     out += "</tr></thead><tbody>";
     for (const std::string& name : names) {
@@ -336,13 +355,12 @@ std::string runs_table(const ReportInput& input, const std::vector<std::string>&
                html_escape(unit_words(unit)) + "</td>";
         for (const ReportRun& r : input.runs) {
             const ReportMetric* m = metric_of(r, name);
-            out += "<td>" +
-                   (m == nullptr
-                        ? std::string("—")
-                        : html_escape(format_value(m->mean, unit)) +
-                              " <span "
-                              "class=\"note\">(" +
-                              html_escape(ci_text(m->low, m->high, unit, false)) + ")</span>") +
+            out += "<td class=\"ci\">" +
+                   (m == nullptr ? std::string("—")
+                                 : html_escape(format_value(m->mean, unit)) +
+                                       " <span "
+                                       "class=\"note\">(" +
+                                       ci_html(m->low, m->high, unit, false) + ")</span>") +
                    "</td>";
         }
         out += "</tr>";
@@ -397,6 +415,7 @@ std::string charts_section(const ReportInput& input) {
                           ? "Monthly means over the archived replications, with a 95% band."
                           : "One point per full financial year (April to March), with a 95% "
                             "interval.";
+            caption += " Ticks on the time axis mark 1 April, the start of a financial year.";
         }
         out += "<figure><h3>" + html_escape(title) + "</h3>" + svg + "<figcaption>" +
                html_escape(caption) + "</figcaption></figure>";

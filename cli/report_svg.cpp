@@ -189,7 +189,8 @@ std::string time_chart_svg(const std::string& title, const std::string& unit,
                num(bottom) + "\" y2=\"" + num(bottom + 4) + "\"/>";
         if ((y - first_year) % every == 0) {
             const char* anchor = x > right - 24.0 ? "end" : x < left + 24.0 ? "start" : "middle";
-            out += text(x, bottom + 16, "Apr " + std::to_string(y), anchor);
+            // Many years: the year alone, so that labels never overlap.
+            out += text(x, bottom + 16, (years > 7 ? "" : "Apr ") + std::to_string(y), anchor);
         }
     }
     out += "<line class=\"axis\" x1=\"" + num(left) + "\" x2=\"" + num(right) + "\" y1=\"" +

@@ -17,7 +17,7 @@ namespace fs = std::filesystem;
 const std::string kExe = CSSIM_EXE;
 const std::string kSource = CSSIM_SOURCE_DIR;
 const std::string kWorkforce = kSource + "/tests/fixtures/ees/csww_indicators_2023_fixture.csv";
-const std::string kReferrals = kSource + "/tests/fixtures/ees/cin_referrals_2023_fixture.csv";
+const std::string kReferrals = kSource + "/tests/fixtures/ees/cin_referrals_2025_fixture.csv";
 const std::string kBase = kSource + "/scenarios/base.json";
 
 ProcessResult init(const std::string& dir, std::vector<std::string> args) {
@@ -36,12 +36,12 @@ TEST(Init, FixtureToValidScenarioToRun) {
                                        "--children", "45000", "--out", "council/northby.json"});
     ASSERT_EQ(r.exit_code, 0) << r.err;
     const auto scenario = nlohmann::json::parse(read_file(dir + "/council/northby.json"));
-    // 115.7 case holders / (1 - 9.9%) = 128.4 posts; 1,710 referrals / 45,000 children.
+    // 115.7 case holders / (1 - 9.9%) = 128.4 posts; (2,708 - 561 re-referrals) / 45,000 children.
     EXPECT_DOUBLE_EQ(scenario["workforce"]["social_worker_posts"].get<double>(), 128.4);
     EXPECT_DOUBLE_EQ(scenario["workforce"]["initial_agency_share"].get<double>(), 0.099);
     EXPECT_DOUBLE_EQ(scenario["workforce"]["initial_vacancy_share"].get<double>(), 0.01);
     EXPECT_DOUBLE_EQ(scenario["demand"]["referrals_per_10k_children_per_year"].get<double>(),
-                     380.0);
+                     477.1);
     EXPECT_DOUBLE_EQ(scenario["population"]["children"].get<double>(), 45000.0);
     // extends works from where the file is written.
     EXPECT_TRUE(fs::exists(fs::path(dir) / "council" / scenario["extends"].get<std::string>()));
