@@ -25,6 +25,15 @@ std::vector<ScenarioChange> scenario_changes(const std::string& before_json,
 /** @brief A value in a table: shares as %, GBP as £ (m for millions), else ~4 figures. */
 std::string format_value(double value, const std::string& unit, bool with_sign = false);
 
+/** @brief The page's CSS, print styles included (report_style.cpp). */
+const char* report_css();
+
+/**
+ * @brief The page's only script, a self-check for tests: on load it writes on <body> how many
+ * chart paths the browser drew (`data-drawn-paths`) and any script error (`data-errors`).
+ */
+const char* report_self_check_js();
+
 /** @brief The whole report. */
 std::string report_html(const ReportInput& input, const std::string& generated_utc);
 

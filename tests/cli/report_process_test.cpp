@@ -92,6 +92,7 @@ TEST(Report, RendersInChromiumWithChartsDrawnAndNoErrors) {
                                          "--headless",
                                          "--no-sandbox",  // CI runs as root
                                          "--disable-gpu",
+                                         "--disable-dev-shm-usage",
                                          "--user-data-dir=" + dir + "/chromium-profile",
                                          "--hide-scrollbars",
                                          "--window-size=1000,2400"};
