@@ -63,8 +63,11 @@ std::string pretty_json(const std::string& text) {
     if (text == "false")
         return "no";
     const json j = json::parse(text, nullptr, false);
-    if (j.is_number())
-        return format_human(j.get<double>());
+    if (j.is_number()) {
+        char number[32];  // as written in a scenario file: 0.5, 2, 66500
+        std::snprintf(number, sizeof number, "%.10g", j.get<double>());
+        return number;
+    }
     if (j.is_string())
         return j.get<std::string>();
     return text.size() > 90 ? text.substr(0, 87) + "..." : text;
@@ -179,7 +182,8 @@ std::string format_value(double value, const std::string& unit, bool with_sign) 
     if (unit == "share" || unit == "share per year") {
         // A change of a share is in percentage points, not per cent of the share.
         char text[32];
-        std::snprintf(text, sizeof text, with_sign ? "%+.1f pts" : "%.1f%%", value * 100.0);
+        const double percent = std::fabs(value) < 0.0005 ? 0.0 : value * 100.0;  // no "-0.0%"
+        std::snprintf(text, sizeof text, with_sign ? "%+.1f pts" : "%.1f%%", percent);
         return text;
     }
     if (unit.rfind("GBP", 0) == 0) {
