@@ -207,6 +207,17 @@ bool la_matches(const CsvTable& t, std::size_t row, const std::string& wanted) {
     }
     std::string message = file + ": no local authority \"" + la + "\" (searched la_name, " +
                           "new_la_code and old_la_code)";
+    // Councils that file a joint return (DfE workforce and CIN notes).
+    static constexpr std::pair<const char*, const char*> kJoint[] = {
+        {"richmond upon thames", "Kingston upon Thames (Kingston and Richmond file one return)"},
+        {"west northamptonshire",
+         "North Northamptonshire (both Northamptonshire councils are reported there)"},
+    };
+    for (const auto& [council, reported] : kJoint) {
+        if (lower(trim(la)) == council) {
+            throw EesError(kExitUsage, message + "; it is reported with " + reported);
+        }
+    }
     std::string guess = scenario::closest_name(la, candidates);
     if (guess.empty()) {
         for (const std::string& name : names) {

@@ -100,6 +100,37 @@ TEST(Init, UnknownCouncilSuggestsTheClosestNameOrCode) {
     EXPECT_FALSE(fs::exists(dir + "/x.json"));
 }
 
+TEST(Init, JointReturnsAreExplained) {
+    const std::string dir = fresh_directory("init-joint");
+    const ProcessResult r =
+        init(dir, {"--ees", kWorkforce, "--la", "Richmond upon Thames", "--out", "x.json"});
+    EXPECT_EQ(r.exit_code, 64);
+    EXPECT_TRUE(contains(r.err, "reported with Kingston upon Thames")) << r.err;
+}
+
+TEST(Init, TemplateMappingsAreRefusedUnlessGivenWithMapping) {
+    const std::string dir = fresh_directory("init-template");
+    std::ofstream(dir + "/cla.csv")
+        << "time_period,time_identifier,geographic_level,country_code,country_name,region_code,"
+           "region_name,old_la_code,new_la_code,la_name,cla_group,characteristic,number\n"
+           "2023,Reporting year,Local authority,E92000001,England,E12000001,North East,991,"
+           "E06999901,Northby,Age group,Total,410\n"
+           "2023,Reporting year,Local authority,E92000001,England,E12000001,North East,991,"
+           "E06999901,Northby,Age group,1 to 4 years,60\n";
+    ProcessResult r = init(dir, {"--ees", dir + "/cla.csv", "--out", "x.json"});
+    EXPECT_EQ(r.exit_code, 65);
+    EXPECT_TRUE(contains(r.err, "is a template")) << r.err;
+    // The user checked the columns: the same mapping passed with --mapping is used.
+    r = init(dir,
+             {"--ees", dir + "/cla.csv", "--mapping", kSource + "/scenarios/ees/cla_template.json",
+              "--children", "45000", "--out", "x.json"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto published = nlohmann::json::parse(read_file(dir + "/x.published.json"));
+    ASSERT_EQ(published["targets"].size(), 1u);
+    // 410 children looked after / 45,000 children x 10,000 = 91.1 per 10k.
+    EXPECT_DOUBLE_EQ(published["targets"][0]["published"].get<double>(), 91.1);
+}
+
 TEST(Init, CodesAndQuotedNamesSelectTheCouncilAndYearsAreListed) {
     const std::string dir = fresh_directory("init-years");
     ProcessResult r =
