@@ -6,6 +6,7 @@
 #include <iostream>
 #include <string>
 
+#include "analyst_commands.hpp"
 #include "commands.hpp"
 #include "cssim/core/simulation.hpp"
 #include "cssim/version.hpp"
@@ -163,6 +164,8 @@ int main(int argc, char** argv) {
                            "Write the Welch CSV here (default: stdout, the advice on stderr)");
     warmup_cmd->add_option("--window", warmup.window, "Welch window in days (default length/40)");
     add_run_settings(warmup_cmd, warmup.settings);
+    AnalystCommands analyst;
+    add_analyst_commands(app, analyst);
 
     try {
         app.parse(argc, argv);
@@ -208,6 +211,9 @@ int main(int argc, char** argv) {
         }
         if (warmup_cmd->parsed()) {
             return warmup_command(warmup);
+        }
+        if (const std::optional<int> code = run_analyst_commands(analyst)) {
+            return *code;
         }
     } catch (const cssim::core::LimitExceeded& error) {
         // A runaway guard (event count, customers in the system): the scenario asks for more

@@ -5,6 +5,7 @@
 #   bash scripts/install-deps.sh          # build, test, viewer and benchmark dependencies
 # slurm-wlm and munge are for the single-node Slurm test (tests/slurm/, CTest label "slurm"):
 # it starts its own daemons in a temp dir and needs no configuration under /etc.
+# chromium renders `cssim report`'s page headless in the browser test (tests/cli/report_*).
 set -euo pipefail
 
 packages=(
@@ -16,6 +17,7 @@ packages=(
     python3 python3-simpy
     clang clang-format libclang-rt-14-dev
     slurm-wlm munge
+    chromium
 )
 
 missing=()
