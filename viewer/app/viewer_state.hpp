@@ -13,6 +13,7 @@
 #include <future>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -57,6 +58,14 @@ struct PanelVisibility {
 
 /** @brief What the office-floor tiles are coloured by. */
 enum class FloorColouring { caseload, stress };
+
+/**
+ * @brief What a chart's line and band show. `replay`: the replication being replayed (the one
+ * on the office floor and in the ticker) inside the range of all replications (min to max);
+ * `mean`: the mean of the replications inside its 95% confidence interval. The line always
+ * belongs to its band; the chart's legend says which.
+ */
+enum class BandMode { replay, mean };
 
 /** @brief One chart: the series it shows for both sides, and its zoom. */
 struct ChartSlot {
@@ -136,6 +145,7 @@ struct ViewerState {
     DetailLevel detail = DetailLevel::full;  ///< low on software renderers (set by the host)
     FloorColouring floor_colouring = FloorColouring::caseload;
     bool show_bands = true;
+    BandMode band_mode = BandMode::replay;
     std::vector<ChartSlot> charts;            ///< analyst charts
     std::vector<ChartSlot> presenter_charts;  ///< 3-5 big charts
     std::vector<std::string> kpi_series;
@@ -181,6 +191,29 @@ std::optional<double> series_value_at(const ViewerState& state, int side, std::s
                                       std::int64_t shared_day);
 /** @brief Metadata of a series from whichever side has it (A first), or null. */
 const record::Series* find_series_any(const ViewerState& state, std::string_view series);
+/** @brief The human title of a series (its archive label; the name when it has none). */
+std::string series_title(const ViewerState& state, std::string_view series);
+/** @brief A metric's label from the catalogue, else its name. */
+std::string metric_title(const std::vector<record::MetricInfo>* catalogue, std::string_view name);
+
+/**
+ * @brief A chart's line and band for one side, as BandMode says: `values` the line (the
+ * replayed replication or the mean), `low`/`high` its band (empty without one), `legend` e.g.
+ * "A: replication 1" or "A: mean of 10", `band_note` e.g. "band: range of 10 replications".
+ */
+struct ChartSideData {
+    std::span<const double> values;
+    std::int64_t first_day = 0;  ///< the side's own day of values[0]
+    std::span<const double> low;
+    std::span<const double> high;
+    std::int64_t band_first_day = 0;
+    std::string legend;
+    std::string band_note;
+};
+/** @brief What one side contributes to a chart of `series` (nullopt: no run or no series). */
+std::optional<ChartSideData> chart_side_data(ViewerState& state, int side,
+                                             const std::string& series);
+
 /** @brief Series names of A then those only B has, in archive order. */
 std::vector<std::string> all_series_names(const ViewerState& state);
 

@@ -86,7 +86,7 @@ void draw_presenter(ViewerState& state, const UiFonts& fonts) {
         const ImVec2 top = ImGui::GetCursorScreenPos();
         // The series and today's values above each chart, in the side colours.
         const record::Series* meta = find_series_any(state, slot.series);
-        ImGui::TextUnformatted(slot.series.c_str());
+        ImGui::TextUnformatted(series_title(state, slot.series).c_str());
         ImGui::SameLine(0, 30);
         for (int side = 0; side < 2; ++side) {
             if (!has_run(state, side))

@@ -119,7 +119,9 @@ void draw_system_effects_contents(ViewerState& state, const UiFonts& fonts) {
             if (i % static_cast<std::size_t>(cols) != 0)
                 ImGui::SameLine(0.0f, gap);
             ChartSpec spec = make_series_chart(state, series, presenter);
-            spec.title = std::string(series_leaf(series));
+            const record::Series* meta = find_series_any(state, series);
+            spec.title = meta != nullptr && !meta->label.empty() ? meta->label
+                                                                 : std::string(series_leaf(series));
             spec.line_thickness = presenter ? 2.0f : 1.0f;
             const std::string id = "sys_" + series;
             ChartZoom& zoom = state.system_chart_zoom[series];
