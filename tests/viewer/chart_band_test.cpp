@@ -39,6 +39,12 @@ TEST(SeriesBand, AShareStaysInsideZeroToOne) {
     EXPECT_LE(index.high[0], 1.0);
 }
 
+TEST(SeriesBand, AShareOfAStartingLevelAboveOneIsNotClampedAtOne) {
+    const SeriesBand band =
+        make_series_band({rep("share", {1.0}), rep("share", {1.2}), rep("share", {1.1})});
+    EXPECT_GT(band.high[0], 1.2);
+}
+
 TEST(SeriesBand, ASeriesThatGoesNegativeIsNotClamped) {
     // Overspend can be negative: any replication below zero says zero is not a bound.
     const SeriesBand band =
@@ -97,7 +103,7 @@ TEST(ChartSideData, TheMeanLineLiesInsideItsInterval) {
 TEST(Titles, ALabelFromTheArchiveElseTheName) {
     record::RunInfo info;
     info.layout.days = 2;
-    info.layout.metrics = {{"stress_mean", "0-1", "", -1, "Stress index (0 to 1)"},
+    info.layout.metrics = {{"stress_mean", "0-1", "", -1, "Stress index"},
                            {"served", "", "", 0, ""}};
     record::ReplicationRecord r;
     r.series = {{"time_use/direct", "share", "", 0, {0.3, 0.4}, "Direct work"},
@@ -107,7 +113,7 @@ TEST(Titles, ALabelFromTheArchiveElseTheName) {
     EXPECT_EQ(series_title(s, "time_use/direct"), "Direct work");
     EXPECT_EQ(series_title(s, "odd"), "odd");
     EXPECT_EQ(series_title(s, "absent"), "absent");
-    EXPECT_EQ(metric_title(&info.layout.metrics, "stress_mean"), "Stress index (0 to 1)");
+    EXPECT_EQ(metric_title(&info.layout.metrics, "stress_mean"), "Stress index");
     EXPECT_EQ(metric_title(&info.layout.metrics, "served"), "served");
     EXPECT_EQ(metric_title(nullptr, "served"), "served");
 }

@@ -5,6 +5,7 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include "app/event_ticker.hpp"
 #include "synthetic_run.hpp"
 #include "views/views.hpp"
 #include "widgets/time_series_chart.hpp"
@@ -93,6 +94,21 @@ TEST_F(ViewerFrame, EveryDashboardPanelDrawsGeometry) {
           "Keyboard shortcuts"}) {
         EXPECT_GT(vertices_of(title), 100) << title;
     }
+}
+
+TEST_F(ViewerFrame, TickerSentencesWrapInsteadOfBeingCut) {
+    for (int i = 0; i < 3; ++i)
+        frame();
+    ImGuiWindow* events = ImGui::FindWindowByName("Events");
+    ASSERT_NE(events, nullptr);
+    // Every sentence fits the panel's width: nothing runs past the right edge...
+    EXPECT_LE(events->ContentSize.x, events->Size.x);
+    // ...because long sentences take two lines or more: the rows are taller than one line each.
+    const std::size_t rows = ticker_rows(state_, 60).size();
+    ASSERT_GT(rows, 10u);
+    EXPECT_GT(events->ContentSize.y,
+              1.3f * static_cast<float>(rows) * ImGui::GetTextLineHeightWithSpacing())
+        << "panel " << events->Size.x << " px wide";
 }
 
 TEST_F(ViewerFrame, PanelsTileTheWindowWithoutOverlap) {

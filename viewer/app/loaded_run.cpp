@@ -34,14 +34,12 @@ bool is_unit_interval(std::string_view unit) {
            unit == "0/1";
 }
 
-SeriesBounds series_bounds(std::string_view unit, double observed_min) {
+SeriesBounds series_bounds(std::string_view unit, double observed_min, double observed_max) {
     SeriesBounds b;
-    if (is_unit_interval(unit)) {
+    if (observed_min >= 0.0)
         b.low = 0.0;
+    if (is_unit_interval(unit) && observed_max <= 1.0)
         b.high = 1.0;
-    } else if (observed_min >= 0.0) {
-        b.low = 0.0;
-    }
     return b;
 }
 
@@ -66,6 +64,7 @@ SeriesBand make_series_band(const std::vector<record::Series>& per_replication) 
     band.min.assign(n_days, std::nan(""));
     band.max.assign(n_days, std::nan(""));
     double observed_min = std::numeric_limits<double>::infinity();
+    double observed_max = -std::numeric_limits<double>::infinity();
     for (std::size_t i = 0; i < n_days; ++i) {
         const std::int64_t day = lo + static_cast<std::int64_t>(i);
         // Welford's update: stable for long, large-valued series such as spend.
@@ -101,8 +100,9 @@ SeriesBand make_series_band(const std::vector<record::Series>& per_replication) 
         band.min[i] = lo_v;
         band.max[i] = hi_v;
         observed_min = std::min(observed_min, lo_v);
+        observed_max = std::max(observed_max, hi_v);
     }
-    band.bounds = series_bounds(per_replication.front().unit, observed_min);
+    band.bounds = series_bounds(per_replication.front().unit, observed_min, observed_max);
     for (std::size_t i = 0; i < n_days; ++i) {
         if (std::isfinite(band.mean[i])) {
             band.low[i] = band.bounds.clamp(band.low[i]);

@@ -19,8 +19,9 @@
 namespace cssim::viewer {
 
 /**
- * @brief The values a series can take: shares (and 0-1 indices) lie in [0, 1], and a series no
- * replication ever takes below zero (a count: cases, referrals, FTE...) stays >= 0.
+ * @brief The values a series can take: a series no replication ever takes below zero (a count:
+ * cases, referrals, FTE...) stays >= 0, and a share or 0-1 index that no replication takes
+ * above one stays <= 1. (A "share" of a starting level may exceed one: the data decide.)
  */
 struct SeriesBounds {
     double low = -std::numeric_limits<double>::infinity();
@@ -31,8 +32,8 @@ struct SeriesBounds {
 /** @brief Whether a unit is a share or an index bounded by 0 and 1 ("share", "0-1", "0/1"). */
 bool is_unit_interval(std::string_view unit);
 
-/** @brief Bounds from the unit and the smallest value any replication took. */
-SeriesBounds series_bounds(std::string_view unit, double observed_min);
+/** @brief Bounds from the unit and the smallest and largest values any replication took. */
+SeriesBounds series_bounds(std::string_view unit, double observed_min, double observed_max);
 
 /**
  * @brief A series across replications, per day: the mean with its 95% Student-t confidence

@@ -44,6 +44,36 @@ void set_run(ViewerState& state, int side, LoadedRun run) {
     fill_slots(state, state.presenter_charts, kPreferredPresenter, 4);
 }
 
+void apply_start_view(ViewerState& state, StartView view) {
+    state.presenter_page.reset();
+    state.presenter_system_effects = false;
+    switch (view) {
+        case StartView::charts:
+            break;
+        case StartView::system_effects:
+            state.presenter_system_effects = true;
+            state.select_system_tab = true;
+            state.show.system_effects = true;
+            break;
+        case StartView::pathway:
+            state.presenter_page = view;
+            state.select_system_tab = false;
+            state.select_pathway_tab = true;
+            break;
+        case StartView::office_floor_stress:
+            state.floor_colouring = FloorColouring::stress;
+            state.presenter_page = view;
+            break;
+        default:
+            state.presenter_page = view;
+            break;
+    }
+}
+
+float presenter_text_scale(float width, float height) {
+    return std::clamp(std::min(width / 1280.0f, height / 800.0f), 0.6f, 3.0f);
+}
+
 void clear_run(ViewerState& state, int side) {
     state.sides[static_cast<std::size_t>(side)].run.reset();
     realign(state);
@@ -153,6 +183,26 @@ std::optional<ChartSideData> chart_side_data(ViewerState& state, int side,
         out.band_note = "band: range of " + reps;
     }
     return out;
+}
+
+std::string chart_lines_note(const ViewerState& state) {
+    std::string reps;
+    bool many = false;
+    for (int side = 0; side < 2; ++side) {
+        const auto& run = state.sides[static_cast<std::size_t>(side)].run;
+        if (!run)
+            continue;
+        many = many || run->replication_ids().size() >= 2;
+        reps += std::string(reps.empty() ? "" : ", ") + side_name(side) + " " +
+                std::to_string(run->replication().replication);
+    }
+    if (reps.empty())
+        return "";
+    const bool bands = state.show_bands && many;
+    if (bands && state.band_mode == BandMode::mean)
+        return "Lines: the mean of each run's replications. Bands: its 95% confidence interval.";
+    return "Lines: the replication replayed (" + reps + ")." +
+           (bands ? " Bands: the range of all replications." : "");
 }
 
 std::vector<std::string> all_series_names(const ViewerState& state) {

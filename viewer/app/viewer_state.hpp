@@ -28,6 +28,7 @@
 #include "app/redraw_policy.hpp"
 #include "app/run_alignment.hpp"
 #include "app/run_clock.hpp"
+#include "app/viewer_options.hpp"
 #include "app/what_if.hpp"
 
 namespace cssim::viewer {
@@ -141,7 +142,10 @@ struct ViewerState {
 
     PanelVisibility show;
     bool presenter = false;
-    bool presenter_system_effects = false;   ///< presenter mode shows System effects, not charts
+    bool presenter_system_effects = false;  ///< presenter mode shows System effects, not charts
+    /// Presenter mode shows this dashboard panel full-window instead of the charts (--view).
+    std::optional<StartView> presenter_page;
+    bool select_pathway_tab = false;         ///< one-shot, like select_system_tab
     DetailLevel detail = DetailLevel::full;  ///< low on software renderers (set by the host)
     FloorColouring floor_colouring = FloorColouring::caseload;
     bool show_bands = true;
@@ -171,6 +175,15 @@ struct ViewerState {
 inline bool has_run(const ViewerState& s, int side) {
     return s.sides[static_cast<std::size_t>(side)].run.has_value();
 }
+
+/** @brief Shows `view` first (see StartView): a presenter page, a tab or a floor colouring. */
+void apply_start_view(ViewerState& state, StartView view);
+
+/**
+ * @brief Presenter text scale for a window: 1 at 1280×800, growing with the smaller of the
+ * width and height ratios (1.35 at 1920×1080), between 0.6 and 3.
+ */
+float presenter_text_scale(float width, float height);
 
 /** @brief Puts a run on a side, realigns the clock and fills empty series choices. */
 void set_run(ViewerState& state, int side, LoadedRun run);
@@ -213,6 +226,13 @@ struct ChartSideData {
 /** @brief What one side contributes to a chart of `series` (nullopt: no run or no series). */
 std::optional<ChartSideData> chart_side_data(ViewerState& state, int side,
                                              const std::string& series);
+
+/**
+ * @brief One sentence saying what every chart's lines and bands are, for the top of the Charts
+ * panel and presenter mode, e.g. "Lines: replication 0 of A and of B. Bands: the range of all
+ * replications."
+ */
+std::string chart_lines_note(const ViewerState& state);
 
 /** @brief Series names of A then those only B has, in archive order. */
 std::vector<std::string> all_series_names(const ViewerState& state);

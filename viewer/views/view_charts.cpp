@@ -115,6 +115,7 @@ void draw_charts(ViewerState& state, const PanelRect& rect) {
         ImGui::End();
         return;
     }
+    ImGui::TextDisabled("%s", chart_lines_note(state).c_str());
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     const int n = static_cast<int>(state.charts.size());
     const int cols = n == 1 ? 1 : 2;

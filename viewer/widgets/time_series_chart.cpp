@@ -324,13 +324,6 @@ ChartInteraction draw_time_series_chart(const char* id, const ChartSpec& spec, C
         lx -= font * 0.6f;
     }
 
-    // What the band is, in the plot's top-right corner, so the line's legend is never alone.
-    if (!spec.bands.empty() && !spec.band_note.empty()) {
-        const ImVec2 ts = ImGui::CalcTextSize(spec.band_note.c_str());
-        dl->AddText(ImVec2(f.max.x - ts.x - font * 0.3f, f.min.y + font * 0.15f),
-                    ImGui::GetColorU32(ImGuiCol_TextDisabled), spec.band_note.c_str());
-    }
-
     // Interaction.
     const ImGuiIO& io = ImGui::GetIO();
     const bool in_plot = hovered && io.MousePos.x >= f.min.x && io.MousePos.x <= f.max.x;
@@ -360,6 +353,8 @@ ChartInteraction draw_time_series_chart(const char* id, const ChartSpec& spec, C
                 ImGui::TextDisabled("%s", spec.description.c_str());
                 ImGui::PopTextWrapPos();
             }
+            if (!spec.bands.empty() && !spec.band_note.empty())
+                ImGui::TextDisabled("%s", spec.band_note.c_str());
             ImGui::TextUnformatted(spec.x_hover_label ? spec.x_hover_label(mx).c_str() : "");
             for (const auto& l : spec.lines) {
                 const double v = value_at(l, mx);

@@ -25,11 +25,11 @@ struct SeriesSpec {
 
 constexpr SeriesSpec kSeries[] = {
     {"caseload_mean", "cases", "Cases held per case-holding social worker FTE in post (end of day)",
-     "Caseload per social worker"},
+     "Caseload per worker"},
     {"unallocated_cases", "cases", "Open cases waiting for a social worker (end of day)",
      "Unallocated cases"},
     {"stress_mean", "0-1", "Mean stress of social workers in post, an index from 0 to 1",
-     "Stress index (0 to 1)"},
+     "Stress index"},
     {"time_use/direct", "share", "Share of the day's hours spent in direct work with families",
      "Direct work"},
     {"time_use/admin", "share", "Share of the day's hours spent on admin and recording",
@@ -38,7 +38,7 @@ constexpr SeriesSpec kSeries[] = {
     {"time_use/other", "share", "Share of the day's hours in meetings, court, supervision",
      "Meetings, court, supervision"},
     {"agency_share", "share", "Agency workers / (agency + employed) social workers",
-     "Agency social workers"},
+     "Agency workers"},
     {"vacancy_rate", "share", "Posts not held by an employed social worker / posts",
      "Vacancy rate"},
     {"sickness_absence", "share", "Share of social workers in post who are off sick", "Off sick"},
