@@ -111,6 +111,37 @@ TEST_F(ViewerFrame, TickerSentencesWrapInsteadOfBeingCut) {
         << "panel " << events->Size.x << " px wide";
 }
 
+TEST_F(ViewerFrame, PresenterTextGrowsWithTheWindow) {
+    state_.presenter = true;
+    apply_theme(true);
+    // The header (date, run names, play button) is text: the first chart starts below it.
+    auto chart_top = [&](float w, float h) {
+        ImGui::GetIO().DisplaySize = ImVec2(w, h);
+        for (int i = 0; i < 3; ++i)
+            frame();
+        const PanelRect* r = rect("presenter_chart_0");
+        return r == nullptr ? -1.0f : r->y;
+    };
+    const float small = chart_top(1280, 800);
+    const float large = chart_top(1920, 1080);
+    ASSERT_GT(small, 0.0f);
+    // 1.35 times the type at 1920x1080; allow for the fixed paddings between the lines.
+    EXPECT_GT(large, 1.25f * small) << small << " -> " << large;
+    EXPECT_LT(large, 1.45f * small) << small << " -> " << large;
+}
+
+TEST_F(ViewerFrame, APresenterPageFillsTheWindowInPresenterType) {
+    state_.presenter = true;
+    apply_theme(true);
+    apply_start_view(state_, StartView::events);
+    for (int i = 0; i < 3; ++i)
+        frame();
+    const PanelRect* r = rect("events");
+    ASSERT_NE(r, nullptr);
+    EXPECT_GT(r->width, 1200.0f);
+    EXPECT_GT(vertices_of("Events"), 1000);
+}
+
 TEST_F(ViewerFrame, PanelsTileTheWindowWithoutOverlap) {
     frame();
     const std::vector<std::string> names{"kpi_cards",  "time_use",     "events", "charts",

@@ -10,6 +10,9 @@ namespace cssim::viewer {
 
 namespace {
 
+/** @brief The status line's size relative to the presenter's text. */
+constexpr float kStatusScale = 0.6f;
+
 /** @brief A dashboard panel drawn as the presenter's page (--view), in the presenter's font. */
 void draw_presenter_page(ViewerState& state, StartView page, const PanelRect& rect) {
     switch (page) {
@@ -36,7 +39,24 @@ void draw_presenter_page(ViewerState& state, StartView page, const PanelRect& re
 
 }  // namespace
 
+void draw_presenter_scaled(ViewerState& state, const UiFonts& fonts);
+
 void draw_presenter(ViewerState& state, const UiFonts& fonts) {
+    // Spacing grows with the type, so the whole page scales, not only the letters.
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    const float scale = presenter_text_scale(display.x, display.y);
+    const ImGuiStyle& style = ImGui::GetStyle();
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
+                        ImVec2(style.FramePadding.x * scale, style.FramePadding.y * scale));
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing,
+                        ImVec2(style.ItemSpacing.x * scale, style.ItemSpacing.y * scale));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding,
+                        ImVec2(style.WindowPadding.x * scale, style.WindowPadding.y * scale));
+    draw_presenter_scaled(state, fonts);
+    ImGui::PopStyleVar(3);
+}
+
+void draw_presenter_scaled(ViewerState& state, const UiFonts& fonts) {
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     // Text grows with the window: the fonts are loaded at twice the 1280×800 size and scaled.
     const float scale = presenter_text_scale(display.x, display.y);
@@ -93,8 +113,10 @@ void draw_presenter(ViewerState& state, const UiFonts& fonts) {
         const ImVec2 top = ImGui::GetCursorScreenPos();
         const PanelRect page{"presenter_page", top.x, top.y, avail.x, avail.y - status_h};
         ImGui::SetCursorScreenPos(ImVec2(top.x, top.y + avail.y - status_h));
+        ImGui::SetWindowFontScale(kStatusScale);
         ImGui::TextDisabled("%s   (P or Esc: leave presenter mode, Space: play/pause)",
                             state.status_message.c_str());
+        ImGui::SetWindowFontScale(1.0f);
         ImGui::PopFont();
         ImGui::End();
         ImGui::PushFont(fonts.presenter_text);
@@ -111,9 +133,11 @@ void draw_presenter(ViewerState& state, const UiFonts& fonts) {
             {"presenter_system_effects", top.x, top.y, avail.x, avail.y - status_h});
         draw_system_effects_contents(state, fonts);
         ImGui::EndChild();
-        ImGui::PopFont();
+        ImGui::SetWindowFontScale(kStatusScale);
         ImGui::TextDisabled("%s   (S: back to the charts, P or Esc: leave presenter mode)",
                             state.status_message.c_str());
+        ImGui::SetWindowFontScale(1.0f);
+        ImGui::PopFont();
         ImGui::End();
         return;
     }
@@ -167,9 +191,12 @@ void draw_presenter(ViewerState& state, const UiFonts& fonts) {
         if (state.presenter_charts.size() != before)
             break;
     }
-    ImGui::PopFont();
+    // The status line in the presenter's type, smaller: still legible from the back.
+    ImGui::SetWindowFontScale(kStatusScale);
     ImGui::TextDisabled("%s   %s   (P or Esc: leave presenter mode, Space: play/pause)",
                         chart_lines_note(state).c_str(), state.status_message.c_str());
+    ImGui::SetWindowFontScale(1.0f);
+    ImGui::PopFont();
     ImGui::End();
 }
 
