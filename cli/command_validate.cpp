@@ -2,6 +2,7 @@
 #include <cstdio>
 
 #include "commands.hpp"
+#include "cssim/scenario/workshop.hpp"
 #include "exit_codes.hpp"
 #include "scenario_loading.hpp"
 
@@ -23,7 +24,52 @@ int report_load_failure(const scenario::LoadResult& result, const std::string& p
     return kExitInvalidScenario;
 }
 
+namespace {
+
+/** @brief Diagnostics of a workshop or decision file, then its exit code (66 or 65). */
+int report_problems(const std::vector<scenario::Diagnostic>& diagnostics, bool missing,
+                    const std::string& path) {
+    for (const scenario::Diagnostic& diagnostic : diagnostics) {
+        std::fprintf(stderr, "%s: %s\n", path.c_str(),
+                     scenario::format_diagnostic(diagnostic).c_str());
+    }
+    if (missing)
+        return kExitMissingInput;
+    std::fprintf(stderr, "%s: %zu problem%s\n", path.c_str(), diagnostics.size(),
+                 diagnostics.size() == 1 ? "" : "s");
+    return kExitInvalidScenario;
+}
+
+/** @brief `cssim validate` of a workshop file (a top-level "workshop") or a decision file. */
+int validate_workshop_files(const std::string& path, scenario::FileKind kind) {
+    if (kind == scenario::FileKind::workshop) {
+        const auto r = scenario::load_workshop(path);
+        if (!r.workshop)
+            return report_problems(r.diagnostics, r.is_missing_input, path);
+        const scenario::Workshop& w = *r.workshop;
+        std::printf(
+            "%s: valid workshop '%s' (%zu rounds of %zu months, %zu levers, %zu cards, "
+            "scenario %s)\n",
+            path.c_str(), w.title.c_str(), w.rounds, w.round_months, w.levers.size(),
+            w.cards.size(), w.scenario_path.c_str());
+        return kExitOk;
+    }
+    const auto r = scenario::load_decisions(path);
+    if (!r.decisions)
+        return report_problems(r.diagnostics, r.is_missing_input, path);
+    std::printf("%s: valid decisions of table '%s' (%zu rounds decided, workshop %s)\n",
+                path.c_str(), r.decisions->table.c_str(), r.decisions->rounds.size(),
+                r.decisions->workshop_path.c_str());
+    return kExitOk;
+}
+
+}  // namespace
+
 int validate_command(const std::string& scenario_path, const std::vector<std::string>& overrides) {
+    if (const auto kind = scenario::file_kind(scenario_path);
+        kind != scenario::FileKind::scenario && overrides.empty()) {
+        return validate_workshop_files(scenario_path, kind);
+    }
     const scenario::LoadResult result = scenario::load_scenario(scenario_path, overrides);
     if (!result.scenario) {
         return report_load_failure(result, scenario_path);

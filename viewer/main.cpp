@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "app/start_options.hpp"
 #include "app/viewer_options.hpp"
 #include "app/viewer_state.hpp"
 #include "host/glfw_host.hpp"
@@ -37,38 +38,13 @@ bool open_runs(ViewerState& state, const ViewerOptions& o) {
 }
 
 bool apply_options(ViewerState& state, const ViewerOptions& o) {
-    state.presenter = o.presenter;
     state.results_dir = o.results_dir;
     if (o.scenarios_dir)
         state.what_if.scenarios_dir = *o.scenarios_dir;
-    for (const auto& text : o.pause_conditions) {
-        std::string error;
-        auto c = cssim::viewer::parse_pause_condition(text, &error);
-        if (!c) {
-            std::cerr << "cssim-view: --pause-when \"" << text << "\": " << error << "\n";
-            return false;
-        }
-        state.pause_conditions.push_back(*c);
-    }
-    for (const auto& text : o.bookmarks) {
-        const auto eq = text.find('=');
-        const std::string when = text.substr(0, eq);
-        const auto day = state.alignment.parse_day(when);
-        if (!day) {
-            std::cerr << "cssim-view: --bookmark \"" << text
-                      << "\": expected DAY or DAY=label, DAY a day number or YYYY-MM-DD\n";
-            return false;
-        }
-        state.bookmarks.add(*day, eq == std::string::npos ? when : text.substr(eq + 1));
-    }
-    if (o.day) {
-        const auto day = state.alignment.parse_day(*o.day);
-        if (!day) {
-            std::cerr << "cssim-view: --day \"" << *o.day
-                      << "\" is neither a day number nor a date YYYY-MM-DD\n";
-            return false;
-        }
-        state.clock.scrub_to(static_cast<double>(*day));
+    const std::string error = cssim::viewer::apply_start_options(state, o);
+    if (!error.empty()) {
+        std::cerr << "cssim-view: " << error << "\n";
+        return false;
     }
     return true;
 }

@@ -66,7 +66,7 @@ ReplicationRecord make_replication(std::uint64_t replication) {
         r.metrics.push_back({"metric_" + std::to_string(m), u(gen)});
     }
     for (std::size_t s = 0; s < kSeries; ++s) {
-        Series series{"series/" + std::to_string(s), "cases", "A synthetic series", 0, {}};
+        Series series{"series/" + std::to_string(s), "cases", "A synthetic series", 0, {}, ""};
         series.values.resize(kDays);
         for (auto& v : series.values) {
             v = u(gen) * 100.0;

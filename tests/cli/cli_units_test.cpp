@@ -43,7 +43,7 @@ TEST(ComparePaired, DifferenceAndVerdictFollowTheMetricsDirection) {
         a.push_back(rec(i, base));
         b.push_back(rec(i, base + 1.0 + noise[i]));
     }
-    const std::vector<record::MetricInfo> lower_is_better = {{"x", "cases", "", -1}};
+    const std::vector<record::MetricInfo> lower_is_better = {{"x", "cases", "", -1, ""}};
     const record::Comparison c = compare_paired({"A", "B"}, {a, b}, lower_is_better, 1, 0.95);
     ASSERT_EQ(c.pairs.size(), 1u);
     const record::MetricComparison& m = c.pairs[0].metrics[0];

@@ -92,7 +92,7 @@ TEST(SeriesBand, HalfWidthIsStudentTTimesStandardError) {
     // Values 1, 2, 3: mean 2, sd 1, t(0.975, 2) = 4.303, half width 4.303 / sqrt(3).
     std::vector<record::Series> reps;
     for (double v : {1.0, 2.0, 3.0})
-        reps.push_back({"x", "", "", 5, {v}});
+        reps.push_back({"x", "", "", 5, {v}, ""});
     const auto band = make_series_band(reps);
     EXPECT_EQ(band.first_day, 5);
     EXPECT_DOUBLE_EQ(band.mean[0], 2.0);

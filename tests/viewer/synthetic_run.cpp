@@ -83,7 +83,7 @@ record::RunLayout make_layout(const SyntheticSpec& spec) {
 
 record::Series make_series(std::string name, std::string unit, std::string description,
                            std::int64_t days) {
-    record::Series s{std::move(name), std::move(unit), std::move(description), 0, {}};
+    record::Series s{std::move(name), std::move(unit), std::move(description), 0, {}, {}};
     s.values.reserve(static_cast<std::size_t>(days));
     return s;
 }

@@ -5,6 +5,7 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include "app/event_ticker.hpp"
 #include "synthetic_run.hpp"
 #include "views/views.hpp"
 #include "widgets/time_series_chart.hpp"
@@ -93,6 +94,52 @@ TEST_F(ViewerFrame, EveryDashboardPanelDrawsGeometry) {
           "Keyboard shortcuts"}) {
         EXPECT_GT(vertices_of(title), 100) << title;
     }
+}
+
+TEST_F(ViewerFrame, TickerSentencesWrapInsteadOfBeingCut) {
+    for (int i = 0; i < 3; ++i)
+        frame();
+    ImGuiWindow* events = ImGui::FindWindowByName("Events");
+    ASSERT_NE(events, nullptr);
+    // Every sentence fits the panel's width: nothing runs past the right edge...
+    EXPECT_LE(events->ContentSize.x, events->Size.x);
+    // ...because long sentences take two lines or more: the rows are taller than one line each.
+    const std::size_t rows = ticker_rows(state_, 60).size();
+    ASSERT_GT(rows, 10u);
+    EXPECT_GT(events->ContentSize.y,
+              1.3f * static_cast<float>(rows) * ImGui::GetTextLineHeightWithSpacing())
+        << "panel " << events->Size.x << " px wide";
+}
+
+TEST_F(ViewerFrame, PresenterTextGrowsWithTheWindow) {
+    state_.presenter = true;
+    apply_theme(true);
+    // The header (date, run names, play button) is text: the first chart starts below it.
+    auto chart_top = [&](float w, float h) {
+        ImGui::GetIO().DisplaySize = ImVec2(w, h);
+        for (int i = 0; i < 3; ++i)
+            frame();
+        const PanelRect* r = rect("presenter_chart_0");
+        return r == nullptr ? -1.0f : r->y;
+    };
+    const float small = chart_top(1280, 800);
+    const float large = chart_top(1920, 1080);
+    ASSERT_GT(small, 0.0f);
+    // 1.35 times the type at 1920x1080; allow for the fixed paddings between the lines.
+    EXPECT_GT(large, 1.25f * small) << small << " -> " << large;
+    EXPECT_LT(large, 1.45f * small) << small << " -> " << large;
+}
+
+TEST_F(ViewerFrame, APresenterPageFillsTheWindowInPresenterType) {
+    state_.presenter = true;
+    apply_theme(true);
+    apply_start_view(state_, StartView::events);
+    for (int i = 0; i < 3; ++i)
+        frame();
+    const PanelRect* r = rect("events");
+    ASSERT_NE(r, nullptr);
+    EXPECT_GT(r->width, 1200.0f);
+    EXPECT_GT(vertices_of("Events"), 1000);
 }
 
 TEST_F(ViewerFrame, PanelsTileTheWindowWithoutOverlap) {

@@ -79,7 +79,7 @@ protected:
     static void TearDownTestSuite() { fs::remove_all(dir_); }
 
     static int screenshot(const fs::path& out, const std::string& extra) {
-        const std::string cmd = std::string("xvfb-run -a -s \"-screen 0 1280x800x24\" ") +
+        const std::string cmd = std::string("xvfb-run -a -s \"-screen 0 1920x1080x24\" ") +
                                 CSSIM_VIEWER_EXECUTABLE + " --screenshot " + out.string() + " " +
                                 extra + " > " + (dir_ / "viewer.log").string() + " 2>&1";
         return exit_status(std::system(cmd.c_str()));
@@ -204,6 +204,63 @@ TEST_F(ViewerScreenshot, MissingOrDamagedArchivesFailWithAMessage) {
     EXPECT_EQ(run("--screenshot x.png " + junk.string()), 66);
     EXPECT_NE(text().find("junk.sqlite"), std::string::npos) << text();
     EXPECT_EQ(run("--size huge " + junk.string()), 64);
+}
+
+TEST_F(ViewerScreenshot, BadDaysBookmarksAndPauseSeriesAreErrorsWithTheValidRange) {
+    // Checked before any window opens, so no display is needed. The synthetic runs start on
+    // 2016-04-01 and have 1,100 days (0 to 1099).
+    const std::string viewer = CSSIM_VIEWER_EXECUTABLE;
+    const std::string runs = (dir_ / "no_admin_support").string();
+    const fs::path log_path = dir_ / "args.log";
+    auto run = [&](const std::string& args) {
+        return exit_status(std::system((viewer + " --screenshot x.png " + runs + " " + args +
+                                        " > " + log_path.string() + " 2>&1")
+                                           .c_str()));
+    };
+    auto text = [&] {
+        std::ifstream in(log_path);
+        return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    };
+    EXPECT_EQ(run("--day 5000"), 64);
+    EXPECT_NE(text().find("outside the run: days 0 to 1099, 2016-04-01 to 2019-04-05"),
+              std::string::npos)
+        << text();
+    EXPECT_EQ(run("--day 2015-01-01"), 64);
+    EXPECT_NE(text().find("outside the run"), std::string::npos) << text();
+    EXPECT_EQ(run("--bookmark 2020-01-01=late"), 64);
+    EXPECT_NE(text().find("--bookmark \"2020-01-01=late\""), std::string::npos) << text();
+    EXPECT_EQ(run("--pause-when \"unalocated_cases > 5\""), 64);
+    EXPECT_NE(text().find("did you mean \"unallocated_cases\""), std::string::npos) << text();
+    EXPECT_EQ(run("--pause-when \"B: caseload_mean > 5\""), 64);
+    EXPECT_NE(text().find("run B is not open"), std::string::npos) << text();
+    EXPECT_EQ(run("--view floor"), 64);
+    EXPECT_NE(text().find("--view expects one of charts, system-effects"), std::string::npos)
+        << text();
+}
+
+TEST_F(ViewerScreenshot, EveryPresenterPageRendersAtRoomSize) {
+    if (!have_xvfb())
+        GTEST_SKIP() << "xvfb-run is not installed";
+    const std::string runs = "--compare " + (dir_ / "pa_system").string() + " --day 800 " +
+                             (dir_ / "none_system").string();
+    for (const char* view :
+         {"pathway", "office-floor-stress", "time-use", "events", "comparison", "system-effects"}) {
+        const fs::path out = dir_ / (std::string("page-") + view + ".png");
+        ASSERT_EQ(screenshot(
+                      out, "--presenter --size 1920x1080 --view " + std::string(view) + " " + runs),
+                  0)
+            << view << ": " << log();
+        const Image img = load_png(out);
+        ASSERT_EQ(img.width, 1920) << view;
+        std::ifstream in(out.string() + ".panels.json");
+        const auto json = nlohmann::json::parse(in);
+        bool page = false;
+        for (const auto& p : json.at("panels")) {
+            const std::string name = p.at("name");
+            page = page || (name != "presenter" && p.at("w").get<int>() > 1500);
+        }
+        EXPECT_TRUE(page) << view << ": no full-width page panel";
+    }
 }
 
 }  // namespace

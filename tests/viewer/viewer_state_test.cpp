@@ -47,7 +47,7 @@ TEST(ViewerState, ChoosesArchiveSeriesWhenPreferredOnesAreAbsent) {
     record::RunInfo info;
     info.layout.days = 3;
     record::ReplicationRecord rec;
-    rec.series = {{"wait_mean", "min", "", 0, {1, 2, 3}}, {"served", "", "", 0, {4, 5, 6}}};
+    rec.series = {{"wait_mean", "min", "", 0, {1, 2, 3}, ""}, {"served", "", "", 0, {4, 5, 6}, ""}};
     set_run(s, kSideA, LoadedRun(make_memory_run_source("queue", info, {rec})));
     ASSERT_EQ(s.charts.size(), 2u);
     EXPECT_EQ(s.charts[0].series, "wait_mean");
@@ -105,16 +105,21 @@ TEST(ViewerState, ChartTableFollowsZoomAndBothSides) {
     const ChartTable t = make_chart_table(s, slot);
     ASSERT_EQ(t.days.size(), 10u);
     EXPECT_EQ(t.day_labels.front(), "2016-04-11");
-    // A with its band (3 replications), B without (1 replication).
-    ASSERT_EQ(t.columns.size(), 5u);
+    // A's replayed replication with the range of its 3 replications, B without (1 replication).
+    ASSERT_EQ(t.columns.size(), 4u);
     EXPECT_EQ(t.columns[0].name, "A caseload_mean");
-    EXPECT_EQ(t.columns[2].name, "A caseload_mean ci95_low");
-    EXPECT_EQ(t.columns[4].name, "B caseload_mean");
+    EXPECT_EQ(t.columns[1].name, "A caseload_mean min");
+    EXPECT_EQ(t.columns[3].name, "B caseload_mean");
     const std::string csv = chart_table_csv(t);
     EXPECT_EQ(csv.substr(0, csv.find('\n')),
-              "day,date,A caseload_mean,A caseload_mean mean,A caseload_mean ci95_low,"
-              "A caseload_mean ci95_high,B caseload_mean");
+              "day,date,A caseload_mean,A caseload_mean min,A caseload_mean max,B caseload_mean");
     EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 11);
+    // The mean with its interval: the line is the mean.
+    s.band_mode = BandMode::mean;
+    const std::string mean_csv = chart_table_csv(make_chart_table(s, slot));
+    EXPECT_EQ(mean_csv.substr(0, mean_csv.find('\n')),
+              "day,date,A caseload_mean mean,A caseload_mean ci95_low,A caseload_mean ci95_high,"
+              "B caseload_mean");
 }
 
 TEST(MetricDirection, KnowsCommonMetricsAndDefaultsToNeutral) {
@@ -132,8 +137,8 @@ TEST(MetricDirection, KnowsCommonMetricsAndDefaultsToNeutral) {
 TEST(MetricDirection, TheRunsOwnCatalogueOverridesTheBuiltInTable) {
     // The archive's catalogue is the model's word: it decides even for a name the built-in
     // table knows, and a name it does not list falls back to the table.
-    const std::vector<record::MetricInfo> catalogue = {{"served", "customers", "", -1},
-                                                       {"caseload_mean", "cases", "", +1}};
+    const std::vector<record::MetricInfo> catalogue = {{"served", "customers", "", -1, ""},
+                                                       {"caseload_mean", "cases", "", +1, ""}};
     EXPECT_EQ(better_when("served", &catalogue), BetterWhen::lower);
     EXPECT_EQ(better_when("caseload_mean", &catalogue), BetterWhen::higher);
     EXPECT_EQ(better_when("caseload_mean"), BetterWhen::lower);

@@ -29,6 +29,20 @@ double t_quantile_95(std::size_t df) {
 
 }  // namespace
 
+bool is_unit_interval(std::string_view unit) {
+    return unit == "share" || unit == "fraction" || unit == "proportion" || unit == "0-1" ||
+           unit == "0/1";
+}
+
+SeriesBounds series_bounds(std::string_view unit, double observed_min, double observed_max) {
+    SeriesBounds b;
+    if (observed_min >= 0.0)
+        b.low = 0.0;
+    if (is_unit_interval(unit) && observed_max <= 1.0)
+        b.high = 1.0;
+    return b;
+}
+
 SeriesBand make_series_band(const std::vector<record::Series>& per_replication) {
     SeriesBand band;
     band.replications = per_replication.size();
@@ -47,11 +61,17 @@ SeriesBand make_series_band(const std::vector<record::Series>& per_replication) 
     band.mean.assign(n_days, std::nan(""));
     band.low.assign(n_days, std::nan(""));
     band.high.assign(n_days, std::nan(""));
+    band.min.assign(n_days, std::nan(""));
+    band.max.assign(n_days, std::nan(""));
+    double observed_min = std::numeric_limits<double>::infinity();
+    double observed_max = -std::numeric_limits<double>::infinity();
     for (std::size_t i = 0; i < n_days; ++i) {
         const std::int64_t day = lo + static_cast<std::int64_t>(i);
         // Welford's update: stable for long, large-valued series such as spend.
         double mean = 0.0;
         double m2 = 0.0;
+        double lo_v = std::numeric_limits<double>::infinity();
+        double hi_v = -std::numeric_limits<double>::infinity();
         std::size_t n = 0;
         for (const auto& s : per_replication) {
             const std::int64_t k = day - s.first_day;
@@ -61,6 +81,8 @@ SeriesBand make_series_band(const std::vector<record::Series>& per_replication) 
             if (!std::isfinite(v))
                 continue;
             ++n;
+            lo_v = std::min(lo_v, v);
+            hi_v = std::max(hi_v, v);
             const double d = v - mean;
             mean += d / static_cast<double>(n);
             m2 += d * (v - mean);
@@ -75,6 +97,17 @@ SeriesBand make_series_band(const std::vector<record::Series>& per_replication) 
         }
         band.low[i] = mean - half;
         band.high[i] = mean + half;
+        band.min[i] = lo_v;
+        band.max[i] = hi_v;
+        observed_min = std::min(observed_min, lo_v);
+        observed_max = std::max(observed_max, hi_v);
+    }
+    band.bounds = series_bounds(per_replication.front().unit, observed_min, observed_max);
+    for (std::size_t i = 0; i < n_days; ++i) {
+        if (std::isfinite(band.mean[i])) {
+            band.low[i] = band.bounds.clamp(band.low[i]);
+            band.high[i] = band.bounds.clamp(band.high[i]);
+        }
     }
     return band;
 }

@@ -4,6 +4,7 @@
  * @brief One opened run with one replication in memory, and lookups the panels need.
  */
 #include <cstdint>
+#include <limits>
 #include <map>
 #include <memory>
 #include <optional>
@@ -18,15 +19,37 @@
 namespace cssim::viewer {
 
 /**
- * @brief Mean and 95% Student-t confidence interval of a series across replications, per day.
- * mean[i], low[i], high[i] refer to day first_day + i; where fewer than two replications have
- * the day, low == high == mean. `replications` is how many series went in.
+ * @brief The values a series can take: a series no replication ever takes below zero (a count:
+ * cases, referrals, FTE...) stays >= 0, and a share or 0-1 index that no replication takes
+ * above one stays <= 1. (A "share" of a starting level may exceed one: the data decide.)
+ */
+struct SeriesBounds {
+    double low = -std::numeric_limits<double>::infinity();
+    double high = std::numeric_limits<double>::infinity();
+    [[nodiscard]] double clamp(double v) const { return v < low ? low : (v > high ? high : v); }
+};
+
+/** @brief Whether a unit is a share or an index bounded by 0 and 1 ("share", "0-1", "0/1"). */
+bool is_unit_interval(std::string_view unit);
+
+/** @brief Bounds from the unit and the smallest and largest values any replication took. */
+SeriesBounds series_bounds(std::string_view unit, double observed_min, double observed_max);
+
+/**
+ * @brief A series across replications, per day: the mean with its 95% Student-t confidence
+ * interval (low, high), and the replications' spread (min, max). Index i refers to day
+ * first_day + i; where fewer than two replications have the day, low == high == mean. Every
+ * band is clamped to `bounds`, so a count's interval never goes below zero (a t interval of a
+ * mean near zero would). `replications` is how many series went in.
  */
 struct SeriesBand {
     std::int64_t first_day = 0;
     std::vector<double> mean;
     std::vector<double> low;
     std::vector<double> high;
+    std::vector<double> min;
+    std::vector<double> max;
+    SeriesBounds bounds;
     std::size_t replications = 0;
 };
 

@@ -11,7 +11,41 @@ bool parse_int(const std::string& s, T& out) {
     return ec == std::errc{} && ptr == s.data() + s.size();
 }
 
+constexpr StartView kViews[] = {
+    StartView::charts,       StartView::system_effects,      StartView::pathway,
+    StartView::office_floor, StartView::office_floor_stress, StartView::time_use,
+    StartView::events,       StartView::comparison};
+
 }  // namespace
+
+const char* start_view_name(StartView view) {
+    switch (view) {
+        case StartView::charts:
+            return "charts";
+        case StartView::system_effects:
+            return "system-effects";
+        case StartView::pathway:
+            return "pathway";
+        case StartView::office_floor:
+            return "office-floor";
+        case StartView::office_floor_stress:
+            return "office-floor-stress";
+        case StartView::time_use:
+            return "time-use";
+        case StartView::events:
+            return "events";
+        case StartView::comparison:
+            return "comparison";
+    }
+    return "charts";
+}
+
+std::string start_view_names() {
+    std::string out;
+    for (StartView v : kViews)
+        out += (out.empty() ? "" : ", ") + std::string(start_view_name(v));
+    return out;
+}
 
 std::string viewer_usage() {
     return "usage: cssim-view [options] [A]\n"
@@ -21,6 +55,10 @@ std::string viewer_usage() {
            "  --replication-b N      replication of B to replay\n"
            "  --day D                start at day D of A (a day index or YYYY-MM-DD)\n"
            "  --presenter            presenter mode: large fonts, high contrast, big charts\n"
+           "  --view V               what to show first: charts, system-effects, pathway,\n"
+           "                         office-floor, office-floor-stress, time-use, events or\n"
+           "                         comparison (a full page in presenter mode, a tab or\n"
+           "                         colouring on the dashboard)\n"
            "  --screenshot OUT.png   render one frame to OUT.png and exit\n"
            "  --size WxH             window size (default 1280x800)\n"
            "  --align calendar|elapsed  line runs up by date (default) or by days since start\n"
@@ -56,7 +94,7 @@ ParsedOptions parse_viewer_options(const std::vector<std::string>& args) {
         } else if (a == "--compare" || a == "--screenshot" || a == "--day" ||
                    a == "--replication" || a == "--replication-b" || a == "--size" ||
                    a == "--align" || a == "--pause-when" || a == "--bookmark" || a == "--results" ||
-                   a == "--scenarios" || a == "--measure" || a == "--detail") {
+                   a == "--scenarios" || a == "--measure" || a == "--detail" || a == "--view") {
             if (!value(v))
                 return fail(a + " needs a value");
             if (a == "--compare") {
@@ -97,6 +135,14 @@ ParsedOptions parse_viewer_options(const std::vector<std::string>& args) {
                 } else {
                     return fail("--detail expects auto, full or low, got \"" + v + "\"");
                 }
+            } else if (a == "--view") {
+                for (StartView view : kViews) {
+                    if (v == start_view_name(view))
+                        o.view = view;
+                }
+                if (!o.view)
+                    return fail("--view expects one of " + start_view_names() + ", got \"" + v +
+                                "\"");
             } else if (a == "--pause-when") {
                 o.pause_conditions.push_back(v);
             } else if (a == "--bookmark") {

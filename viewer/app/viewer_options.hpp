@@ -14,6 +14,26 @@
 
 namespace cssim::viewer {
 
+/**
+ * @brief What --view shows first: in presenter mode a full-window page, on the dashboard the
+ * tab or colouring it names (e.g. the pathway tab, the office floor coloured by stress).
+ */
+enum class StartView {
+    charts,
+    system_effects,
+    pathway,
+    office_floor,
+    office_floor_stress,
+    time_use,
+    events,
+    comparison
+};
+
+/** @brief "pathway", "office-floor-stress", ... for --view and --help. */
+const char* start_view_name(StartView view);
+/** @brief Every --view name, for messages. */
+std::string start_view_names();
+
 /** @brief Parsed command line. Paths are as given (resolved when opened). */
 struct ViewerOptions {
     std::optional<std::filesystem::path> run_a;
@@ -23,6 +43,7 @@ struct ViewerOptions {
     std::optional<std::filesystem::path> screenshot;
     std::optional<std::string> day;  ///< --day: day index of A, or an ISO date
     bool presenter = false;
+    std::optional<StartView> view;  ///< --view
     int width = 1280;
     int height = 800;
     std::filesystem::path results_dir = "results";

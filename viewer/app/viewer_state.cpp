@@ -44,6 +44,36 @@ void set_run(ViewerState& state, int side, LoadedRun run) {
     fill_slots(state, state.presenter_charts, kPreferredPresenter, 4);
 }
 
+void apply_start_view(ViewerState& state, StartView view) {
+    state.presenter_page.reset();
+    state.presenter_system_effects = false;
+    switch (view) {
+        case StartView::charts:
+            break;
+        case StartView::system_effects:
+            state.presenter_system_effects = true;
+            state.select_system_tab = true;
+            state.show.system_effects = true;
+            break;
+        case StartView::pathway:
+            state.presenter_page = view;
+            state.select_system_tab = false;
+            state.select_pathway_tab = true;
+            break;
+        case StartView::office_floor_stress:
+            state.floor_colouring = FloorColouring::stress;
+            state.presenter_page = view;
+            break;
+        default:
+            state.presenter_page = view;
+            break;
+    }
+}
+
+float presenter_text_scale(float width, float height) {
+    return std::clamp(std::min(width / 1280.0f, height / 800.0f), 0.6f, 3.0f);
+}
+
 void clear_run(ViewerState& state, int side) {
     state.sides[static_cast<std::size_t>(side)].run.reset();
     realign(state);
@@ -107,6 +137,74 @@ const record::Series* find_series_any(const ViewerState& state, std::string_view
     return nullptr;
 }
 
+std::string series_title(const ViewerState& state, std::string_view series) {
+    const record::Series* s = find_series_any(state, series);
+    return s != nullptr && !s->label.empty() ? s->label : std::string(series);
+}
+
+std::string metric_title(const std::vector<record::MetricInfo>* catalogue, std::string_view name) {
+    if (catalogue != nullptr) {
+        for (const record::MetricInfo& m : *catalogue) {
+            if (m.name == name && !m.label.empty())
+                return m.label;
+        }
+    }
+    return std::string(name);
+}
+
+std::optional<ChartSideData> chart_side_data(ViewerState& state, int side,
+                                             const std::string& series) {
+    auto& run = state.sides[static_cast<std::size_t>(side)].run;
+    if (!run)
+        return std::nullopt;
+    const record::Series* s = run->find_series(series);
+    if (s == nullptr)
+        return std::nullopt;
+    ChartSideData out;
+    out.values = s->values;
+    out.first_day = s->first_day;
+    out.legend = std::string(side_name(side)) + ": replication " +
+                 std::to_string(run->replication().replication);
+    const SeriesBand* band = state.show_bands ? run->band(series) : nullptr;
+    if (band == nullptr)
+        return out;
+    const std::string reps = std::to_string(band->replications) + " replications";
+    out.band_first_day = band->first_day;
+    if (state.band_mode == BandMode::mean) {
+        out.values = band->mean;
+        out.first_day = band->first_day;
+        out.low = band->low;
+        out.high = band->high;
+        out.legend = std::string(side_name(side)) + ": mean of " + reps;
+        out.band_note = "band: 95% CI of the mean";
+    } else {
+        out.low = band->min;
+        out.high = band->max;
+        out.band_note = "band: range of " + reps;
+    }
+    return out;
+}
+
+std::string chart_lines_note(const ViewerState& state) {
+    std::string reps;
+    bool many = false;
+    for (int side = 0; side < 2; ++side) {
+        const auto& run = state.sides[static_cast<std::size_t>(side)].run;
+        if (!run)
+            continue;
+        many = many || run->replication_ids().size() >= 2;
+        reps += std::string(reps.empty() ? "" : ", ") + side_name(side) + " " +
+                std::to_string(run->replication().replication);
+    }
+    if (reps.empty())
+        return "";
+    const bool bands = state.show_bands && many;
+    if (bands && state.band_mode == BandMode::mean)
+        return "Lines: the mean of each run's replications. Bands: its 95% confidence interval.";
+    return "Lines: the replication replayed (" + reps + ")." +
+           (bands ? " Bands: the range of all replications." : "");
+}
+
 std::vector<std::string> all_series_names(const ViewerState& state) {
     std::vector<std::string> names;
     for (const auto& side : state.sides) {
@@ -163,38 +261,32 @@ ChartTable make_chart_table(ViewerState& state, const ChartSlot& chart) {
         table.day_labels.push_back(state.alignment.label(d));
     }
     for (int side = 0; side < 2; ++side) {
-        auto& run = state.sides[static_cast<std::size_t>(side)].run;
-        if (!run || run->find_series(chart.series) == nullptr)
+        const auto data = chart_side_data(state, side, chart.series);
+        if (!data)
             continue;
+        // One column per line and band edge, named as the legend names them.
         const std::string prefix = std::string(side_name(side)) + " " + chart.series;
-        ChartColumn col{prefix, {}};
-        for (const auto d : table.days)
-            col.rows.push_back(series_value_at(state, side, chart.series, d));
-        table.columns.push_back(std::move(col));
-        const SeriesBand* band = state.show_bands ? run->band(chart.series) : nullptr;
-        if (band == nullptr)
-            continue;
-        ChartColumn mean{prefix + " mean", {}};
-        ChartColumn low{prefix + " ci95_low", {}};
-        ChartColumn high{prefix + " ci95_high", {}};
-        for (const auto d : table.days) {
-            const auto own = state.alignment.side_day(side, d);
-            const std::int64_t k = own ? *own - band->first_day : -1;
-            if (k < 0 || k >= static_cast<std::int64_t>(band->mean.size()) ||
-                !std::isfinite(band->mean[static_cast<std::size_t>(k)])) {
-                mean.rows.emplace_back();
-                low.rows.emplace_back();
-                high.rows.emplace_back();
-                continue;
+        const bool mean = !data->low.empty() && state.band_mode == BandMode::mean;
+        auto column = [&](const std::string& name, std::span<const double> values,
+                          std::int64_t first) {
+            ChartColumn col{name, {}};
+            for (const auto d : table.days) {
+                const auto own = state.alignment.side_day(side, d);
+                const std::int64_t k = own ? *own - first : -1;
+                if (k < 0 || k >= static_cast<std::int64_t>(values.size()) ||
+                    !std::isfinite(values[static_cast<std::size_t>(k)])) {
+                    col.rows.emplace_back();
+                } else {
+                    col.rows.emplace_back(values[static_cast<std::size_t>(k)]);
+                }
             }
-            const auto i = static_cast<std::size_t>(k);
-            mean.rows.emplace_back(band->mean[i]);
-            low.rows.emplace_back(band->low[i]);
-            high.rows.emplace_back(band->high[i]);
-        }
-        table.columns.push_back(std::move(mean));
-        table.columns.push_back(std::move(low));
-        table.columns.push_back(std::move(high));
+            table.columns.push_back(std::move(col));
+        };
+        column(prefix + (mean ? " mean" : ""), data->values, data->first_day);
+        if (data->low.empty())
+            continue;
+        column(prefix + (mean ? " ci95_low" : " min"), data->low, data->band_first_day);
+        column(prefix + (mean ? " ci95_high" : " max"), data->high, data->band_first_day);
     }
     return table;
 }

@@ -13,6 +13,7 @@
 #include <future>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,6 +28,7 @@
 #include "app/redraw_policy.hpp"
 #include "app/run_alignment.hpp"
 #include "app/run_clock.hpp"
+#include "app/viewer_options.hpp"
 #include "app/what_if.hpp"
 
 namespace cssim::viewer {
@@ -57,6 +59,14 @@ struct PanelVisibility {
 
 /** @brief What the office-floor tiles are coloured by. */
 enum class FloorColouring { caseload, stress };
+
+/**
+ * @brief What a chart's line and band show. `replay`: the replication being replayed (the one
+ * on the office floor and in the ticker) inside the range of all replications (min to max);
+ * `mean`: the mean of the replications inside its 95% confidence interval. The line always
+ * belongs to its band; the chart's legend says which.
+ */
+enum class BandMode { replay, mean };
 
 /** @brief One chart: the series it shows for both sides, and its zoom. */
 struct ChartSlot {
@@ -132,10 +142,14 @@ struct ViewerState {
 
     PanelVisibility show;
     bool presenter = false;
-    bool presenter_system_effects = false;   ///< presenter mode shows System effects, not charts
+    bool presenter_system_effects = false;  ///< presenter mode shows System effects, not charts
+    /// Presenter mode shows this dashboard panel full-window instead of the charts (--view).
+    std::optional<StartView> presenter_page;
+    bool select_pathway_tab = false;         ///< one-shot, like select_system_tab
     DetailLevel detail = DetailLevel::full;  ///< low on software renderers (set by the host)
     FloorColouring floor_colouring = FloorColouring::caseload;
     bool show_bands = true;
+    BandMode band_mode = BandMode::replay;
     std::vector<ChartSlot> charts;            ///< analyst charts
     std::vector<ChartSlot> presenter_charts;  ///< 3-5 big charts
     std::vector<std::string> kpi_series;
@@ -162,6 +176,15 @@ inline bool has_run(const ViewerState& s, int side) {
     return s.sides[static_cast<std::size_t>(side)].run.has_value();
 }
 
+/** @brief Shows `view` first (see StartView): a presenter page, a tab or a floor colouring. */
+void apply_start_view(ViewerState& state, StartView view);
+
+/**
+ * @brief Presenter text scale for a window: 1 at 1280×800, growing with the smaller of the
+ * width and height ratios (1.35 at 1920×1080), between 0.6 and 3.
+ */
+float presenter_text_scale(float width, float height);
+
 /** @brief Puts a run on a side, realigns the clock and fills empty series choices. */
 void set_run(ViewerState& state, int side, LoadedRun run);
 /** @brief Removes a side's run and realigns. */
@@ -181,6 +204,36 @@ std::optional<double> series_value_at(const ViewerState& state, int side, std::s
                                       std::int64_t shared_day);
 /** @brief Metadata of a series from whichever side has it (A first), or null. */
 const record::Series* find_series_any(const ViewerState& state, std::string_view series);
+/** @brief The human title of a series (its archive label; the name when it has none). */
+std::string series_title(const ViewerState& state, std::string_view series);
+/** @brief A metric's label from the catalogue, else its name. */
+std::string metric_title(const std::vector<record::MetricInfo>* catalogue, std::string_view name);
+
+/**
+ * @brief A chart's line and band for one side, as BandMode says: `values` the line (the
+ * replayed replication or the mean), `low`/`high` its band (empty without one), `legend` e.g.
+ * "A: replication 1" or "A: mean of 10", `band_note` e.g. "band: range of 10 replications".
+ */
+struct ChartSideData {
+    std::span<const double> values;
+    std::int64_t first_day = 0;  ///< the side's own day of values[0]
+    std::span<const double> low;
+    std::span<const double> high;
+    std::int64_t band_first_day = 0;
+    std::string legend;
+    std::string band_note;
+};
+/** @brief What one side contributes to a chart of `series` (nullopt: no run or no series). */
+std::optional<ChartSideData> chart_side_data(ViewerState& state, int side,
+                                             const std::string& series);
+
+/**
+ * @brief One sentence saying what every chart's lines and bands are, for the top of the Charts
+ * panel and presenter mode, e.g. "Lines: replication 0 of A and of B. Bands: the range of all
+ * replications."
+ */
+std::string chart_lines_note(const ViewerState& state);
+
 /** @brief Series names of A then those only B has, in archive order. */
 std::vector<std::string> all_series_names(const ViewerState& state);
 

@@ -20,8 +20,11 @@ UiFonts load_fonts(ImGuiIO& io) {
         fonts.medium = io.Fonts->AddFontFromFileTTF(kDejaVuSans, 20.0f);
         fonts.large = io.Fonts->AddFontFromFileTTF(kDejaVuSans, 26.0f);
         fonts.huge = io.Fonts->AddFontFromFileTTF(kDejaVuSans, 44.0f);
+        fonts.presenter_text = io.Fonts->AddFontFromFileTTF(kDejaVuSans, 2.0f * 26.0f);
+        fonts.presenter_date = io.Fonts->AddFontFromFileTTF(kDejaVuSans, 2.0f * 44.0f);
         fonts.is_dejavu = fonts.regular != nullptr && fonts.medium != nullptr &&
-                          fonts.large != nullptr && fonts.huge != nullptr;
+                          fonts.large != nullptr && fonts.huge != nullptr &&
+                          fonts.presenter_text != nullptr && fonts.presenter_date != nullptr;
     }
     if (!fonts.is_dejavu) {
         io.Fonts->Clear();
@@ -34,6 +37,10 @@ UiFonts load_fonts(ImGuiIO& io) {
         fonts.large = io.Fonts->AddFontDefault(&config);
         config.SizePixels = 39.0f;
         fonts.huge = io.Fonts->AddFontDefault(&config);
+        config.SizePixels = 52.0f;
+        fonts.presenter_text = io.Fonts->AddFontDefault(&config);
+        config.SizePixels = 78.0f;
+        fonts.presenter_date = io.Fonts->AddFontDefault(&config);
     }
     io.FontDefault = fonts.regular;
     return fonts;

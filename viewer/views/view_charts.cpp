@@ -38,7 +38,8 @@ void chart_context_menu(ViewerState& state, std::vector<ChartSlot>& charts, std:
         export_one(state, slot);
     if (ImGui::BeginMenu("Series")) {
         for (const auto& name : all_series_names(state)) {
-            if (ImGui::MenuItem(name.c_str(), nullptr, name == slot.series)) {
+            const std::string item = series_title(state, name) + "##" + name;
+            if (ImGui::MenuItem(item.c_str(), nullptr, name == slot.series)) {
                 slot.series = name;
                 slot.zoom = ChartZoom{};
             }
@@ -58,7 +59,7 @@ void chart_context_menu(ViewerState& state, std::vector<ChartSlot>& charts, std:
 
 ChartSpec make_series_chart(ViewerState& state, const std::string& series, bool presenter) {
     ChartSpec spec;
-    spec.title = series;
+    spec.title = series_title(state, series);
     if (const auto* meta = find_series_any(state, series)) {
         spec.unit = meta->unit;
         spec.description = meta->description;
@@ -76,23 +77,20 @@ ChartSpec make_series_chart(ViewerState& state, const std::string& series, bool 
     // Whole-pixel widths use ImGui's textured anti-aliased lines: 2 triangles a segment, not 6.
     spec.line_thickness = presenter ? 3.0f : 2.0f;
     for (int side = 0; side < 2; ++side) {
-        auto& run = state.sides[static_cast<std::size_t>(side)].run;
-        if (!run)
+        const auto data = chart_side_data(state, side, series);
+        if (!data)
             continue;
-        const record::Series* s = run->find_series(series);
-        if (s == nullptr)
-            continue;
-        if (state.show_bands) {
-            if (const SeriesBand* band = run->band(series)) {
-                spec.bands.push_back(
-                    {band->low, band->high,
-                     static_cast<double>(state.alignment.shared_day(side, band->first_day)),
-                     side_band_colour(side, presenter)});
-            }
+        if (!data->low.empty()) {
+            spec.bands.push_back(
+                {data->low, data->high,
+                 static_cast<double>(state.alignment.shared_day(side, data->band_first_day)),
+                 side_band_colour(side, presenter)});
+            spec.band_note = data->band_note;
         }
-        spec.lines.push_back({side_name(side), s->values,
-                              static_cast<double>(state.alignment.shared_day(side, s->first_day)),
-                              side_colour(side, presenter)});
+        spec.lines.push_back(
+            {data->legend, data->values,
+             static_cast<double>(state.alignment.shared_day(side, data->first_day)),
+             side_colour(side, presenter)});
     }
     return spec;
 }
@@ -117,6 +115,7 @@ void draw_charts(ViewerState& state, const PanelRect& rect) {
         ImGui::End();
         return;
     }
+    ImGui::TextDisabled("%s", chart_lines_note(state).c_str());
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     const int n = static_cast<int>(state.charts.size());
     const int cols = n == 1 ? 1 : 2;

@@ -28,12 +28,15 @@ const MetricSummary* find_summary(const std::vector<MetricSummary>* all, const s
     return nullptr;
 }
 
-void row(const std::string& name, std::optional<double> a, std::optional<double> b,
-         const std::string& unit, const std::vector<record::MetricInfo>* catalogue,
-         const MetricSummary* sa = nullptr, const MetricSummary* sb = nullptr) {
+void row(const std::string& name, const std::string& title, std::optional<double> a,
+         std::optional<double> b, const std::string& unit,
+         const std::vector<record::MetricInfo>* catalogue, const MetricSummary* sa = nullptr,
+         const MetricSummary* sb = nullptr) {
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted(name.c_str());
+    ImGui::TextUnformatted(title.c_str());
+    if (title != name && ImGui::IsItemHovered())
+        ImGui::SetTooltip("%s", name.c_str());
     value_cell(a, unit, sa);
     value_cell(b, unit, sb);
     ImGui::TableNextColumn();
@@ -113,8 +116,9 @@ void draw_comparison(ViewerState& state, const PanelRect& rect) {
         ImGui::TextDisabled("on %s", state.alignment.label(day).c_str());
         for (const auto& s : state.kpi_series) {
             const record::Series* meta = find_series_any(state, s);
-            row(s, series_value_at(state, kSideA, s, day), series_value_at(state, kSideB, s, day),
-                meta != nullptr ? meta->unit : "", catalogue);
+            row(s, series_title(state, s), series_value_at(state, kSideA, s, day),
+                series_value_at(state, kSideB, s, day), meta != nullptr ? meta->unit : "",
+                catalogue);
         }
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
@@ -132,8 +136,8 @@ void draw_comparison(ViewerState& state, const PanelRect& rect) {
             return out;
         };
         for (const auto& r : compare_metrics(means(sum_a), means(sum_b), catalogue)) {
-            row(r.name, r.a, r.b, metric_unit(r.name, catalogue), catalogue,
-                find_summary(sum_a, r.name), find_summary(sum_b, r.name));
+            row(r.name, metric_title(catalogue, r.name), r.a, r.b, metric_unit(r.name, catalogue),
+                catalogue, find_summary(sum_a, r.name), find_summary(sum_b, r.name));
         }
         ImGui::EndTable();
     }

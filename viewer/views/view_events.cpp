@@ -68,6 +68,12 @@ void draw_events(ViewerState& state, const PanelRect& rect) {
         ImGui::TextDisabled("No events yet.");
     if (!rows.empty() &&
         ImGui::BeginTable("ticker", 4, zebra_rows(state) | ImGuiTableFlags_SizingFixedFit)) {
+        // The sentence takes the rest of the width and wraps at word boundaries, so a line is
+        // never cut mid-sentence however narrow the panel (or large the presenter's font).
+        ImGui::TableSetupColumn("date");
+        ImGui::TableSetupColumn("side");
+        ImGui::TableSetupColumn("kind");
+        ImGui::TableSetupColumn("text", ImGuiTableColumnFlags_WidthStretch);
         for (const auto& r : rows) {
             ImGui::TableNextRow();
             const bool recent = day - r.shared_day < 7;
@@ -85,11 +91,13 @@ void draw_events(ViewerState& state, const PanelRect& rect) {
             if (ImGui::IsItemHovered())
                 ImGui::SetTooltip("%s", r.event->kind.c_str());
             ImGui::TableNextColumn();
+            ImGui::PushTextWrapPos(0.0f);
             if (recent) {
                 ImGui::TextUnformatted(r.event->text.c_str());
             } else {
                 ImGui::TextDisabled("%s", r.event->text.c_str());
             }
+            ImGui::PopTextWrapPos();
             if (ImGui::IsItemHovered())
                 ImGui::SetTooltip("%s", r.event->kind.c_str());
         }

@@ -20,8 +20,9 @@ void draw_card(ViewerState& state, const UiFonts& fonts, const std::string& seri
     const std::int64_t day = current_day(state);
     const float pad = 6.0f;
     dl->PushClipRect(p0, p1, true);
+    const std::string title = series_title(state, series);
     dl->AddText(ImVec2(p0.x + pad, p0.y + pad), ImGui::GetColorU32(ImGuiCol_TextDisabled),
-                series.c_str());
+                title.c_str());
     std::array<std::optional<double>, 2> v{series_value_at(state, kSideA, series, day),
                                            series_value_at(state, kSideB, series, day)};
     float x = p0.x + pad;
@@ -48,7 +49,7 @@ void draw_card(ViewerState& state, const UiFonts& fonts, const std::string& seri
     dl->PopClipRect();
     if (ImGui::IsMouseHoveringRect(p0, p1)) {
         ImGui::BeginTooltip();
-        ImGui::TextUnformatted(series.c_str());
+        ImGui::Text("%s (%s)", title.c_str(), series.c_str());
         if (meta != nullptr) {
             ImGui::TextDisabled("%s", meta->description.c_str());
             ImGui::TextDisabled("unit: %s", meta->unit.c_str());
@@ -93,7 +94,8 @@ void draw_kpi_cards(ViewerState& state, const UiFonts& fonts, const PanelRect& r
         }
         if (ImGui::BeginPopup(popup.c_str())) {
             for (const auto& name : all_series_names(state)) {
-                if (ImGui::MenuItem(name.c_str(), nullptr, name == state.kpi_series[i])) {
+                const std::string item = series_title(state, name) + "##" + name;
+                if (ImGui::MenuItem(item.c_str(), nullptr, name == state.kpi_series[i])) {
                     state.kpi_series[i] = name;
                 }
             }

@@ -158,7 +158,13 @@ void draw_menu_bar(ViewerState& state) {
             state.select_system_tab = true;
         }
         ImGui::Separator();
-        ImGui::MenuItem("Confidence bands", nullptr, &state.show_bands);
+        ImGui::MenuItem("Bands", nullptr, &state.show_bands);
+        if (ImGui::MenuItem("Line: replayed replication, band: range of all", nullptr,
+                            state.band_mode == BandMode::replay))
+            state.band_mode = BandMode::replay;
+        if (ImGui::MenuItem("Line: mean, band: its 95% CI", nullptr,
+                            state.band_mode == BandMode::mean))
+            state.band_mode = BandMode::mean;
         bool caseload = state.floor_colouring == FloorColouring::caseload;
         if (ImGui::MenuItem("Floor by caseload", nullptr, caseload)) {
             state.floor_colouring = FloorColouring::caseload;

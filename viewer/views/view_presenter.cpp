@@ -8,8 +8,60 @@
 
 namespace cssim::viewer {
 
+namespace {
+
+/** @brief The status line's size relative to the presenter's text. */
+constexpr float kStatusScale = 0.6f;
+
+/** @brief A dashboard panel drawn as the presenter's page (--view), in the presenter's font. */
+void draw_presenter_page(ViewerState& state, StartView page, const PanelRect& rect) {
+    switch (page) {
+        case StartView::pathway:
+            draw_pathway(state, rect);
+            break;
+        case StartView::office_floor:
+        case StartView::office_floor_stress:
+            draw_office_floor(state, rect);
+            break;
+        case StartView::time_use:
+            draw_time_use(state, rect);
+            break;
+        case StartView::events:
+            draw_events(state, rect);
+            break;
+        case StartView::comparison:
+            draw_comparison(state, rect);
+            break;
+        default:
+            break;
+    }
+}
+
+}  // namespace
+
+void draw_presenter_scaled(ViewerState& state, const UiFonts& fonts);
+
 void draw_presenter(ViewerState& state, const UiFonts& fonts) {
+    // Spacing grows with the type, so the whole page scales, not only the letters.
     const ImVec2 display = ImGui::GetIO().DisplaySize;
+    const float scale = presenter_text_scale(display.x, display.y);
+    const ImGuiStyle& style = ImGui::GetStyle();
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
+                        ImVec2(style.FramePadding.x * scale, style.FramePadding.y * scale));
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing,
+                        ImVec2(style.ItemSpacing.x * scale, style.ItemSpacing.y * scale));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding,
+                        ImVec2(style.WindowPadding.x * scale, style.WindowPadding.y * scale));
+    draw_presenter_scaled(state, fonts);
+    ImGui::PopStyleVar(3);
+}
+
+void draw_presenter_scaled(ViewerState& state, const UiFonts& fonts) {
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    // Text grows with the window: the fonts are loaded at twice the 1280×800 size and scaled.
+    const float scale = presenter_text_scale(display.x, display.y);
+    fonts.presenter_text->Scale = scale * 26.0f / fonts.presenter_text->FontSize;
+    fonts.presenter_date->Scale = scale * 44.0f / fonts.presenter_date->FontSize;
     const PanelRect rect{"presenter", 0, 0, display.x, display.y};
     if (!begin_panel(state, "##presenter", "presenter", nullptr, &rect,
                      ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar |
@@ -18,11 +70,11 @@ void draw_presenter(ViewerState& state, const UiFonts& fonts) {
         return;
     }
     const std::int64_t day = current_day(state);
-    ImGui::PushFont(fonts.huge);
+    ImGui::PushFont(fonts.presenter_date);
     ImGui::TextUnformatted(state.alignment.label(day).c_str());
     ImGui::PopFont();
-    ImGui::SameLine(0, 40);
-    ImGui::PushFont(fonts.large);
+    ImGui::SameLine(0, 40 * scale);
+    ImGui::PushFont(fonts.presenter_text);
     ImGui::BeginGroup();
     for (int side = 0; side < 2; ++side) {
         const auto& run = state.sides[static_cast<std::size_t>(side)].run;
@@ -34,12 +86,12 @@ void draw_presenter(ViewerState& state, const UiFonts& fonts) {
     ImGui::EndGroup();
     // The inspection judgement, when the runs have one, is what a room asks about first.
     if (find_series_any(state, kJudgementSeries) != nullptr) {
-        ImGui::SameLine(0, 40);
+        ImGui::SameLine(0, 40 * scale);
         ImGui::BeginGroup();
-        draw_judgement_badges(state, fonts.large);
+        draw_judgement_badges(state, fonts.presenter_text);
         ImGui::EndGroup();
     }
-    if (ImGui::Button(state.clock.is_playing() ? "Pause" : "Play", ImVec2(140, 0))) {
+    if (ImGui::Button(state.clock.is_playing() ? "Pause" : "Play", ImVec2(140 * scale, 0))) {
         state.clock.toggle_play();
     }
     ImGui::SameLine();
@@ -54,6 +106,24 @@ void draw_presenter(ViewerState& state, const UiFonts& fonts) {
         state.clock.scrub_to(d);
     }
 
+    if (state.presenter_page && !state.presenter_system_effects) {
+        // A dashboard panel as the page: drawn after this window, over the space below.
+        const float status_h = ImGui::GetFrameHeightWithSpacing();
+        const ImVec2 avail = ImGui::GetContentRegionAvail();
+        const ImVec2 top = ImGui::GetCursorScreenPos();
+        const PanelRect page{"presenter_page", top.x, top.y, avail.x, avail.y - status_h};
+        ImGui::SetCursorScreenPos(ImVec2(top.x, top.y + avail.y - status_h));
+        ImGui::SetWindowFontScale(kStatusScale);
+        ImGui::TextDisabled("%s   (P or Esc: leave presenter mode, Space: play/pause)",
+                            state.status_message.c_str());
+        ImGui::SetWindowFontScale(1.0f);
+        ImGui::PopFont();
+        ImGui::End();
+        ImGui::PushFont(fonts.presenter_text);
+        draw_presenter_page(state, *state.presenter_page, page);
+        ImGui::PopFont();
+        return;
+    }
     if (state.presenter_system_effects && has_system_series(state)) {
         const float status_h = ImGui::GetFrameHeightWithSpacing();
         const ImVec2 avail = ImGui::GetContentRegionAvail();
@@ -63,9 +133,11 @@ void draw_presenter(ViewerState& state, const UiFonts& fonts) {
             {"presenter_system_effects", top.x, top.y, avail.x, avail.y - status_h});
         draw_system_effects_contents(state, fonts);
         ImGui::EndChild();
-        ImGui::PopFont();
+        ImGui::SetWindowFontScale(kStatusScale);
         ImGui::TextDisabled("%s   (S: back to the charts, P or Esc: leave presenter mode)",
                             state.status_message.c_str());
+        ImGui::SetWindowFontScale(1.0f);
+        ImGui::PopFont();
         ImGui::End();
         return;
     }
@@ -86,7 +158,7 @@ void draw_presenter(ViewerState& state, const UiFonts& fonts) {
         const ImVec2 top = ImGui::GetCursorScreenPos();
         // The series and today's values above each chart, in the side colours.
         const record::Series* meta = find_series_any(state, slot.series);
-        ImGui::TextUnformatted(slot.series.c_str());
+        ImGui::TextUnformatted(series_title(state, slot.series).c_str());
         ImGui::SameLine(0, 30);
         for (int side = 0; side < 2; ++side) {
             if (!has_run(state, side))
@@ -119,9 +191,12 @@ void draw_presenter(ViewerState& state, const UiFonts& fonts) {
         if (state.presenter_charts.size() != before)
             break;
     }
+    // The status line in the presenter's type, smaller: still legible from the back.
+    ImGui::SetWindowFontScale(kStatusScale);
+    ImGui::TextDisabled("%s   %s   (P or Esc: leave presenter mode, Space: play/pause)",
+                        chart_lines_note(state).c_str(), state.status_message.c_str());
+    ImGui::SetWindowFontScale(1.0f);
     ImGui::PopFont();
-    ImGui::TextDisabled("%s   (P or Esc: leave presenter mode, Space: play/pause)",
-                        state.status_message.c_str());
     ImGui::End();
 }
 

@@ -104,7 +104,10 @@ void draw_system_effects_contents(ViewerState& state, const UiFonts& fonts) {
     const bool presenter = state.presenter;
     if (draw_judgement_badges(state, presenter ? fonts.large : fonts.medium))
         ImGui::Spacing();
-    ImGui::TextDisabled("Click a chart to show it in the main charts.");
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextDisabled("Click a chart to show it in the main charts. %s",
+                        chart_lines_note(state).c_str());
+    ImGui::PopTextWrapPos();
     const float font = ImGui::GetFontSize();
     const float width = ImGui::GetContentRegionAvail().x;
     const int cols = std::max(1, static_cast<int>(width / (font * (presenter ? 20.0f : 12.0f))));
@@ -119,7 +122,9 @@ void draw_system_effects_contents(ViewerState& state, const UiFonts& fonts) {
             if (i % static_cast<std::size_t>(cols) != 0)
                 ImGui::SameLine(0.0f, gap);
             ChartSpec spec = make_series_chart(state, series, presenter);
-            spec.title = std::string(series_leaf(series));
+            const record::Series* meta = find_series_any(state, series);
+            spec.title = meta != nullptr && !meta->label.empty() ? meta->label
+                                                                 : std::string(series_leaf(series));
             spec.line_thickness = presenter ? 2.0f : 1.0f;
             const std::string id = "sys_" + series;
             ChartZoom& zoom = state.system_chart_zoom[series];
@@ -162,7 +167,10 @@ void draw_lower_right(ViewerState& state, const UiFonts& fonts, const PanelRect&
             draw_system_effects_contents(state, fonts);
             ImGui::EndTabItem();
         }
-        if (ImGui::BeginTabItem("Pathway")) {
+        const ImGuiTabItemFlags pathway =
+            state.select_pathway_tab ? ImGuiTabItemFlags_SetSelected : ImGuiTabItemFlags_None;
+        state.select_pathway_tab = false;
+        if (ImGui::BeginTabItem("Pathway", nullptr, pathway)) {
             state.panel_rects.push_back({"pathway", p.x, p.y, s.x, s.y});
             draw_pathway_contents(state);
             ImGui::EndTabItem();

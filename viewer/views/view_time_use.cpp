@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <array>
 
+#include "app/time_use.hpp"
 #include "views/views.hpp"
 
 namespace cssim::viewer {
@@ -31,11 +32,7 @@ void draw_time_use(ViewerState& state, const PanelRect& rect) {
         ImGui::End();
         return;
     }
-    std::vector<std::string> kinds;
-    for (const auto& name : all_series_names(state)) {
-        if (name.rfind(kPrefix, 0) == 0)
-            kinds.push_back(name);
-    }
+    const std::vector<std::string> kinds = time_use_series(state);
     if (kinds.empty()) {
         ImGui::TextDisabled("No time_use/ series in these runs.");
         ImGui::End();
@@ -47,14 +44,15 @@ void draw_time_use(ViewerState& state, const PanelRect& rect) {
     for (int side = 0; side < 2; ++side) {
         if (!has_run(state, side))
             continue;
-        std::vector<double> values;
-        double total = 0.0;
-        for (const auto& k : kinds) {
-            values.push_back(std::max(0.0, series_value_at(state, side, k, day).value_or(0.0)));
-            total += values.back();
-        }
+        // At weekends and on bank holidays nobody works: show the last working day, and say so.
+        const std::optional<TimeUseDay> use = time_use_on(state, side, kinds, day);
+        const std::vector<double> values = use ? use->values : std::vector<double>{};
+        const double total = use ? use->total : 0.0;
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(side_colour(side, false)), "%s",
                            side_name(side));
+        if (use && use->shared_day != day && ImGui::IsItemHovered())
+            ImGui::SetTooltip("no work on this day: %s shown",
+                              state.alignment.label(use->shared_day).c_str());
         ImGui::SameLine();
         const ImVec2 p = ImGui::GetCursorScreenPos();
         const float w = ImGui::GetContentRegionAvail().x;
@@ -80,6 +78,11 @@ void draw_time_use(ViewerState& state, const PanelRect& rect) {
             }
             x += seg;
         }
+    }
+    if (const auto use = time_use_on(state, has_run(state, kSideA) ? kSideA : kSideB, kinds, day);
+        use && use->shared_day != day) {
+        ImGui::TextDisabled("no work today: %s shown",
+                            state.alignment.label(use->shared_day).c_str());
     }
     // Legend.
     for (std::size_t i = 0; i < kinds.size(); ++i) {

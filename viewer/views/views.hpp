@@ -18,6 +18,10 @@ struct UiFonts {
     ImFont* medium = nullptr;
     ImFont* large = nullptr;
     ImFont* huge = nullptr;
+    /// Presenter mode's text and date, loaded at twice `large` and `huge` and scaled down to
+    /// the window (presenter_text_scale), so that text grows with the window and stays sharp.
+    ImFont* presenter_text = nullptr;
+    ImFont* presenter_date = nullptr;
     bool is_dejavu = false;  ///< false when DejaVu was not found and ImGui's font is used
 };
 

@@ -353,6 +353,8 @@ ChartInteraction draw_time_series_chart(const char* id, const ChartSpec& spec, C
                 ImGui::TextDisabled("%s", spec.description.c_str());
                 ImGui::PopTextWrapPos();
             }
+            if (!spec.bands.empty() && !spec.band_note.empty())
+                ImGui::TextDisabled("%s", spec.band_note.c_str());
             ImGui::TextUnformatted(spec.x_hover_label ? spec.x_hover_label(mx).c_str() : "");
             for (const auto& l : spec.lines) {
                 const double v = value_at(l, mx);

@@ -43,6 +43,7 @@ struct ChartSpec {
     std::string title;
     std::string unit;         ///< from the archive; picks the number format
     std::string description;  ///< from the archive; first line of the hover tooltip
+    std::string band_note;    ///< what the bands are, e.g. "band: range of 10 replications"
     std::vector<ChartLine> lines;
     std::vector<ChartBand> bands;
     double x_first = 0.0;  ///< the full x range (shared days)

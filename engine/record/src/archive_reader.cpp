@@ -115,7 +115,7 @@ void ArchiveReader::Impl::check_format() {
 }
 
 void ArchiveReader::Impl::load_info() {
-    // Schema 1 is the only version so far; a version 2 reader branches here on schema_version.
+    // Schema 2 adds the label table; version 1 files have none, and their labels stay empty.
     Statement run = db->prepare(
         "SELECT scenario_name, model, scenario_json, scenario_sha256, master_seed, replications, "
         "threads, wall_seconds, command_line, version, git_sha, created_utc, status, start_date, "
@@ -159,9 +159,24 @@ void ArchiveReader::Impl::load_info() {
     Statement metrics =
         db->prepare("SELECT name, unit, description, direction FROM metric_info ORDER BY position");
     while (metrics.step()) {
-        info.layout.metrics.push_back(MetricInfo{metrics.column_text(0), metrics.column_text(1),
+        info.layout.metrics.push_back(MetricInfo{metrics.column_text(0),
+                                                 metrics.column_text(1),
                                                  metrics.column_text(2),
-                                                 static_cast<int>(metrics.column_int64(3))});
+                                                 static_cast<int>(metrics.column_int64(3)),
+                                                 {}});
+    }
+    if (schema_version >= 2) {
+        std::unordered_map<std::string, std::string> metric_labels;
+        Statement labels = db->prepare("SELECT kind, name, label FROM label");
+        while (labels.step()) {
+            auto& target = labels.column_text(0) == "metric" ? metric_labels : series_labels;
+            target[labels.column_text(1)] = labels.column_text(2);
+        }
+        for (MetricInfo& m : info.layout.metrics) {
+            if (const auto it = metric_labels.find(m.name); it != metric_labels.end()) {
+                m.label = it->second;
+            }
+        }
     }
     Statement edges =
         db->prepare("SELECT from_id, to_id, probability FROM pathway_edge ORDER BY position");
@@ -329,7 +344,9 @@ ReplicationRecord ArchiveReader::load_replication(std::uint64_t replication,
                      series.column_text(1),
                      series.column_text(2),
                      series.column_int64(3),
+                     {},
                      {}};
+            s.label = impl_->series_label(s.name);
             s.values = impl_->decode<double>(series.column_blob(4), "series '" + s.name + "'");
             out.series.push_back(std::move(s));
         }

@@ -29,6 +29,13 @@ struct ArchiveReader::Impl {
     std::vector<std::int64_t> row_ids;  ///< row id of entries[i] in the replication table
     std::unordered_map<std::int64_t, std::size_t> entry_of_row;
     mutable std::optional<detail::Database> db;
+    std::unordered_map<std::string, std::string> series_labels;  ///< schema 2 on; name -> label
+
+    /** @brief The series' label, or empty (older archive, or a series written without one). */
+    std::string series_label(const std::string& name) const {
+        const auto it = series_labels.find(name);
+        return it == series_labels.end() ? std::string() : it->second;
+    }
 
     [[noreturn]] void damaged(const detail::SqliteError& error) const {
         throw ArchiveError(path, std::string("damaged or unreadable: ") + error.what());

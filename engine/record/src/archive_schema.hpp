@@ -1,7 +1,7 @@
 #pragma once
 /**
  * @file archive_schema.hpp
- * @brief Private: the SQL of run archive schema version 1 (documented in docs/record.md).
+ * @brief Private: the SQL of run archive schema versions 1 and 2 (documented in docs/record.md).
  *
  * Versioning rule: any change a reader of the previous version could misread (a new table the
  * viewer needs, a changed column meaning or encoding) adds a new version and a new DDL here;
@@ -44,6 +44,16 @@ CREATE TABLE track (replication_id INTEGER NOT NULL, position INTEGER NOT NULL,
 CREATE TABLE event (replication_id INTEGER NOT NULL, position INTEGER NOT NULL,
     tick INTEGER NOT NULL, kind TEXT NOT NULL, entity INTEGER NOT NULL, text TEXT NOT NULL,
     PRIMARY KEY (replication_id, position)) WITHOUT ROWID;
+)sql";
+
+/**
+ * @brief Version 2 adds human labels for metrics and series (kind 'metric' or 'series', one row
+ * per name: a series has the same label in every replication). Readers of version 1 files find no
+ * label table and leave labels empty, so tools show the names.
+ */
+inline constexpr const char* kArchiveSchemaV2Labels = R"sql(
+CREATE TABLE label (kind TEXT NOT NULL, name TEXT NOT NULL, label TEXT NOT NULL,
+    PRIMARY KEY (kind, name)) WITHOUT ROWID;
 )sql";
 
 }  // namespace cssim::record::detail

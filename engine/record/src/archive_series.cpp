@@ -27,9 +27,10 @@ std::vector<SeriesInfo> ArchiveReader::series_catalogue() const {
             if (it == impl_->entry_of_row.end()) {
                 continue;  // a series without its replication row: ignore rather than guess
             }
-            rows.push_back(Row{
-                it->second, select.column_int64(1),
-                SeriesInfo{select.column_text(2), select.column_text(3), select.column_text(4)}});
+            rows.push_back(
+                Row{it->second, select.column_int64(1),
+                    SeriesInfo{select.column_text(2), select.column_text(3), select.column_text(4),
+                               impl_->series_label(select.column_text(2))}});
         }
     } catch (const SqliteError& error) {
         impl_->damaged(error);
@@ -75,7 +76,8 @@ std::vector<ReplicationSeries> ArchiveReader::load_series(std::string_view name)
                                select.column_text(1),
                                select.column_text(2),
                                select.column_int64(3),
-                               {}};
+                               {},
+                               impl_->series_label(std::string(name))};
             rs.series.values =
                 impl_->decode<double>(select.column_blob(4), "series '" + std::string(name) + "'");
             rows.emplace_back(it->second, std::move(rs));

@@ -1,6 +1,7 @@
 #include "cssim/record/archive_writer.hpp"
 
 #include <cerrno>
+#include <map>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -22,6 +23,7 @@ struct ArchiveWriter::Impl {
     std::filesystem::path temporary;
     RunInfo info;
     std::uint64_t replications = 0;
+    std::map<std::string, std::string> series_labels;  ///< name -> label, first one seen
     // Declared before the statements: members die in reverse order, statements first.
     std::optional<detail::Database> db;
     std::optional<Statement> insert_replication;
@@ -112,6 +114,15 @@ void ArchiveWriter::Impl::write_run_info() {
         metric.bind(1, static_cast<std::int64_t>(i)).bind(2, m.name).bind(3, m.unit);
         metric.bind(4, m.description).bind(5, static_cast<std::int64_t>(m.direction)).run();
     }
+    Statement label = d.prepare("INSERT OR IGNORE INTO label VALUES (?1, ?2, ?3)");
+    for (const MetricInfo& m : info.layout.metrics) {
+        if (!m.label.empty()) {
+            label.bind(1, std::string_view("metric")).bind(2, m.name).bind(3, m.label).run();
+        }
+    }
+    for (const auto& [name, text] : series_labels) {
+        label.bind(1, std::string_view("series")).bind(2, name).bind(3, text).run();
+    }
     Statement edge = d.prepare("INSERT INTO pathway_edge VALUES (?1, ?2, ?3, ?4)");
     for (std::size_t i = 0; i < info.layout.edges.size(); ++i) {
         const GraphEdge& e = info.layout.edges[i];
@@ -136,6 +147,7 @@ ArchiveWriter::ArchiveWriter(std::filesystem::path path, RunInfo info)
             "PRAGMA page_size = 16384; PRAGMA journal_mode = MEMORY; "
             "PRAGMA synchronous = OFF; BEGIN;");
         d.exec(detail::kArchiveSchemaV1);
+        d.exec(detail::kArchiveSchemaV2Labels);
         Statement meta = d.prepare("INSERT INTO meta VALUES (?1, ?2)");
         meta.bind(1, std::string_view("format")).bind(2, kArchiveFormat).run();
         meta.bind(1, std::string_view("schema_version"))
@@ -217,6 +229,9 @@ void ArchiveWriter::add(const ReplicationRecord& record) {
         for (std::size_t i = 0; i < record.series.size(); ++i) {
             const Series& s = record.series[i];
             const auto data = detail::encode_le<double>(s.values);
+            if (!s.label.empty()) {
+                impl_->series_labels.emplace(s.name, s.label);
+            }
             impl_->insert_series->bind(1, id)
                 .bind(2, static_cast<std::int64_t>(i))
                 .bind(3, s.name)

@@ -15,56 +15,79 @@ namespace cssim::department {
 namespace detail {
 namespace {
 
-/** @brief Fixed series (before the per-stage ones): name, unit, description. */
+/** @brief Fixed series (before the per-stage ones): name, unit, description, label. */
 struct SeriesSpec {
     const char* name;
     const char* unit;
     const char* description;
+    const char* label;  // the title charts show
 };
 
 constexpr SeriesSpec kSeries[] = {
-    {"caseload_mean", "cases",
-     "Cases held per case-holding social worker FTE in post (end of day)"},
-    {"unallocated_cases", "cases", "Open cases waiting for a social worker (end of day)"},
-    {"stress_mean", "share", "Mean stress of social workers in post, 0 to 1"},
-    {"time_use/direct", "share", "Share of the day's hours spent in direct work with families"},
-    {"time_use/admin", "share", "Share of the day's hours spent on admin and recording"},
-    {"time_use/travel", "share", "Share of the day's hours spent travelling to visits"},
-    {"time_use/other", "share", "Share of the day's hours in meetings, court, supervision"},
-    {"agency_share", "share", "Agency workers / (agency + employed) social workers"},
-    {"vacancy_rate", "share", "Posts not held by an employed social worker / posts"},
-    {"sickness_absence", "share", "Share of social workers in post who are off sick"},
-    {"referrals", "referrals", "Referrals received that day (new and re-referrals)"},
-    {"harm_events", "events", "Serious harm events that day"},
-    {"cin_per_10k", "per 10k children", "Children in need (all open social work cases)"},
-    {"cp_plans_per_10k", "per 10k children", "Children on child protection plans"},
-    {"looked_after_per_10k", "per 10k children", "Looked-after children"},
-    {"spend_to_date", "GBP", "Spend so far in the current financial year"},
-    {"budget_to_date", "GBP", "Budget so far in the current financial year"},
-    {"social_workers_in_post", "FTE", "Employed and agency social workers in post"},
-    {"assessments_overdue", "cases", "Assessments open longer than 45 working days"},
-    {"front_door_queue", "referrals", "Referrals waiting for a screening decision"},
-    {"pa_count", "FTE", "Personal assistants in post"},
+    {"caseload_mean", "cases", "Cases held per case-holding social worker FTE in post (end of day)",
+     "Caseload per worker"},
+    {"unallocated_cases", "cases", "Open cases waiting for a social worker (end of day)",
+     "Unallocated cases"},
+    {"stress_mean", "0-1", "Mean stress of social workers in post, an index from 0 to 1",
+     "Stress index"},
+    {"time_use/direct", "share", "Share of the day's hours spent in direct work with families",
+     "Direct work"},
+    {"time_use/admin", "share", "Share of the day's hours spent on admin and recording",
+     "Admin and recording"},
+    {"time_use/travel", "share", "Share of the day's hours spent travelling to visits", "Travel"},
+    {"time_use/other", "share", "Share of the day's hours in meetings, court, supervision",
+     "Meetings, court, supervision"},
+    {"agency_share", "share", "Agency workers / (agency + employed) social workers",
+     "Agency workers"},
+    {"vacancy_rate", "share", "Posts not held by an employed social worker / posts",
+     "Vacancy rate"},
+    {"sickness_absence", "share", "Share of social workers in post who are off sick", "Off sick"},
+    {"referrals", "referrals", "Referrals received that day (new and re-referrals)",
+     "Referrals per day"},
+    {"harm_events", "events", "Serious harm events that day", "Serious harm events"},
+    {"cin_per_10k", "per 10k children", "Children in need (all open social work cases)",
+     "Children in need"},
+    {"cp_plans_per_10k", "per 10k children", "Children on child protection plans",
+     "Child protection plans"},
+    {"looked_after_per_10k", "per 10k children", "Looked-after children", "Children looked after"},
+    {"spend_to_date", "GBP", "Spend so far in the current financial year", "Spend this year"},
+    {"budget_to_date", "GBP", "Budget so far in the current financial year", "Budget this year"},
+    {"social_workers_in_post", "FTE", "Employed and agency social workers in post",
+     "Social workers in post"},
+    {"assessments_overdue", "cases", "Assessments open longer than 45 working days",
+     "Assessments overdue"},
+    {"front_door_queue", "referrals", "Referrals waiting for a screening decision",
+     "Front-door queue"},
+    {"pa_count", "FTE", "Personal assistants in post", "Personal assistants"},
     // Issue 7: system effects.
     {"prevention/capacity", "share",
-     "Health visiting and early help capacity as a share of its level at the start"},
+     "Health visiting and early help capacity as a share of its level at the start",
+     "Early help capacity"},
     {"prevention/referral_multiplier", "x",
-     "Referral demand multiplier from prevention lost earlier (after the delay)"},
+     "Referral demand multiplier from prevention lost earlier (after the delay)",
+     "Demand from lost prevention"},
     {"inspection/judgement", "grade",
      "Latest Ofsted judgement: 0 not inspected, 1 outstanding, 2 good, 3 requires improvement, "
-     "4 inadequate"},
+     "4 inadequate",
+     "Ofsted judgement"},
     {"inspection/kpi_points", "points",
-     "KPI points inspectors would count today (higher is worse; see docs/model.md)"},
+     "KPI points inspectors would count today (higher is worse; see docs/model.md)",
+     "Inspection warning points"},
     {"culture/harm_hazard_multiplier", "x",
-     "Harm and escalation hazards relative to baseline (below 1 as a learning culture learns)"},
-    {"culture/blame_active", "0/1", "1 while the department is in a blame period after harm"},
+     "Harm and escalation hazards relative to baseline (below 1 as a learning culture learns)",
+     "Harm risk vs baseline"},
+    {"culture/blame_active", "0/1", "1 while the department is in a blame period after harm",
+     "Blame period"},
     {"management/supervision_coverage", "share",
-     "Share of case-holding social workers whose team has a manager available"},
-    {"management/managers_present", "FTE", "Team managers at work (not sick, not vacant)"},
+     "Share of case-holding social workers whose team has a manager available",
+     "Supervision coverage"},
+    {"management/managers_present", "FTE", "Team managers at work (not sick, not vacant)",
+     "Team managers at work"},
     {"churn/two_plus_changes_share", "share",
-     "Open cases with two or more changes of social worker in the last 12 months"},
+     "Open cases with two or more changes of social worker in the last 12 months",
+     "Children with 2+ changes of worker"},
     {"churn/social_workers_per_child", "workers",
-     "Different social workers the children in open cases have had"},
+     "Different social workers the children in open cases have had", "Social workers per child"},
 };
 constexpr std::size_t kFixedSeries = sizeof(kSeries) / sizeof(kSeries[0]);
 
@@ -424,11 +447,13 @@ record::ReplicationRecord Model::make_record() {
                 s.name = kSeries[i].name;
                 s.unit = kSeries[i].unit;
                 s.description = kSeries[i].description;
+                s.label = kSeries[i].label;
             } else {
                 const PathwayStage& st = cfg_.pathway.stages[i - kFixedSeries];
                 s.name = "stage/" + st.id;
                 s.unit = "cases";
                 s.description = "Children in stage \"" + st.label + "\" (end of day)";
+                s.label = st.label;
             }
             s.values = std::move(daily_.values[i]);
             r.series.push_back(std::move(s));

@@ -245,10 +245,10 @@ private:
         }
         daily_->push_back(record::Series{"queue_length", "customers",
                                          "Customers waiting (not in service) at the end of the day",
-                                         0, std::move(queue_series_)});
+                                         0, std::move(queue_series_), "Queue length"});
         daily_->push_back(record::Series{"busy_servers", "servers",
                                          "Servers busy at the end of the day", 0,
-                                         std::move(busy_series_)});
+                                         std::move(busy_series_), "Busy servers"});
     }
 
     const QueueConfig& config_;
@@ -295,14 +295,18 @@ std::vector<record::MetricInfo> metric_info() {
     // Directions: waiting, time in system, queue length and blocking are costs to the
     // customer (lower is better); utilisation and throughput are neither good nor bad alone.
     return {
-        {"wait_mean", "days", "Mean wait before service (served customers)", -1},
-        {"time_in_system_mean", "days", "Mean time from arrival to departure", -1},
-        {"queue_length_mean", "customers", "Customers waiting, time-averaged", -1},
-        {"system_length_mean", "customers", "Customers in the system, time-averaged", -1},
-        {"utilisation", "share", "Busy servers / servers, time-averaged", 0},
-        {"blocking_probability", "share", "Arrivals turned away because the system was full", -1},
-        {"served", "customers", "Departures after the warm-up", 0},
-        {"arrivals", "customers", "Arrivals after the warm-up, blocked included", 0}};
+        {"wait_mean", "days", "Mean wait before service (served customers)", -1,
+         "Wait before service"},
+        {"time_in_system_mean", "days", "Mean time from arrival to departure", -1,
+         "Time in system"},
+        {"queue_length_mean", "customers", "Customers waiting, time-averaged", -1, "Queue length"},
+        {"system_length_mean", "customers", "Customers in the system, time-averaged", -1,
+         "Customers in system"},
+        {"utilisation", "share", "Busy servers / servers, time-averaged", 0, "Utilisation"},
+        {"blocking_probability", "share", "Arrivals turned away because the system was full", -1,
+         "Blocked arrivals"},
+        {"served", "customers", "Departures after the warm-up", 0, "Served"},
+        {"arrivals", "customers", "Arrivals after the warm-up, blocked included", 0, "Arrivals"}};
 }
 
 std::vector<std::string> metric_names() {

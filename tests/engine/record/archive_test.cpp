@@ -72,7 +72,7 @@ std::vector<ReplicationRecord> sample_records() {
     records[1].metrics.push_back({"infinite", std::numeric_limits<double>::infinity()});
     records[1].series[1].values.clear();  // an empty series is still a series
     records[1].series.push_back(
-        {"odd 'name', \"quoted\"; DROP TABLE series;--", "", "", -5, {1.5, -2.25}});
+        {"odd 'name', \"quoted\"; DROP TABLE series;--", "", "", -5, {1.5, -2.25}, ""});
     return records;
 }
 
@@ -266,16 +266,16 @@ TEST(ArchiveReader, RefusesANewerSchemaAndReadsTheCurrentOne) {
     ScratchDir dir;
     const auto path = dir / "run.sqlite";
     write_archive(path, sample_info(), sample_records());
-    sql(path, "UPDATE meta SET value = '2' WHERE key = 'schema_version';");
+    sql(path, "UPDATE meta SET value = '3' WHERE key = 'schema_version';");
     std::string message = open_error(path);
-    EXPECT_NE(message.find("schema version 2, newer than this cssim reads (1 to 1)"),
+    EXPECT_NE(message.find("schema version 3, newer than this cssim reads (1 to 2)"),
               std::string::npos)
         << message;
     sql(path, "UPDATE meta SET value = 'banana' WHERE key = 'schema_version';");
     message = open_error(path);
     EXPECT_NE(message.find("damaged: meta.schema_version is 'banana'"), std::string::npos)
         << message;
-    sql(path, "UPDATE meta SET value = '1' WHERE key = 'schema_version';");
+    sql(path, "UPDATE meta SET value = '2' WHERE key = 'schema_version';");
     EXPECT_EQ(open_error(path), "");
 }
 

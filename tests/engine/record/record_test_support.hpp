@@ -87,9 +87,9 @@ inline RunInfo sample_info() {
     info.layout.nodes = {{"referral", "Referral", "stage/referral"},
                          {"assessment", "Assessment", "stage/assessment"}};
     info.layout.edges = {{"referral", "assessment", 0.62}, {"assessment", "referral", 0.1}};
-    info.layout.metrics = {{"wait_mean", "days", "Mean wait, \"quoted\"", -1},
-                           {"served", "customers", "", 0},
-                           {"utilisation", "share", "Busy share of servers", 1}};
+    info.layout.metrics = {{"wait_mean", "days", "Mean wait, \"quoted\"", -1, "Wait (mean)"},
+                           {"served", "customers", "", 0, ""},
+                           {"utilisation", "share", "Busy share of servers", 1, "Utilisation"}};
     return info;
 }
 

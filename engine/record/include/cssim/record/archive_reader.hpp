@@ -27,11 +27,12 @@ struct ReplicationEntry {
     bool has_events() const { return event_count > 0; }
 };
 
-/** @brief Name, unit and description of a series, without its values. */
+/** @brief Name, unit, description and label of a series, without its values. */
 struct SeriesInfo {
     std::string name;
     std::string unit;
     std::string description;
+    std::string label;  ///< empty in archives older than schema 2: show `name`
 };
 
 /** @brief One replication's copy of a series (from load_series). */

@@ -33,6 +33,7 @@ struct Series {
     std::string description;  ///< one sentence for tooltips and docs
     std::int64_t first_day = 0;
     std::vector<double> values;
+    std::string label;  ///< human title, e.g. "Direct work"; empty: show `name` (older archives)
 };
 
 /**
@@ -95,6 +96,7 @@ struct MetricInfo {
     std::string unit;
     std::string description;
     int direction = 0;
+    std::string label;  ///< human title, e.g. "Caseload (mean)"; empty: show `name`
 };
 
 /** @brief What is the same for every replication of a run: layout for the viewer. */

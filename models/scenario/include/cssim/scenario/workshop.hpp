@@ -1,0 +1,129 @@
+#pragma once
+/**
+ * @file workshop.hpp
+ * @brief Workshop files (`scenarios/workshops/*.json`, docs/workshop.md) and the decision files
+ * of the tables that play them, read and validated like scenarios: every problem is a
+ * Diagnostic with its JSON path (exit 65), a missing file is exit 66.
+ *
+ * Every lever path and every shock card's change is checked against the workshop's scenario
+ * with the same code as `--set` (load_scenario with `path=value` overrides), at each lever's
+ * default, lowest and highest value, so a workshop cannot offer a lever the model would refuse.
+ */
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cssim/scenario/scenario.hpp"
+
+namespace cssim::scenario {
+
+/** @brief A decision a table may take each round: one scenario value (a `--set` path). */
+struct WorkshopLever {
+    std::string id;     ///< e.g. "workers_per_pa"; decision files name levers by id
+    std::string label;  ///< e.g. "Social workers per PA"
+    std::string path;   ///< e.g. "admin_support.workers_per_pa"
+    std::string help;
+    /// A number between low and high (in steps of `step` from low, when step > 0)...
+    bool is_range = false;
+    double low = 0.0;
+    double high = 0.0;
+    double step = 0.0;
+    /// ...or one of `allowed` (JSON texts, e.g. "3", "true", "\"blame\"").
+    std::vector<std::string> allowed;
+    std::string default_value;  ///< JSON text
+    /// Range: cost per year of each unit above the default (negative: a saving).
+    double cost_per_unit_per_year = 0.0;
+    /// Allowed values: cost per year of each value, parallel to `allowed` (empty: free).
+    std::vector<double> cost_per_year;
+};
+
+/** @brief One scenario change a shock card makes: `path` set to `value` (JSON text). */
+struct WorkshopChange {
+    std::string path;
+    std::string value;
+};
+
+/** @brief A shock card, dealt at a set round or drawn from a range of rounds. */
+struct WorkshopCard {
+    std::string id;
+    std::string title;                 ///< e.g. "A serious case review and a media storm"
+    std::string text;                  ///< what the facilitator reads out
+    std::optional<std::size_t> round;  ///< dealt at this round (1-based)
+    std::optional<std::pair<std::size_t, std::size_t>> draw;  ///< or drawn from [first, last]
+    std::vector<WorkshopChange> changes;
+};
+
+/** @brief One term of the score: a summary metric, its weight and which way is good. */
+struct WorkshopScoreTerm {
+    std::string group;   ///< "children", "staff" or "money"
+    std::string metric;  ///< a summary metric name (summary.json)
+    double weight = 1.0;
+    int direction = -1;  ///< +1 higher is better, -1 lower is better
+};
+
+/** @brief A loaded, validated workshop. */
+struct Workshop {
+    std::string title;  ///< the top-level "workshop"
+    std::string description;
+    std::string source_path;
+    std::string scenario_path;  ///< resolved relative to the workshop file
+    std::size_t minutes = 0;    ///< planned length of the session
+    std::size_t round_months = 3;
+    std::size_t rounds = 0;
+    double budget_per_year = 0.0;  ///< what the levers may cost a year (0: no budget shown)
+    std::vector<WorkshopLever> levers;
+    std::vector<WorkshopCard> cards;
+    std::vector<WorkshopScoreTerm> score;
+    std::vector<std::string> debrief;
+};
+
+/** @brief Outcome of load_workshop: `workshop` set iff no diagnostics (as LoadResult). */
+struct WorkshopLoadResult {
+    std::optional<Workshop> workshop;
+    std::vector<Diagnostic> diagnostics;
+    bool is_missing_input = false;
+};
+
+/** @brief Loads and validates a workshop file (and its scenario). */
+WorkshopLoadResult load_workshop(const std::string& path);
+/** @brief As load_workshop, from text; `source_path` anchors the relative scenario path. */
+WorkshopLoadResult load_workshop_text(const std::string& text, const std::string& source_path);
+
+/** @brief One round's decisions of one table: lever id -> value (JSON text). */
+struct RoundDecisions {
+    std::size_t round = 0;  ///< 1-based
+    std::vector<std::pair<std::string, std::string>> levers;
+};
+
+/** @brief A table's decision file: which workshop, which table, its decisions per round. */
+struct DecisionFile {
+    std::string workshop_path;  ///< resolved relative to the decision file
+    std::string table;
+    std::vector<RoundDecisions> rounds;  ///< sorted by round; rounds not listed keep the values
+};
+
+/** @brief Outcome of load_decisions; `workshop` is the workshop the file names, when loaded. */
+struct DecisionLoadResult {
+    std::optional<DecisionFile> decisions;
+    std::optional<Workshop> workshop;
+    std::vector<Diagnostic> diagnostics;
+    bool is_missing_input = false;
+};
+
+/**
+ * @brief Loads a decision file and checks it against `workshop` (or, when null, the workshop
+ * the file names): unknown levers (with a did-you-mean), values out of range or not allowed,
+ * rounds that do not exist or appear twice.
+ */
+DecisionLoadResult load_decisions(const std::string& path, const Workshop* workshop = nullptr);
+/** @brief As load_decisions, from text. */
+DecisionLoadResult load_decisions_text(const std::string& text, const std::string& source_path,
+                                       const Workshop* workshop = nullptr);
+
+/** @brief Which kind of cssim file a JSON document is, by its top-level keys. */
+enum class FileKind { scenario, workshop, decisions };
+/** @brief "workshop" key: a workshop; "decisions": a decision file; else a scenario. */
+FileKind file_kind(const std::string& path);
+
+}  // namespace cssim::scenario

@@ -1,0 +1,544 @@
+// Workshop files and decision files (docs/workshop.md): read with nlohmann, every problem a
+// Diagnostic with its JSON path; lever paths and card changes checked with load_scenario's
+// `--set` handling against the workshop's own scenario.
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <set>
+
+#include "cssim/scenario/workshop.hpp"
+#include "document_loader.hpp"
+
+#if defined(CSSIM_SCENARIO_HAS_DEPARTMENT_READER) && CSSIM_SCENARIO_HAS_DEPARTMENT_READER
+#include "cssim/department/department.hpp"
+#endif
+
+namespace cssim::scenario {
+
+using nlohmann::json;
+
+namespace {
+
+constexpr std::size_t kMaxRounds = 100;
+constexpr std::size_t kMaxRoundMonths = 24;
+
+/** @brief 8 rather than 8.0, 0.5 as 0.5: numbers as people write them. */
+std::string num(double v) {
+    if (std::isfinite(v) && v == std::floor(v) && std::fabs(v) < 1e15)
+        return std::to_string(static_cast<long long>(v));
+    return num(v);
+}
+
+std::string resolve_relative(const std::string& from, const std::string& target) {
+    const std::filesystem::path p(target);
+    if (p.is_absolute())
+        return target;
+    return (std::filesystem::path(from).parent_path() / p).lexically_normal().string();
+}
+
+/** @brief Reads one object's fields, reporting problems under `at` (a JSON path prefix). */
+class Fields {
+public:
+    Fields(const json& object, std::string at, std::vector<Diagnostic>& out)
+        : object_(object), at_(std::move(at)), out_(out) {}
+
+    std::string path(std::string_view key) const {
+        return at_.empty() ? std::string(key) : at_ + "." + std::string(key);
+    }
+    void error(std::string_view key, std::string message) const {
+        out_.push_back({path(key), std::move(message), "", 0, 0});
+    }
+    const json* get(std::string_view key, bool required) const {
+        const auto it = object_.find(std::string(key));
+        if (it == object_.end()) {
+            if (required)
+                error(key, "is required");
+            return nullptr;
+        }
+        return &*it;
+    }
+    std::string text(std::string_view key, bool required) const {
+        const json* v = get(key, required);
+        if (v == nullptr)
+            return "";
+        if (!v->is_string() || v->get<std::string>().empty()) {
+            error(key, "must be a non-empty string");
+            return "";
+        }
+        return v->get<std::string>();
+    }
+    std::optional<double> number(std::string_view key, bool required, double low = -INFINITY,
+                                 double high = INFINITY) const {
+        const json* v = get(key, required);
+        if (v == nullptr)
+            return std::nullopt;
+        if (!v->is_number()) {
+            error(key, "must be a number");
+            return std::nullopt;
+        }
+        const double d = v->get<double>();
+        if (!(d >= low && d <= high)) {
+            error(key,
+                  "must be between " + num(low) + " and " + num(high) + " (got " + v->dump() + ")");
+            return std::nullopt;
+        }
+        return d;
+    }
+    /** @brief Reports keys not in `known`, with a did-you-mean. */
+    void only(const std::vector<std::string>& known) const {
+        for (const auto& [key, value] : object_.items()) {
+            if (std::find(known.begin(), known.end(), key) != known.end())
+                continue;
+            const std::string near = closest_name(key, known);
+            error(key, "unknown key" + (near.empty() ? "" : "; did you mean \"" + near + "\"?"));
+        }
+    }
+
+private:
+    const json& object_;
+    std::string at_;
+    std::vector<Diagnostic>& out_;
+};
+
+std::string at_index(const std::string& key, std::size_t i) {
+    return key + "[" + std::to_string(i) + "]";
+}
+
+/**
+ * @brief Checks `path=value` against the scenario as `--set` would; reports the scenario's
+ * first complaint at `at`.
+ */
+void check_setting(const std::string& scenario_path, const std::string& path,
+                   const std::string& value, const std::string& at, std::vector<Diagnostic>& out) {
+    const LoadResult r = load_scenario(scenario_path, {path + "=" + value});
+    if (r.scenario)
+        return;
+    std::string message = "--set " + path + "=" + value + " is refused by " + scenario_path;
+    if (!r.diagnostics.empty())
+        message += ": " + format_diagnostic(r.diagnostics.front());
+    out.push_back({at, message, "", 0, 0});
+}
+
+void read_lever(const json& item, const std::string& at, const std::string& scenario_path,
+                bool scenario_ok, WorkshopLever& lever, std::vector<Diagnostic>& out) {
+    if (!item.is_object()) {
+        out.push_back({at, "must be an object", "", 0, 0});
+        return;
+    }
+    const Fields f(item, at, out);
+    f.only({"id", "label", "path", "help", "range", "step", "allowed", "default",
+            "cost_per_unit_per_year", "cost_per_year"});
+    lever.id = f.text("id", true);
+    lever.label = f.text("label", true);
+    lever.path = f.text("path", true);
+    if (item.contains("help"))
+        lever.help = f.text("help", false);
+    const json* range = f.get("range", false);
+    const json* allowed = f.get("allowed", false);
+    if ((range == nullptr) == (allowed == nullptr)) {
+        f.error("range", "give exactly one of \"range\": [low, high] and \"allowed\": [values]");
+        return;
+    }
+    const json* def = f.get("default", true);
+    if (def == nullptr)
+        return;
+    lever.default_value = def->dump();
+    std::vector<std::string> probes{lever.default_value};
+    if (range != nullptr) {
+        lever.is_range = true;
+        if (!range->is_array() || range->size() != 2 || !(*range)[0].is_number() ||
+            !(*range)[1].is_number() || (*range)[0].get<double>() >= (*range)[1].get<double>()) {
+            f.error("range", "must be [low, high] with low < high");
+            return;
+        }
+        lever.low = (*range)[0].get<double>();
+        lever.high = (*range)[1].get<double>();
+        lever.step = f.number("step", false, 0.0).value_or(0.0);
+        lever.cost_per_unit_per_year = f.number("cost_per_unit_per_year", false).value_or(0.0);
+        if (!def->is_number() || def->get<double>() < lever.low ||
+            def->get<double>() > lever.high) {
+            f.error("default", "must be a number in the range [" + num(lever.low) + ", " +
+                                   num(lever.high) + "] (got " + def->dump() + ")");
+            return;
+        }
+        probes.push_back(num(lever.low));
+        probes.push_back(num(lever.high));
+        if (item.contains("cost_per_year"))
+            f.error("cost_per_year", "is for \"allowed\" levers; use cost_per_unit_per_year");
+    } else {
+        if (!allowed->is_array() || allowed->empty()) {
+            f.error("allowed", "must be a non-empty array of values");
+            return;
+        }
+        for (const json& v : *allowed) {
+            lever.allowed.push_back(v.dump());
+            probes.push_back(v.dump());
+        }
+        if (std::find(lever.allowed.begin(), lever.allowed.end(), lever.default_value) ==
+            lever.allowed.end()) {
+            f.error("default", "must be one of the allowed values (got " + def->dump() + ")");
+            return;
+        }
+        if (const json* costs = f.get("cost_per_year", false)) {
+            if (!costs->is_array() || costs->size() != allowed->size()) {
+                f.error("cost_per_year", "must list one cost per allowed value (" +
+                                             std::to_string(allowed->size()) + ")");
+            } else {
+                for (const json& c : *costs) {
+                    if (!c.is_number()) {
+                        f.error("cost_per_year", "must hold numbers");
+                        break;
+                    }
+                    lever.cost_per_year.push_back(c.get<double>());
+                }
+            }
+        }
+    }
+    if (!scenario_ok || lever.path.empty())
+        return;
+    std::sort(probes.begin(), probes.end());
+    probes.erase(std::unique(probes.begin(), probes.end()), probes.end());
+    const std::size_t before = out.size();
+    for (const std::string& v : probes) {
+        check_setting(scenario_path, lever.path, v, f.path("path"), out);
+        if (out.size() > before)
+            break;  // one message per lever is enough
+    }
+}
+
+void read_card(const json& item, const std::string& at, const std::string& scenario_path,
+               bool scenario_ok, std::size_t rounds, WorkshopCard& card,
+               std::vector<Diagnostic>& out) {
+    if (!item.is_object()) {
+        out.push_back({at, "must be an object", "", 0, 0});
+        return;
+    }
+    const Fields f(item, at, out);
+    f.only({"id", "title", "text", "round", "draw_between", "changes"});
+    card.id = f.text("id", true);
+    card.title = f.text("title", true);
+    card.text = f.text("text", true);
+    const json* round = f.get("round", false);
+    const json* draw = f.get("draw_between", false);
+    const double last = static_cast<double>(std::max<std::size_t>(rounds, 1));
+    if ((round == nullptr) == (draw == nullptr)) {
+        f.error("round", "give exactly one of \"round\": N and \"draw_between\": [first, last]");
+    } else if (round != nullptr) {
+        if (const auto r = f.number("round", true, 1.0, last); r && *r == std::floor(*r))
+            card.round = static_cast<std::size_t>(*r);
+        else if (r)
+            f.error("round", "must be a whole round number");
+    } else if (!draw->is_array() || draw->size() != 2 || !(*draw)[0].is_number_unsigned() ||
+               !(*draw)[1].is_number_unsigned() || (*draw)[0].get<std::size_t>() < 1 ||
+               (*draw)[1].get<std::size_t>() > rounds ||
+               (*draw)[0].get<std::size_t>() > (*draw)[1].get<std::size_t>()) {
+        f.error("draw_between", "must be [first, last] rounds with 1 <= first <= last <= " +
+                                    std::to_string(rounds) + " (got " + draw->dump() + ")");
+    } else {
+        card.draw = std::pair((*draw)[0].get<std::size_t>(), (*draw)[1].get<std::size_t>());
+    }
+    const json* changes = f.get("changes", true);
+    if (changes == nullptr)
+        return;
+    if (!changes->is_object() || changes->empty()) {
+        f.error("changes", "must be an object of scenario path: value (at least one)");
+        return;
+    }
+    for (const auto& [path, value] : changes->items()) {
+        card.changes.push_back({path, value.dump()});
+        if (scenario_ok)
+            check_setting(scenario_path, path, value.dump(), f.path("changes") + "." + path, out);
+    }
+}
+
+void read_score(const json& item, const std::string& at, WorkshopScoreTerm& term,
+                std::vector<Diagnostic>& out) {
+    if (!item.is_object()) {
+        out.push_back({at, "must be an object", "", 0, 0});
+        return;
+    }
+    const Fields f(item, at, out);
+    f.only({"group", "metric", "weight", "better"});
+    term.group = f.text("group", true);
+    if (!term.group.empty() && term.group != "children" && term.group != "staff" &&
+        term.group != "money")
+        f.error("group",
+                "must be \"children\", \"staff\" or \"money\" (got \"" + term.group + "\")");
+    term.metric = f.text("metric", true);
+#if defined(CSSIM_SCENARIO_HAS_DEPARTMENT_READER) && CSSIM_SCENARIO_HAS_DEPARTMENT_READER
+    const std::vector<std::string> metrics = cssim::department::metric_names();
+    if (!term.metric.empty() &&
+        std::find(metrics.begin(), metrics.end(), term.metric) == metrics.end()) {
+        const std::string near = closest_name(term.metric, metrics);
+        f.error("metric", "\"" + term.metric + "\" is not a department metric" +
+                              (near.empty() ? "" : "; did you mean \"" + near + "\"?"));
+    }
+#endif
+    term.weight = f.number("weight", false, 0.0, 1000.0).value_or(1.0);
+    const std::string better = f.text("better", true);
+    if (better == "higher")
+        term.direction = +1;
+    else if (better == "lower")
+        term.direction = -1;
+    else if (!better.empty())
+        f.error("better", "must be \"higher\" or \"lower\" (got \"" + better + "\")");
+}
+
+template <typename Item, typename Read>
+void read_array(const Fields& f, const json& document, const std::string& key, bool required,
+                std::vector<Item>& out, Read read) {
+    const json* a = f.get(key, required);
+    if (a == nullptr)
+        return;
+    if (!a->is_array() || a->empty()) {
+        f.error(key, "must be a non-empty array");
+        return;
+    }
+    (void)document;
+    for (std::size_t i = 0; i < a->size(); ++i)
+        read((*a)[i], at_index(key, i), out.emplace_back());
+}
+
+}  // namespace
+
+WorkshopLoadResult load_workshop_text(const std::string& text, const std::string& source_path) {
+    WorkshopLoadResult result;
+    auto& out = result.diagnostics;
+    std::optional<json> document = parse_scenario_text(text, source_path, out);
+    if (!document)
+        return result;
+    if (!document->is_object()) {
+        out.push_back({"", "a workshop file must be a JSON object", "", 0, 0});
+        return result;
+    }
+    const json& d = *document;
+    const Fields f(d, "", out);
+    f.only({"workshop", "description", "scenario", "minutes", "round_months", "rounds",
+            "budget_per_year", "levers", "cards", "score", "debrief"});
+    Workshop w;
+    w.source_path = source_path;
+    w.title = f.text("workshop", true);
+    if (d.contains("description"))
+        w.description = f.text("description", false);
+    const std::string scenario = f.text("scenario", true);
+    bool scenario_ok = false;
+    if (!scenario.empty()) {
+        w.scenario_path = resolve_relative(source_path, scenario);
+        const LoadResult base = load_scenario(w.scenario_path);
+        if (base.is_missing_input)
+            result.is_missing_input = true;
+        if (!base.scenario) {
+            f.error("scenario", "\"" + w.scenario_path + "\" does not load" +
+                                    (base.diagnostics.empty()
+                                         ? std::string()
+                                         : ": " + format_diagnostic(base.diagnostics.front())));
+        } else if (base.scenario->model != "department") {
+            f.error("scenario",
+                    "must be a department scenario (got model \"" + base.scenario->model + "\")");
+        } else {
+            scenario_ok = true;
+        }
+    }
+    w.minutes = static_cast<std::size_t>(f.number("minutes", true, 10, 600).value_or(0));
+    w.round_months = static_cast<std::size_t>(
+        f.number("round_months", true, 1, static_cast<double>(kMaxRoundMonths)).value_or(3));
+    w.rounds = static_cast<std::size_t>(
+        f.number("rounds", true, 1, static_cast<double>(kMaxRounds)).value_or(0));
+    w.budget_per_year = f.number("budget_per_year", false, 0.0).value_or(0.0);
+    read_array(f, d, "levers", true, w.levers, [&](const json& item, std::string at, auto& lever) {
+        read_lever(item, at, w.scenario_path, scenario_ok, lever, out);
+    });
+    std::set<std::string> ids;
+    for (std::size_t i = 0; i < w.levers.size(); ++i) {
+        if (!w.levers[i].id.empty() && !ids.insert(w.levers[i].id).second)
+            out.push_back({at_index("levers", i) + ".id",
+                           "lever \"" + w.levers[i].id + "\" is listed twice", "", 0, 0});
+    }
+    read_array(f, d, "cards", false, w.cards, [&](const json& item, std::string at, auto& card) {
+        read_card(item, at, w.scenario_path, scenario_ok, w.rounds, card, out);
+    });
+    read_array(f, d, "score", true, w.score, [&](const json& item, std::string at, auto& term) {
+        read_score(item, at, term, out);
+    });
+    read_array(f, d, "debrief", true, w.debrief,
+               [&](const json& item, std::string at, std::string& question) {
+                   if (!item.is_string() || item.get<std::string>().empty())
+                       out.push_back({at, "must be a non-empty string", "", 0, 0});
+                   else
+                       question = item.get<std::string>();
+               });
+    if (out.empty())
+        result.workshop = std::move(w);
+    return result;
+}
+
+WorkshopLoadResult load_workshop(const std::string& path) {
+    WorkshopLoadResult result;
+    bool too_large = false;
+    const auto text = read_scenario_file(path, result.diagnostics, &too_large);
+    if (!text) {
+        result.is_missing_input = !too_large;
+        return result;
+    }
+    return load_workshop_text(*text, path);
+}
+
+namespace {
+
+/** @brief Checks a decision value against its lever; "" if fine, else the reason. */
+std::string check_value(const WorkshopLever& lever, const json& value) {
+    if (lever.is_range) {
+        if (!value.is_number())
+            return "must be a number in [" + num(lever.low) + ", " + num(lever.high) + "] (got " +
+                   value.dump() + ")";
+        const double v = value.get<double>();
+        if (v < lever.low || v > lever.high)
+            return "is out of range: " + value.dump() + " not in [" + num(lever.low) + ", " +
+                   num(lever.high) + "]";
+        if (lever.step > 0.0) {
+            const double k = (v - lever.low) / lever.step;
+            if (std::fabs(k - std::round(k)) > 1e-9)
+                return "must be " + num(lever.low) + " plus a multiple of " + num(lever.step) +
+                       " (got " + value.dump() + ")";
+        }
+        return "";
+    }
+    if (std::find(lever.allowed.begin(), lever.allowed.end(), value.dump()) ==
+        lever.allowed.end()) {
+        std::string list;
+        for (const auto& a : lever.allowed)
+            list += (list.empty() ? "" : ", ") + a;
+        return "is not allowed: " + value.dump() + " (allowed: " + list + ")";
+    }
+    return "";
+}
+
+}  // namespace
+
+DecisionLoadResult load_decisions_text(const std::string& text, const std::string& source_path,
+                                       const Workshop* workshop) {
+    DecisionLoadResult result;
+    auto& out = result.diagnostics;
+    std::optional<json> document = parse_scenario_text(text, source_path, out);
+    if (!document)
+        return result;
+    if (!document->is_object()) {
+        out.push_back({"", "a decision file must be a JSON object", "", 0, 0});
+        return result;
+    }
+    const json& d = *document;
+    const Fields f(d, "", out);
+    f.only({"decisions", "workshop", "table", "rounds"});
+    DecisionFile file;
+    if (f.get("decisions", true) != nullptr &&
+        !(d["decisions"].is_number_unsigned() && d["decisions"].get<std::uint64_t>() == 1))
+        f.error("decisions", "must be 1 (the decision file format version)");
+    const std::string named = f.text("workshop", workshop == nullptr);
+    if (!named.empty())
+        file.workshop_path = resolve_relative(source_path, named);
+    file.table = f.text("table", true);
+    if (workshop == nullptr && !file.workshop_path.empty()) {
+        WorkshopLoadResult w = load_workshop(file.workshop_path);
+        if (!w.workshop) {
+            result.is_missing_input = w.is_missing_input;
+            f.error("workshop",
+                    "\"" + file.workshop_path + "\" does not load" +
+                        (w.diagnostics.empty() ? std::string()
+                                               : ": " + format_diagnostic(w.diagnostics.front())));
+            return result;
+        }
+        result.workshop = std::move(w.workshop);
+        workshop = &*result.workshop;
+    }
+    const json* rounds = f.get("rounds", true);
+    if (rounds != nullptr && (!rounds->is_array())) {
+        f.error("rounds", "must be an array of {\"round\": N, \"levers\": {id: value}}");
+    } else if (rounds != nullptr && workshop != nullptr) {
+        std::vector<std::string> ids;
+        for (const auto& l : workshop->levers)
+            ids.push_back(l.id);
+        std::set<std::size_t> seen;
+        for (std::size_t i = 0; i < rounds->size(); ++i) {
+            const std::string at = at_index("rounds", i);
+            const json& item = (*rounds)[i];
+            if (!item.is_object()) {
+                out.push_back({at, "must be an object", "", 0, 0});
+                continue;
+            }
+            const Fields r(item, at, out);
+            r.only({"round", "levers"});
+            RoundDecisions decisions;
+            const auto n = r.number("round", true);
+            if (n &&
+                (*n != std::floor(*n) || *n < 1 || *n > static_cast<double>(workshop->rounds))) {
+                r.error("round", "round " + num(*n) +
+                                     " does not exist: the workshop has "
+                                     "rounds 1 to " +
+                                     std::to_string(workshop->rounds));
+            } else if (n && !seen.insert(static_cast<std::size_t>(*n)).second) {
+                r.error("round", "round " + num(*n) + " is decided twice");
+            } else if (n) {
+                decisions.round = static_cast<std::size_t>(*n);
+            }
+            const json* levers = r.get("levers", true);
+            if (levers == nullptr)
+                continue;
+            if (!levers->is_object()) {
+                r.error("levers", "must be an object of lever id: value");
+                continue;
+            }
+            for (const auto& [id, value] : levers->items()) {
+                const std::string lat = at + ".levers." + id;
+                const auto it = std::find_if(workshop->levers.begin(), workshop->levers.end(),
+                                             [&](const WorkshopLever& l) { return l.id == id; });
+                if (it == workshop->levers.end()) {
+                    const std::string near = closest_name(id, ids);
+                    out.push_back(
+                        {lat,
+                         "unknown lever" + (near.empty() ? "" : "; did you mean \"" + near + "\"?"),
+                         "", 0, 0});
+                    continue;
+                }
+                if (const std::string why = check_value(*it, value); !why.empty()) {
+                    out.push_back({lat, why, "", 0, 0});
+                    continue;
+                }
+                decisions.levers.emplace_back(id, value.dump());
+            }
+            file.rounds.push_back(std::move(decisions));
+        }
+        std::sort(file.rounds.begin(), file.rounds.end(),
+                  [](const auto& a, const auto& b) { return a.round < b.round; });
+    }
+    if (out.empty())
+        result.decisions = std::move(file);
+    return result;
+}
+
+DecisionLoadResult load_decisions(const std::string& path, const Workshop* workshop) {
+    DecisionLoadResult result;
+    bool too_large = false;
+    const auto text = read_scenario_file(path, result.diagnostics, &too_large);
+    if (!text) {
+        result.is_missing_input = !too_large;
+        return result;
+    }
+    return load_decisions_text(*text, path, workshop);
+}
+
+FileKind file_kind(const std::string& path) {
+    std::vector<Diagnostic> ignored;
+    const auto text = read_scenario_file(path, ignored);
+    if (!text)
+        return FileKind::scenario;
+    const json d = json::parse(*text, nullptr, false);
+    if (!d.is_object())
+        return FileKind::scenario;
+    if (d.contains("workshop") && !d.contains("decisions"))
+        return FileKind::workshop;
+    if (d.contains("decisions"))
+        return FileKind::decisions;
+    return FileKind::scenario;
+}
+
+}  // namespace cssim::scenario

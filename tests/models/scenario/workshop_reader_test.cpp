@@ -1,0 +1,158 @@
+// Workshop and decision files: the shipped workshops load; bad files are refused with the JSON
+// path of each problem (unknown lever, value out of range, a round that does not exist...).
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "cssim/scenario/workshop.hpp"
+
+namespace cssim::scenario {
+namespace {
+
+using nlohmann::json;
+
+const std::string kWorkshops = std::string(CSSIM_SOURCE_DIR) + "/scenarios/workshops/";
+
+/** The text of the shipped PA workshop, with `patch` merged in (RFC 7396). */
+std::string pa_workshop(const json& patch = json::object()) {
+    const WorkshopLoadResult r = load_workshop(kWorkshops + "pa_decision.json");
+    EXPECT_TRUE(r.workshop);
+    std::ifstream in(kWorkshops + "pa_decision.json");
+    json d = json::parse(in);
+    d.merge_patch(patch);
+    return d.dump();
+}
+
+std::vector<std::string> problems(const std::vector<Diagnostic>& ds) {
+    std::vector<std::string> out;
+    for (const auto& d : ds)
+        out.push_back(format_diagnostic(d));
+    return out;
+}
+
+bool has(const std::vector<Diagnostic>& ds, const std::string& path, const std::string& part) {
+    for (const auto& d : ds) {
+        if (d.path == path && d.message.find(part) != std::string::npos)
+            return true;
+    }
+    return false;
+}
+
+WorkshopLoadResult load(const json& patch) {
+    return load_workshop_text(pa_workshop(patch), kWorkshops + "test.json");
+}
+
+TEST(WorkshopReader, TheShippedWorkshopsLoad) {
+    for (const char* name : {"pa_decision.json", "cuts_game.json"}) {
+        const WorkshopLoadResult r = load_workshop(kWorkshops + name);
+        ASSERT_TRUE(r.workshop) << name << ": "
+                                << ::testing::PrintToString(problems(r.diagnostics));
+        EXPECT_GE(r.workshop->minutes, 60u);
+        EXPECT_LE(r.workshop->minutes, 90u);
+        EXPECT_FALSE(r.workshop->levers.empty());
+        EXPECT_FALSE(r.workshop->cards.empty());
+        EXPECT_FALSE(r.workshop->debrief.empty());
+    }
+    const WorkshopLoadResult pa = load_workshop(kWorkshops + "pa_decision.json");
+    EXPECT_EQ(pa.workshop->levers[0].path, "admin_support.workers_per_pa");
+    EXPECT_EQ(pa.workshop->levers[0].allowed, (std::vector<std::string>{"0", "6", "4", "3"}));
+    EXPECT_EQ(pa.workshop->cards[1].draw, (std::pair<std::size_t, std::size_t>(2, 5)));
+}
+
+TEST(WorkshopReader, LeverPathsAreCheckedAgainstTheScenarioLikeSet) {
+    json levers = json::parse(pa_workshop())["levers"];
+    levers[1]["path"] = "workforce.social_worker_post";
+    const auto r = load({{"levers", levers}});
+    EXPECT_FALSE(r.workshop);
+    EXPECT_TRUE(has(r.diagnostics, "levers[1].path", "--set workforce.social_worker_post="))
+        << ::testing::PrintToString(problems(r.diagnostics));
+    // A path that exists but whose range the model refuses (a negative caseload cap).
+    levers = json::parse(pa_workshop())["levers"];
+    levers[3]["range"] = json::array({-5, 30});
+    EXPECT_TRUE(has(load({{"levers", levers}}).diagnostics, "levers[3].path",
+                    "allocation.caseload_cap=-5"));
+}
+
+TEST(WorkshopReader, BadFieldsAreReportedWithTheirPaths) {
+    json levers = json::parse(pa_workshop())["levers"];
+    levers[0]["default"] = 5;          // not one of the allowed values
+    levers[2]["cost_per_year"] = {0};  // one cost for two values
+    levers[4]["range"] = {11, 0};      // low > high
+    json cards = json::parse(pa_workshop())["cards"];
+    cards[0]["round"] = 9;  // the workshop has 8 rounds
+    cards[1]["draw_between"] = {5, 2};
+    cards[2]["changes"] = {{"sickness.short_spells_per_year_at_zero_stres", 0.4}};
+    json score = json::parse(pa_workshop())["score"];
+    score[0]["metric"] = "unallocated_case_mean";
+    score[1]["better"] = "up";
+    const auto r =
+        load({{"levers", levers}, {"cards", cards}, {"score", score}, {"round", 3}, {"rounds", 8}});
+    EXPECT_FALSE(r.workshop);
+    const auto d = r.diagnostics;
+    EXPECT_TRUE(has(d, "levers[0].default", "must be one of the allowed values"));
+    EXPECT_TRUE(has(d, "levers[2].cost_per_year", "one cost per allowed value (2)"));
+    EXPECT_TRUE(has(d, "levers[4].range", "low < high"));
+    EXPECT_TRUE(has(d, "cards[0].round", "between 1 and 8"));
+    EXPECT_TRUE(has(d, "cards[1].draw_between", "1 <= first <= last <= 8"));
+    EXPECT_TRUE(has(d, "cards[2].changes.sickness.short_spells_per_year_at_zero_stres", "--set"));
+    EXPECT_TRUE(has(d, "score[0].metric", "did you mean \"unallocated_cases_mean\""));
+    EXPECT_TRUE(has(d, "score[1].better", "\"higher\" or \"lower\""));
+    EXPECT_TRUE(has(d, "round", "unknown key; did you mean"))
+        << ::testing::PrintToString(problems(d));
+}
+
+TEST(WorkshopReader, AMissingScenarioIsMissingInput) {
+    const auto r = load({{"scenario", "../no_such_scenario.json"}});
+    EXPECT_FALSE(r.workshop);
+    EXPECT_TRUE(r.is_missing_input);
+    EXPECT_TRUE(has(r.diagnostics, "scenario", "does not load"));
+}
+
+DecisionLoadResult decide(const json& rounds) {
+    const json d = {{"decisions", 1},
+                    {"workshop", "pa_decision.json"},
+                    {"table", "Table A"},
+                    {"rounds", rounds}};
+    return load_decisions_text(d.dump(), kWorkshops + "table_a.json");
+}
+
+TEST(DecisionReader, ValidDecisionsLoadSortedByRound) {
+    const auto r = decide(json::parse(R"([{"round": 5, "levers": {"caseload_cap": 20}},
+                                          {"round": 1, "levers": {"workers_per_pa": 3,
+                                                                  "agency_allowed": false}}])"));
+    ASSERT_TRUE(r.decisions) << ::testing::PrintToString(problems(r.diagnostics));
+    ASSERT_EQ(r.decisions->rounds.size(), 2u);
+    EXPECT_EQ(r.decisions->rounds[0].round, 1u);
+    EXPECT_EQ(r.decisions->rounds[0].levers.size(), 2u);
+    ASSERT_TRUE(r.workshop);
+    EXPECT_EQ(r.workshop->title, "The PA decision");
+}
+
+TEST(DecisionReader, UnknownLeversValuesOutOfRangeAndMissingRoundsAreRefused) {
+    const auto r = decide(json::parse(R"([
+        {"round": 1, "levers": {"workers_per_pas": 3}},
+        {"round": 2, "levers": {"caseload_cap": 40}},
+        {"round": 3, "levers": {"workers_per_pa": 5, "social_worker_posts": 170.5}},
+        {"round": 9, "levers": {}},
+        {"round": 2, "levers": {}}])"));
+    EXPECT_FALSE(r.decisions);
+    const auto d = r.diagnostics;
+    EXPECT_TRUE(has(d, "rounds[0].levers.workers_per_pas", "did you mean \"workers_per_pa\""));
+    EXPECT_TRUE(has(d, "rounds[1].levers.caseload_cap", "out of range: 40 not in [15, 30]"))
+        << ::testing::PrintToString(problems(d));
+    EXPECT_TRUE(has(d, "rounds[2].levers.workers_per_pa", "not allowed: 5 (allowed: 0, 6, 4, 3)"));
+    EXPECT_TRUE(has(d, "rounds[2].levers.social_worker_posts", "multiple of 1"));
+    EXPECT_TRUE(has(d, "rounds[3].round", "does not exist: the workshop has rounds 1 to 8"));
+    EXPECT_TRUE(has(d, "rounds[4].round", "decided twice"));
+}
+
+TEST(FileKind, TellsScenariosWorkshopsAndDecisionsApart) {
+    EXPECT_EQ(file_kind(kWorkshops + "pa_decision.json"), FileKind::workshop);
+    EXPECT_EQ(file_kind(kWorkshops + "pa_decision_table_b.json"), FileKind::decisions);
+    EXPECT_EQ(file_kind(std::string(CSSIM_SOURCE_DIR) + "/scenarios/base.json"),
+              FileKind::scenario);
+}
+
+}  // namespace
+}  // namespace cssim::scenario
