@@ -95,6 +95,12 @@ void LpRunner::build_groups() {
     }
     const std::uint32_t count =
         *std::max_element(options_.partition.begin(), options_.partition.end()) + 1;
+    if (count > n) {
+        // More groups than LPs would only be empty groups (and a way to exhaust memory).
+        throw std::invalid_argument("run_logical_processes: partition names group " +
+                                    std::to_string(count - 1) + " for " + std::to_string(n) +
+                                    " LPs (groups must be < the LP count)");
+    }
     groups_ = std::vector<Group>(count);
     for (std::size_t i = 0; i < n; ++i) {
         groups_[options_.partition[i]].members.push_back(static_cast<std::uint32_t>(i));

@@ -164,6 +164,16 @@ TEST(LpRunner, RefusesAMessageInsideTheLookahead) {
     EXPECT_THROW(lps[0]->send(1, 100, 0), std::logic_error) << "outside a run";
 }
 
+TEST(LpRunner, RefusesABadPartition) {
+    auto lps = make_lps(3);
+    auto ps = pointers(lps);
+    EXPECT_THROW(run_logical_processes(ps, options_of(10, 20, 2, {0, 1})), std::invalid_argument)
+        << "one entry per LP";
+    EXPECT_THROW(run_logical_processes(ps, options_of(10, 20, 2, {0, 1, 7})), std::invalid_argument)
+        << "group ids below the LP count";
+    EXPECT_NO_THROW(run_logical_processes(ps, options_of(10, 20, 2, {2, 0, 2})));
+}
+
 TEST(LpRunner, RefusesAnUnknownDestination) {
     auto lps = make_lps(2);
     lps[0]->simulation().schedule_at(3, 1);

@@ -137,8 +137,9 @@ struct LpRunOptions {
     /** @brief Worker threads (0 = every hardware thread). 1 runs without TBB at all. */
     int threads = 1;
     /**
-     * @brief partition[i] = the group LP i belongs to; each group is one task per epoch (its LPs
-     * run in the order given). Empty: `threads` contiguous blocks. Results never depend on it.
+     * @brief partition[i] = the group LP i belongs to (< the LP count); each group is one task
+     * per epoch (its LPs run in index order). Empty: `threads` contiguous blocks. Results never
+     * depend on it.
      */
     std::vector<std::uint32_t> partition;
     /** @brief When it becomes true the run stops at the next barrier. May be null. */
