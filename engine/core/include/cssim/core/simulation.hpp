@@ -58,7 +58,9 @@ public:
  */
 class HandleSet {
 public:
+    /** @brief True when no handle is held. */
     bool empty() const { return size_ == 0; }
+    /** @brief Handles held. */
     std::size_t size() const { return size_; }
     /** @brief Adds h (h != 0, h != UINT64_MAX). */
     void insert(std::uint64_t h);

@@ -91,8 +91,11 @@ public:
     /** @brief Runs this LP's events with time < end (called once per epoch). */
     virtual void run_until(core::Tick end) = 0;
 
+    /** @brief The stable id: the LP's index in the run, the key of its random streams. */
     std::uint32_t id() const { return id_; }
+    /** @brief The LP's own clock and event set (schedule local and initial events here). */
     core::Simulation& simulation() { return simulation_; }
+    /** @brief Read-only view of the LP's Simulation. */
     const core::Simulation& simulation() const { return simulation_; }
     /** @brief Messages this LP has sent so far. */
     std::uint64_t messages_sent() const { return sent_; }
