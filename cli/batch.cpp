@@ -15,8 +15,14 @@ BatchResult run_batch(const BatchRequest& request) {
     const std::size_t jobs = scenarios * reps;
     std::vector<std::optional<record::ReplicationRecord>> slots(jobs);
 
+    // Models parallel inside a replication (logical processes) get the threads themselves;
+    // their replications then run one after another.
+    bool parallel_inside = false;
+    for (const ModelBinding* model : request.models) {
+        parallel_inside = parallel_inside || static_cast<bool>(model->run_parallel);
+    }
     parallel::RunnerOptions options;
-    options.threads = request.threads;
+    options.threads = parallel_inside ? 1 : request.threads;
     options.cancel = request.cancel;
     if (request.progress != nullptr) {
         options.on_progress = [progress = request.progress](std::size_t done, std::size_t) {
@@ -31,8 +37,16 @@ BatchResult run_batch(const BatchRequest& request) {
             const std::size_t rep = job / scenarios;
             const std::size_t s = job % scenarios;
             const bool detail = request.with_series;
-            record::ReplicationRecord record =
-                request.models[s]->run(request.master_seed, rep, detail);
+            const ModelBinding& model = *request.models[s];
+            std::optional<record::ReplicationRecord> finished =
+                model.run_parallel
+                    ? model.run_parallel(request.master_seed, rep, request.threads, request.cancel)
+                    : std::optional<record::ReplicationRecord>(
+                          model.run(request.master_seed, rep, detail));
+            if (!finished) {
+                return;  // interrupted mid-replication: its slot stays empty
+            }
+            record::ReplicationRecord record = std::move(*finished);
             record.replication = rep;
             record.seed = request.master_seed;
             if (rep >= request.detail_replications) {
@@ -51,6 +65,9 @@ BatchResult run_batch(const BatchRequest& request) {
     result.wall_seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     result.cancelled = outcome.cancelled;
+    for (const auto& slot : slots) {
+        result.cancelled = result.cancelled || !slot.has_value();
+    }
     result.records.resize(scenarios);
     for (std::size_t rep = 0; rep < reps; ++rep) {
         // For comparisons only complete pairs are useful: keep replication r only if every

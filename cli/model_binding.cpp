@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "cssim/department/department.hpp"
+#include "cssim/phold/phold_model.hpp"
 #include "cssim/queue/queue_model.hpp"
 
 namespace cssim::cli {
@@ -16,6 +17,22 @@ ModelBinding bind_model(const scenario::Scenario& scenario) {
         };
         binding.stream_names = queue::stream_names();
         binding.layout = queue::layout(*config);
+        return binding;
+    }
+    if (scenario.phold) {
+        const phold::PholdConfig* config = &*scenario.phold;
+        binding.run = [config](std::uint64_t seed, std::uint64_t rep, bool) {
+            return *phold::run_replication(*config, seed, rep);
+        };
+        binding.run_parallel = [config](std::uint64_t seed, std::uint64_t rep, int threads,
+                                        const std::atomic<bool>* cancel) {
+            phold::PholdRunOptions options;
+            options.threads = threads;
+            options.cancel = cancel;
+            return phold::run_replication(*config, seed, rep, options);
+        };
+        binding.stream_names = phold::stream_names();
+        binding.layout = phold::layout(*config);
         return binding;
     }
     if (scenario.department) {

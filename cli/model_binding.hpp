@@ -4,8 +4,10 @@
  * @brief Binds a loaded scenario to its model's three entry points (run one replication, stream
  * names, layout), so the commands treat the queue and the department alike.
  */
+#include <atomic>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,6 +21,15 @@ struct ModelBinding {
     std::function<record::ReplicationRecord(std::uint64_t master_seed, std::uint64_t replication,
                                             bool with_detail)>
         run;
+    /**
+     * @brief Set for models that are parallel inside one replication (PHOLD's logical processes):
+     * the batch then runs replications one at a time, each on `threads` threads, and a
+     * replication interrupted by `cancel` returns nothing. Null for the other models.
+     */
+    std::function<std::optional<record::ReplicationRecord>(std::uint64_t master_seed,
+                                                           std::uint64_t replication, int threads,
+                                                           const std::atomic<bool>* cancel)>
+        run_parallel;
     std::vector<std::string> stream_names;
     record::RunLayout layout;
 };

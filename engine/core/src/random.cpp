@@ -43,6 +43,12 @@ std::uint64_t derive_stream_seed(std::uint64_t master_seed, std::uint64_t replic
     return s;
 }
 
+std::uint64_t derive_stream_seed(std::uint64_t master_seed, std::uint64_t replication,
+                                 std::string_view name, std::uint64_t entity) {
+    // A bijection in `entity` for a fixed three-input seed: distinct entities, distinct seeds.
+    return mix64(derive_stream_seed(master_seed, replication, name) ^ mix64(entity + 4 * kGolden));
+}
+
 RandomStream::RandomStream(std::uint64_t seed) {
     // SplitMix64 expansion: consecutive outputs of a Weyl sequence through mix64. The four words
     // cannot all be zero because mix64 is a bijection and the four inputs are distinct.

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <array>
+#include <memory>
 #include <stdexcept>
+#include <utility>
 
 namespace cssim::core {
 
@@ -124,7 +126,7 @@ WorkingCalendar::WorkingCalendar(Date start, int years)
         years = 1;
     }
     const std::size_t span = static_cast<std::size_t>(years) * 366;
-    cumulative_.assign(span + 1, 0);
+    std::vector<std::int32_t> cumulative(span + 1, 0);
     int cached_year = start.year - 1;
     std::vector<Date> holidays;
     std::int32_t count = 0;
@@ -137,8 +139,24 @@ WorkingCalendar::WorkingCalendar(Date start, int years)
         if (!is_weekend(date) && !std::binary_search(holidays.begin(), holidays.end(), date)) {
             ++count;
         }
-        cumulative_[d + 1] = count;
+        cumulative[d + 1] = count;
     }
+    table_ = std::make_shared<const std::vector<std::int32_t>>(std::move(cumulative));
+}
+
+WorkingCalendar WorkingCalendarCache::get(Date start, int years) {
+    const Key key{start.days_since_epoch(), years};
+    const std::lock_guard<std::mutex> lock(mutex_);
+    for (const auto& [k, calendar] : entries_) {
+        if (k == key) {
+            return calendar;
+        }
+    }
+    if (entries_.size() >= kMaxEntries) {
+        entries_.clear();  // a sweep over many start dates: keep the memory bounded
+    }
+    entries_.emplace_back(key, WorkingCalendar(start, years));
+    return entries_.back().second;
 }
 
 Date WorkingCalendar::date_of(DayIndex day) const {
@@ -154,9 +172,9 @@ Weekday WorkingCalendar::weekday(DayIndex day) const {
 }
 
 bool WorkingCalendar::is_working_day(DayIndex day) const {
-    if (day >= 0 && day + 1 < static_cast<DayIndex>(cumulative_.size())) {
-        return cumulative_[static_cast<std::size_t>(day) + 1] !=
-               cumulative_[static_cast<std::size_t>(day)];
+    if (day >= 0 && day + 1 < static_cast<DayIndex>(table_->size())) {
+        return (*table_)[static_cast<std::size_t>(day) + 1] !=
+               (*table_)[static_cast<std::size_t>(day)];
     }
     const Date date = date_of(day);
     return !is_weekend(date) && !is_bank_holiday(date);
@@ -177,13 +195,13 @@ DayIndex WorkingCalendar::add_working_days(DayIndex day, int n) const {
     if (n == 0) {
         return next_working_day(day);
     }
-    const DayIndex table_days = static_cast<DayIndex>(cumulative_.size()) - 1;
+    const DayIndex table_days = static_cast<DayIndex>(table_->size()) - 1;
     if (day >= 0 && day < table_days) {
-        // Smallest d > day with cumulative_[d + 1] - cumulative_[day + 1] == n.
-        const std::int32_t target = cumulative_[static_cast<std::size_t>(day) + 1] + n;
-        const auto it = std::lower_bound(cumulative_.begin() + day + 1, cumulative_.end(), target);
-        if (it != cumulative_.end()) {
-            return static_cast<DayIndex>(it - cumulative_.begin()) - 1;
+        // Smallest d > day with table[d + 1] - table[day + 1] == n.
+        const std::int32_t target = (*table_)[static_cast<std::size_t>(day) + 1] + n;
+        const auto it = std::lower_bound(table_->begin() + day + 1, table_->end(), target);
+        if (it != table_->end()) {
+            return static_cast<DayIndex>(it - table_->begin()) - 1;
         }
     }
     // Outside the table: walk day by day (exact, only slower).
@@ -201,10 +219,10 @@ std::int64_t WorkingCalendar::working_days_between(DayIndex from, DayIndex to) c
     if (to <= from) {
         return 0;
     }
-    const DayIndex table_days = static_cast<DayIndex>(cumulative_.size()) - 1;
+    const DayIndex table_days = static_cast<DayIndex>(table_->size()) - 1;
     if (from >= -1 && to < table_days) {
-        return cumulative_[static_cast<std::size_t>(to + 1)] -
-               cumulative_[static_cast<std::size_t>(from + 1)];
+        return (*table_)[static_cast<std::size_t>(to + 1)] -
+               (*table_)[static_cast<std::size_t>(from + 1)];
     }
     std::int64_t count = 0;
     for (DayIndex d = from + 1; d <= to; ++d) {

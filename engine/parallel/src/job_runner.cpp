@@ -9,48 +9,14 @@
 #include <exception>
 #include <mutex>
 
-// ThreadSanitizer cannot see TBB's own synchronisation when libtbb.so is not instrumented (as
-// Debian ships it). These annotations state the two happens-before edges TBB guarantees — the
-// caller's writes before parallel_for are visible to every job, and every job's writes are
-// visible to the caller once parallel_for returns — so TSan checks everything else for real.
-#if defined(__SANITIZE_THREAD__)
-#define CSSIM_TSAN 1
-#elif defined(__has_feature)
-#if __has_feature(thread_sanitizer)
-#define CSSIM_TSAN 1
-#endif
-#endif
-#if defined(CSSIM_TSAN)
-extern "C" void __tsan_acquire(void* addr);
-extern "C" void __tsan_release(void* addr);
-#endif
+#include "tsan_annotations.hpp"
 
 namespace cssim::parallel {
-namespace {
 
-// Addresses used only as TSan synchronisation tokens: never read or written. They live at
-// namespace scope so that a worker can name them before it touches anything the caller wrote
-// (a captured reference would itself be such a read).
-char g_handoff_token = 0;
-char g_completion_token = 0;
-
-void happens_before(void* token) {
-#if defined(CSSIM_TSAN)
-    __tsan_release(token);
-#else
-    (void)token;
-#endif
-}
-
-void happens_after(void* token) {
-#if defined(CSSIM_TSAN)
-    __tsan_acquire(token);
-#else
-    (void)token;
-#endif
-}
-
-}  // namespace
+using detail::g_completion_token;
+using detail::g_handoff_token;
+using detail::happens_after;
+using detail::happens_before;
 
 int hardware_threads() {
     const int n = tbb::info::default_concurrency();

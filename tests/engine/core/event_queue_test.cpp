@@ -191,6 +191,49 @@ TEST(AdaptiveQueue, MovesBetweenCalendarAndRadixHeapKeepingOrder) {
     EXPECT_EQ(queue.size(), reference.size());
 }
 
+TEST(AdaptiveQueue, MovesBetweenSmallHeapAndCalendarKeepingOrder) {
+    RandomStream rng(9);
+    AdaptiveQueue queue;
+    std::priority_queue<Event, std::vector<Event>, Later> reference;
+    std::uint64_t seq = 0;
+    Tick now = 0;
+    std::size_t tier_changes = 0;
+    bool was_heap = queue.is_small_heap();
+    // The size saws between 10 and 100, across kHeapMax and kToHeap each time; pop_if_before and
+    // pop alternate, and coarse times (0..20 ticks ahead) make equal times common, so seq order
+    // is tested too.
+    bool growing = true;
+    for (int i = 0; i < 100000; ++i) {
+        growing = growing ? reference.size() < 100 : reference.size() <= 10;
+        const double push_probability = growing ? 0.7 : 0.3;
+        if (reference.empty() || rng.uniform01() < push_probability) {
+            const Event e{now + static_cast<Tick>(rng.uniform_int(20)), ++seq, 0, 0, 0};
+            queue.push(e);
+            reference.push(e);
+        } else {
+            Event got;
+            if (i % 2 == 0) {
+                ASSERT_TRUE(queue.pop_if_before(reference.top().time + 1, got));
+            } else {
+                got = queue.pop();
+            }
+            ASSERT_EQ(got.seq, reference.top().seq);
+            now = got.time;
+            reference.pop();
+            Event none;
+            if (!reference.empty()) {
+                ASSERT_FALSE(queue.pop_if_before(reference.top().time, none));
+            }
+        }
+        ASSERT_EQ(queue.size(), reference.size());
+        if (i % 1000 == 0)
+            printf("%d %zu %d\\n", i, queue.size(), int(queue.is_small_heap()));
+        tier_changes += queue.is_small_heap() != was_heap ? 1 : 0;
+        was_heap = queue.is_small_heap();
+    }
+    EXPECT_GT(tier_changes, 100u) << "the test must cross the thresholds both ways";
+}
+
 TEST(MonotoneQueues, RejectEventsBeforeTheLastPopped) {
     RadixHeapQueue radix;
     AdaptiveQueue adaptive;

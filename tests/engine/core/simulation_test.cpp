@@ -96,6 +96,38 @@ TEST_P(SimulationTest, SkipsCancelledEvents) {
     EXPECT_EQ(sim.events_processed(), 2u);
 }
 
+TEST_P(SimulationTest, SkipsManyCancelledEventsAcrossRehashes) {
+    // Thousands of outstanding cancellations make the handle set grow and clean out its
+    // tombstones several times; only the events not cancelled may run, in order.
+    Simulation sim = make();
+    std::vector<EventHandle> handles;
+    for (Tick t = 0; t < 6000; ++t) {
+        handles.push_back(sim.schedule_at(t / 3, static_cast<std::uint32_t>(t)));
+    }
+    for (std::size_t i = 0; i < handles.size(); i += 3) {
+        sim.cancel(handles[i]);
+    }
+    EXPECT_EQ(sim.pending(), 4000u);
+    Recorder rec;
+    sim.run_until(1000, rec);  // the first half, then cancel more in the second half
+    for (std::size_t i = 3001; i < handles.size(); i += 3) {
+        sim.cancel(handles[i]);
+    }
+    sim.run_until(3000, rec);
+    std::vector<std::uint32_t> expected;
+    for (std::uint32_t k = 0; k < 6000; ++k) {
+        if (k % 3 != 0 && !(k >= 3001 && k % 3 == 1)) {
+            expected.push_back(k);
+        }
+    }
+    std::vector<std::uint32_t> seen;
+    for (const Event& e : rec.seen) {
+        seen.push_back(e.kind);
+    }
+    EXPECT_EQ(seen, expected);
+    EXPECT_EQ(sim.pending(), 0u);
+}
+
 TEST_P(SimulationTest, CancelsFromInsideAHandler) {
     Simulation sim = make();
     EventHandle timeout = kNoEvent;

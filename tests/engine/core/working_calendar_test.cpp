@@ -160,3 +160,25 @@ TEST(WorkingCalendar, NamesFinancialYears) {
 
 }  // namespace
 }  // namespace cssim::core
+
+namespace cssim::core {
+namespace {
+
+TEST(WorkingCalendarCache, HandsOutCalendarsThatAnswerLikeAFreshOne) {
+    WorkingCalendarCache cache;
+    const Date start{2024, 4, 1};
+    const WorkingCalendar fresh(start, 12);
+    const WorkingCalendar first = cache.get(start, 12);
+    const WorkingCalendar second = cache.get(start, 12);
+    const WorkingCalendar other = cache.get(Date{2019, 1, 1}, 12);
+    for (DayIndex day = 0; day < 12 * 365; day += 7) {
+        EXPECT_EQ(first.is_working_day(day), fresh.is_working_day(day));
+        EXPECT_EQ(second.add_working_days(day, 45), fresh.add_working_days(day, 45));
+        EXPECT_EQ(first.working_days_between(0, day), fresh.working_days_between(0, day));
+    }
+    EXPECT_EQ(other.start(), (Date{2019, 1, 1})) << "a different key is a different calendar";
+    EXPECT_NE(other.working_days_between(0, 400), first.working_days_between(0, 400));
+}
+
+}  // namespace
+}  // namespace cssim::core

@@ -17,8 +17,9 @@
  * | QuaternaryHeapQueue | O(log4 n)      | O(3 log4 n)                | O(1)           |
  * | BinaryHeapQueue     | O(log2 n)      | O(log2 n)                  | O(1)           |
  * (Heap push is O(1) on average when new events are later than most pending ones, as in
- * simulation.) AdaptiveQueue, a calendar queue while small and a radix heap while large, is the
- * default: see docs/performance.md for the hold-model comparison with std::priority_queue and
+ * simulation.) AdaptiveQueue, a binary heap while tiny (<= 64 events, O(log n) on a few cache
+ * lines), a calendar queue while small and a radix heap while large, is the default: see
+ * docs/performance.md for the hold-model comparison with std::priority_queue and
  * docs/engine-core.md for when each one wins. RadixHeapQueue and AdaptiveQueue require that no
  * event pushed runs before the last one popped, which Simulation guarantees.
  */
@@ -60,6 +61,17 @@ public:
     virtual Event pop() = 0;
     /** @brief The earliest event. Precondition: !empty(). */
     virtual const Event& top() const = 0;
+    /**
+     * @brief If the queue holds an event with time < end, removes the earliest into `out` and
+     * returns true; else false. One search for the minimum (top() then pop() may search twice).
+     */
+    virtual bool pop_if_before(Tick end, Event& out) {
+        if (empty() || top().time >= end) {
+            return false;
+        }
+        out = pop();
+        return true;
+    }
     virtual bool empty() const = 0;
     virtual std::size_t size() const = 0;
     virtual void clear() = 0;
@@ -161,6 +173,7 @@ public:
     void push(const Event& event) override;
     Event pop() override;
     const Event& top() const override;
+    bool pop_if_before(Tick end, Event& out) override;
     bool empty() const override { return size_ == 0; }
     std::size_t size() const override { return size_; }
     void clear() override;
@@ -188,6 +201,8 @@ private:
     std::uint64_t day_of(const Event& e) const;
     /** Moves the current day forward to the earliest event's; returns its node. */
     std::uint32_t locate() const;
+    /** Removes `node`, the one locate() just returned, and returns its event. */
+    Event take(std::uint32_t node);
     void insert(std::uint32_t node);
     void rebuild(std::size_t bucket_count);
     void maybe_retune();
@@ -247,41 +262,134 @@ private:
 };
 
 /**
- * @brief The default event set: a CalendarQueue while small, a RadixHeapQueue while large.
+ * @brief The default event set: a small binary heap while tiny, a CalendarQueue while small, a
+ * RadixHeapQueue while large.
  *
- * The calendar queue is the fastest while its node pool fits in the cache; past that its random
- * accesses dominate and the radix heap, which moves events only by sequential appends, wins (see
+ * Up to kHeapMax events (a single-server or M/M/c model, a PHOLD logical process) a binary heap
+ * in one fixed array, with its push and pop inlined into Simulation's loop, beats everything
+ * else: that is where a hand-written loop's std::priority_queue is at its best. The calendar
+ * queue is the fastest while its node pool fits in the cache; past that its random accesses
+ * dominate and the radix heap, which moves events only by sequential appends, wins (see
  * docs/performance.md). The queue moves every event across (O(n), in order) when the size rises
- * above kToRadix or falls below kToCalendar; the gap between the two makes the O(n) move
- * amortised O(1). Same precondition as RadixHeapQueue in both modes, checked in both: a pushed
- * event must not run before the last popped one (std::logic_error otherwise), which Simulation
- * guarantees.
+ * above kHeapMax or kToRadix, or falls below kToHeap or kToCalendar; the gaps between the
+ * thresholds make each O(n) move amortised O(1). Same precondition as RadixHeapQueue in every
+ * mode, checked in every mode: a pushed event must not run before the last popped one
+ * (std::logic_error otherwise), which Simulation guarantees.
  */
 class AdaptiveQueue final : public EventQueue {
 public:
+    static constexpr std::size_t kHeapMax = 64;
+    static constexpr std::size_t kToHeap = 24;
     static constexpr std::size_t kToRadix = 32768;
     static constexpr std::size_t kToCalendar = 16384;
 
-    void push(const Event& event) override;
-    Event pop() override;
-    const Event& top() const override { return is_radix_ ? radix_.top() : calendar_.top(); }
+    AdaptiveQueue() { heap_.reserve(kHeapMax); }
+
+    void push(const Event& event) override {
+        if (event.time < last_time_ || (event.time == last_time_ && event.seq < last_seq_))
+            [[unlikely]] {
+            throw_non_monotone(event);
+        }
+        if (is_heap_ && heap_.size() < kHeapMax) [[likely]] {
+            heap_push(event);
+            return;
+        }
+        push_large(event);
+    }
+    Event pop() override {
+        Event event;
+        if (is_heap_) {
+            heap_pop(event);
+            last_time_ = event.time;
+            last_seq_ = event.seq;
+        } else {
+            pop_large(0, event, false);
+        }
+        return event;
+    }
+    bool pop_if_before(Tick end, Event& out) override {
+        if (is_heap_) [[likely]] {
+            if (heap_.empty() || heap_.front().time >= end) {
+                return false;
+            }
+            heap_pop(out);
+            last_time_ = out.time;
+            last_seq_ = out.seq;
+            return true;
+        }
+        return pop_large(end, out, true);
+    }
+    const Event& top() const override {
+        return is_heap_ ? heap_.front() : (is_radix_ ? radix_.top() : calendar_.top());
+    }
     bool empty() const override { return size() == 0; }
-    std::size_t size() const override { return is_radix_ ? radix_.size() : calendar_.size(); }
+    std::size_t size() const override {
+        return is_heap_ ? heap_.size() : (is_radix_ ? radix_.size() : calendar_.size());
+    }
     void clear() override;
     void reserve(std::size_t n) override { calendar_.reserve(std::min(n, kToRadix)); }
     std::size_t memory_bytes() const override {
-        return calendar_.memory_bytes() + radix_.memory_bytes();
+        return heap_.capacity() * sizeof(Event) + calendar_.memory_bytes() + radix_.memory_bytes();
     }
     std::string_view name() const override { return "adaptive"; }
     /** @brief True while the events are in the radix heap. */
-    bool is_radix() const { return is_radix_; }
+    bool is_radix() const { return !is_heap_ && is_radix_; }
+    /** @brief True while the events are in the small binary heap. */
+    bool is_small_heap() const { return is_heap_; }
 
 private:
+    /** Binary min-heap push with a moving hole (one copy per level, no swaps). */
+    void heap_push(const Event& event) {
+        std::size_t i = heap_.size();
+        heap_.push_back(event);
+        while (i > 0) {
+            const std::size_t parent = (i - 1) / 2;
+            if (!runs_before(event, heap_[parent])) {
+                break;
+            }
+            heap_[i] = heap_[parent];
+            i = parent;
+        }
+        heap_[i] = event;
+    }
+    void heap_pop(Event& out) {
+        out = heap_.front();
+        const Event last = heap_.back();
+        heap_.pop_back();
+        const std::size_t n = heap_.size();
+        if (n == 0) {
+            return;
+        }
+        std::size_t i = 0;
+        for (;;) {
+            std::size_t child = 2 * i + 1;
+            if (child >= n) {
+                break;
+            }
+            if (child + 1 < n && runs_before(heap_[child + 1], heap_[child])) {
+                ++child;
+            }
+            if (!runs_before(heap_[child], last)) {
+                break;
+            }
+            heap_[i] = heap_[child];
+            i = child;
+        }
+        heap_[i] = last;
+    }
+    [[noreturn]] static void throw_non_monotone(const Event& event);
+    void push_large(const Event& event);
+    /** The calendar and radix tiers; with `bounded`, only an event with time < end. */
+    bool pop_large(Tick end, Event& out, bool bounded);
     void move_to_radix();
     void move_to_calendar();
+    void move_heap_to_calendar();
+    void move_calendar_to_heap();
 
+    std::vector<Event> heap_;  ///< capacity kHeapMax, reserved once: pushes never allocate
     CalendarQueue calendar_;
     RadixHeapQueue radix_;
+    bool is_heap_ = true;
     bool is_radix_ = false;
     Tick last_time_ = INT64_MIN;  ///< (time, seq) of the last popped event, for the precondition
     std::uint64_t last_seq_ = 0;

@@ -21,6 +21,13 @@ std::uint64_t hash_stream_name(std::string_view name);
 /** @brief The 64-bit seed of stream `name` in replication `replication` under `master_seed`. */
 std::uint64_t derive_stream_seed(std::uint64_t master_seed, std::uint64_t replication,
                                  std::string_view name);
+/**
+ * @brief The seed of stream `name` of entity `entity` (for example a logical process's stable
+ * id): one more full-avalanche fold of the entity into the three-input seed, so every entity has
+ * its own stream per purpose, never keyed by thread.
+ */
+std::uint64_t derive_stream_seed(std::uint64_t master_seed, std::uint64_t replication,
+                                 std::string_view name, std::uint64_t entity);
 
 /** @brief One pseudo-random stream. Cheap to copy (32 bytes of state). */
 class RandomStream {
@@ -31,6 +38,11 @@ public:
     static RandomStream derive(std::uint64_t master_seed, std::uint64_t replication,
                                std::string_view name) {
         return RandomStream(derive_stream_seed(master_seed, replication, name));
+    }
+    /** @brief The stream for (master seed, replication, name, entity). */
+    static RandomStream derive(std::uint64_t master_seed, std::uint64_t replication,
+                               std::string_view name, std::uint64_t entity) {
+        return RandomStream(derive_stream_seed(master_seed, replication, name, entity));
     }
 
     std::uint64_t next_u64();

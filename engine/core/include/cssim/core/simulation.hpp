@@ -18,7 +18,6 @@
 #include <cstdint>
 #include <memory>
 #include <stdexcept>
-#include <unordered_set>
 #include <vector>
 
 #include "cssim/core/event_queue.hpp"
@@ -53,6 +52,36 @@ public:
 };
 
 /**
+ * @brief A set of event handles (never 0) by open addressing with linear probing, for pending
+ * cancellations. Storage keeps its capacity: once it has grown to the run's peak number of
+ * outstanding cancellations, cancelling allocates nothing.
+ */
+class HandleSet {
+public:
+    /** @brief True when no handle is held. */
+    bool empty() const { return size_ == 0; }
+    /** @brief Handles held. */
+    std::size_t size() const { return size_; }
+    /** @brief Adds h (h != 0, h != UINT64_MAX). */
+    void insert(std::uint64_t h);
+    /** @brief Removes h; true if it was present. */
+    bool erase(std::uint64_t h);
+
+private:
+    static constexpr std::uint64_t kEmpty = 0;
+    static constexpr std::uint64_t kTombstone = UINT64_MAX;
+    std::size_t slot_of(std::uint64_t h) const {
+        return static_cast<std::size_t>((h * 0x9e3779b97f4a7c15ULL) >> 32) & (slots_.size() - 1);
+    }
+    void rehash(std::size_t capacity);
+
+    std::vector<std::uint64_t> slots_;
+    std::vector<std::uint64_t> scratch_;  ///< reused by rehash
+    std::size_t size_ = 0;
+    std::size_t used_ = 0;  ///< live entries plus tombstones
+};
+
+/**
  * @brief Event calendar plus clock. Invariant: now() never decreases; every pending event has
  * time >= now(). Not thread-safe; owns its EventQueue.
  */
@@ -66,7 +95,19 @@ public:
     /** @brief Schedules an event at absolute time `time` (>= now(); throws std::logic_error if
      * not). */
     EventHandle schedule_at(Tick time, std::uint32_t kind, std::uint32_t target = 0,
-                            std::uint64_t payload = 0);
+                            std::uint64_t payload = 0) {
+        if (time < now_) [[unlikely]] {
+            throw_past(time);
+        }
+        const std::uint64_t seq = next_seq_++;
+        const Event event{time, seq, kind, target, payload};
+        if (adaptive_ != nullptr) {
+            adaptive_->push(event);  // the default queue: a direct call, no virtual dispatch
+        } else {
+            queue_->push(event);
+        }
+        return seq;
+    }
     /** @brief Schedules an event `delay` ticks from now (delay >= 0). */
     EventHandle schedule_after(Tick delay, std::uint32_t kind, std::uint32_t target = 0,
                                std::uint64_t payload = 0) {
@@ -104,10 +145,14 @@ public:
     void add_observer(SimulationObserver* observer) { observers_.push_back(observer); }
 
 private:
-    void throw_event_limit() const;
+    template <class Queue, class Handler>
+    std::uint64_t run_loop(Queue& queue, Tick end, Handler& handler);
+    [[noreturn]] void throw_event_limit() const;
+    [[noreturn]] void throw_past(Tick time) const;
 
     std::unique_ptr<EventQueue> queue_;
-    std::unordered_set<EventHandle> cancelled_;
+    AdaptiveQueue* adaptive_ = nullptr;  ///< queue_ when it is the default queue, else null
+    HandleSet cancelled_;
     std::vector<SimulationObserver*> observers_;
     Tick now_ = 0;
     std::uint64_t next_seq_ = 1;
@@ -118,20 +163,33 @@ private:
 
 template <class Handler>
 std::uint64_t Simulation::run_until(Tick end, Handler&& handler) {
+    // The default queue is a final class: through its own type every call is direct (and the
+    // hot ones inlined), which is most of the gap to a hand-written loop.
+    if (adaptive_ != nullptr) {
+        return run_loop(*adaptive_, end, handler);
+    }
+    return run_loop(*queue_, end, handler);
+}
+
+template <class Queue, class Handler>
+std::uint64_t Simulation::run_loop(Queue& queue, Tick end, Handler& handler) {
     stopped_ = false;
     const std::uint64_t before = processed_;
-    while (!queue_->empty() && queue_->top().time < end) {
-        const Event event = queue_->pop();
-        if (!cancelled_.empty() && cancelled_.erase(event.seq) > 0) {
+    Event event;
+    // pop_if_before finds the minimum once (top() then pop() would search twice).
+    while (queue.pop_if_before(end, event)) {
+        if (!cancelled_.empty() && cancelled_.erase(event.seq)) [[unlikely]] {
             continue;
         }
         now_ = event.time;
         ++processed_;
-        if (event_limit_ != 0 && processed_ > event_limit_) {
+        if (event_limit_ != 0 && processed_ > event_limit_) [[unlikely]] {
             throw_event_limit();
         }
-        for (SimulationObserver* observer : observers_) {
-            observer->on_event(event);
+        if (!observers_.empty()) [[unlikely]] {
+            for (SimulationObserver* observer : observers_) {
+                observer->on_event(event);
+            }
         }
         handler(event);
         if (stopped_) {

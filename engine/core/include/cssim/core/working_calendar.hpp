@@ -11,6 +11,9 @@
  * day, 2022 state funeral, 2023 coronation).
  */
 #include <cstdint>
+#include <memory>
+#include <mutex>
+#include <utility>
 #include <vector>
 
 #include "cssim/core/time.hpp"
@@ -27,6 +30,8 @@ std::vector<Date> bank_holidays(int year);
  *
  * Precomputes a table of working days for a span of years after the start, so every query is
  * O(1) or O(log n). Queries outside the table are computed directly (slower, still exact).
+ * The table is immutable and shared: copies are cheap (one shared pointer) and may be used from
+ * any number of threads at once.
  */
 class WorkingCalendar {
 public:
@@ -60,8 +65,26 @@ public:
 private:
     Date start_;
     std::int64_t start_epoch_day_;
-    /// cumulative_[d] = working days in days [0, d); sized years*366+1.
-    std::vector<std::int32_t> cumulative_;
+    /// (*table_)[d] = working days in days [0, d); sized years*366+1. Never null, never mutated.
+    std::shared_ptr<const std::vector<std::int32_t>> table_;
+};
+
+/**
+ * @brief Builds each (start date, years) calendar once and hands out copies that share its table,
+ * so replications and threads stop rebuilding the same table. Thread-safe; holds at most
+ * kMaxEntries calendars (then starts afresh). An object, not a global: its owner decides how long
+ * the calendars live.
+ */
+class WorkingCalendarCache {
+public:
+    static constexpr std::size_t kMaxEntries = 64;
+    /** @brief The calendar WorkingCalendar(start, years) would build, built at most once. */
+    WorkingCalendar get(Date start, int years);
+
+private:
+    using Key = std::pair<std::int64_t, int>;  ///< (start as days since the epoch, years)
+    std::mutex mutex_;
+    std::vector<std::pair<Key, WorkingCalendar>> entries_;
 };
 
 }  // namespace cssim::core

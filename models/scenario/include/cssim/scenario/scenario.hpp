@@ -23,6 +23,7 @@
 #include <string_view>
 #include <vector>
 
+#include "cssim/phold/phold_config.hpp"
 #include "cssim/queue/queue_config.hpp"
 
 // CMake defines CSSIM_SCENARIO_HAS_DEPARTMENT (publicly, so every consumer sees the same struct
@@ -56,7 +57,7 @@ std::string closest_name(std::string_view word, const std::vector<std::string>& 
 /** @brief A loaded, fully validated scenario. Exactly one model config is set, per `model`. */
 struct Scenario {
     std::string name;         ///< the scenario's `name`, or the file's stem when absent
-    std::string model;        ///< "queue" or "department"
+    std::string model;        ///< "queue", "phold" or "department"
     std::string source_path;  ///< the path given to load_scenario
     std::string description;
     std::uint64_t seed = 1;         ///< master seed (top-level `seed`, default 1)
@@ -65,6 +66,7 @@ struct Scenario {
         canonical_json;  ///< resolved scenario (extends and --set applied), sorted keys, compact
     std::string sha256;  ///< lower-case hex SHA-256 of canonical_json
     std::optional<cssim::queue::QueueConfig> queue;
+    std::optional<cssim::phold::PholdConfig> phold;
 #if defined(CSSIM_SCENARIO_HAS_DEPARTMENT) && CSSIM_SCENARIO_HAS_DEPARTMENT
     std::optional<cssim::department::DepartmentConfig> department;
 #endif

@@ -1,0 +1,163 @@
+// PHOLD (Fujimoto 1990) on parallel::run_logical_processes: each LP is a LogicalProcess whose
+// handler reschedules every event it processes, locally or (with probability remote_fraction)
+// at a uniformly chosen other LP, after lookahead + Exp(mean_delay).
+#include "cssim/phold/phold_model.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+#include <utility>
+
+#include "cssim/core/random.hpp"
+#include "cssim/core/simulation.hpp"
+#include "cssim/parallel/logical_process.hpp"
+
+namespace cssim::phold {
+
+core::Tick ticks_from_units(double units) {
+    return static_cast<core::Tick>(std::llround(units * static_cast<double>(kTicksPerUnit)));
+}
+
+namespace {
+
+using core::Tick;
+
+/** @brief What every LP of a run shares (read-only during the run). */
+struct Shared {
+    Tick lookahead = 0;
+    double mean_ticks = 0.0;
+    double remote_fraction = 0.0;
+    std::uint32_t lps = 1;
+};
+
+/** @brief One PHOLD LP: its Simulation (in the base), its two streams and its counters. */
+class PholdLp final : public parallel::LogicalProcess {
+public:
+    PholdLp(std::uint32_t id, const Shared& shared, std::uint64_t master_seed,
+            std::uint64_t replication)
+        : LogicalProcess(id),
+          shared_(shared),
+          delay_rng_(core::RandomStream::derive(master_seed, replication, "phold.delay", id)),
+          routing_rng_(core::RandomStream::derive(master_seed, replication, "phold.routing", id)) {}
+
+    /** @brief The initial events, at Exp(mean_delay) after time 0 (no lookahead). */
+    void seed_events(int count) {
+        for (int j = 0; j < count; ++j) {
+            simulation().schedule_at(exponential_ticks(), 0);
+        }
+    }
+
+    void run_until(Tick end) override { simulation().run_until(end, *this); }
+
+    void operator()(const core::Event& event) {
+        ++processed_;
+        const Tick when = event.time + shared_.lookahead + exponential_ticks();
+        if (shared_.lps > 1 && routing_rng_.uniform01() < shared_.remote_fraction) {
+            // Uniform over the other lps - 1 LPs: draw in [0, lps - 1) and skip our own id.
+            auto destination =
+                static_cast<std::uint32_t>(routing_rng_.uniform_int(shared_.lps - 1));
+            if (destination >= id()) {
+                ++destination;
+            }
+            send(destination, when, 0);
+        } else {
+            simulation().schedule_at(when, 0);
+        }
+    }
+
+    std::uint64_t processed() const { return processed_; }
+
+private:
+    Tick exponential_ticks() {
+        return static_cast<Tick>(std::llround(delay_rng_.exponential(shared_.mean_ticks)));
+    }
+
+    const Shared& shared_;
+    core::RandomStream delay_rng_;
+    core::RandomStream routing_rng_;
+    std::uint64_t processed_ = 0;
+};
+
+}  // namespace
+
+PholdRunStats simulate(const PholdConfig& config, std::uint64_t master_seed,
+                       std::uint64_t replication, const PholdRunOptions& options) {
+    Shared shared;
+    shared.lookahead = ticks_from_units(config.lookahead);
+    shared.mean_ticks = config.mean_delay * static_cast<double>(kTicksPerUnit);
+    shared.remote_fraction = config.remote_fraction;
+    shared.lps = static_cast<std::uint32_t>(config.lps);
+
+    std::vector<std::unique_ptr<PholdLp>> lps;
+    std::vector<parallel::LogicalProcess*> pointers;
+    lps.reserve(shared.lps);
+    pointers.reserve(shared.lps);
+    for (std::uint32_t i = 0; i < shared.lps; ++i) {
+        lps.push_back(std::make_unique<PholdLp>(i, shared, master_seed, replication));
+        lps.back()->seed_events(config.events_per_lp);
+        pointers.push_back(lps.back().get());
+    }
+
+    parallel::LpRunOptions run_options;
+    run_options.lookahead = shared.lookahead;
+    run_options.end = ticks_from_units(config.horizon);
+    run_options.threads = options.threads;
+    run_options.partition = options.partition;
+    run_options.cancel = options.cancel;
+    const parallel::LpRunOutcome outcome = parallel::run_logical_processes(pointers, run_options);
+
+    PholdRunStats stats;
+    stats.epochs = outcome.epochs;
+    stats.remote_messages = outcome.messages;
+    stats.cancelled = outcome.cancelled;
+    stats.events_per_lp.reserve(lps.size());
+    for (const auto& lp : lps) {
+        stats.events_per_lp.push_back(lp->processed());
+        stats.events_processed += lp->processed();
+    }
+    return stats;
+}
+
+std::vector<record::MetricInfo> metric_info() {
+    return {{"events_processed", "events", "Events dispatched before the horizon, all LPs", 0},
+            {"remote_messages", "messages", "Events sent to another LP", 0},
+            {"events_per_lp_min", "events", "Fewest events dispatched by one LP", 0},
+            {"events_per_lp_max", "events", "Most events dispatched by one LP", 0},
+            {"epochs", "epochs", "Lookahead epochs run", 0}};
+}
+
+std::optional<record::ReplicationRecord> run_replication(const PholdConfig& config,
+                                                         std::uint64_t master_seed,
+                                                         std::uint64_t replication,
+                                                         const PholdRunOptions& options) {
+    const PholdRunStats stats = simulate(config, master_seed, replication, options);
+    if (stats.cancelled) {
+        return std::nullopt;
+    }
+    record::ReplicationRecord record;
+    record.replication = replication;
+    record.seed = master_seed;
+    const auto [low, high] =
+        std::minmax_element(stats.events_per_lp.begin(), stats.events_per_lp.end());
+    const double values[] = {static_cast<double>(stats.events_processed),
+                             static_cast<double>(stats.remote_messages), static_cast<double>(*low),
+                             static_cast<double>(*high), static_cast<double>(stats.epochs)};
+    const std::vector<record::MetricInfo> info = metric_info();
+    record.metrics.reserve(info.size());
+    for (std::size_t i = 0; i < info.size(); ++i) {
+        record.metrics.push_back({info[i].name, values[i]});
+    }
+    return record;
+}
+
+std::vector<std::string> stream_names() {
+    return {"phold.delay", "phold.routing"};
+}
+
+record::RunLayout layout(const PholdConfig&) {
+    record::RunLayout result;
+    result.metrics = metric_info();
+    return result;
+}
+
+}  // namespace cssim::phold

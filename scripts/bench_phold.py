@@ -1,0 +1,81 @@
+#!/usr/bin/python3
+"""PHOLD on logical processes against the one-thread limit, in one invocation.
+
+Runs cssim_bench_phold (Google Benchmark): PHOLD with 152 LPs, 16 events each, 10% remote,
+lookahead 0.1, mean delay 1 (horizon 200, about 440,000 events) through models/phold at 1 and 2
+threads, and the hand-written sequential loop (tests/benchmarks/peers/flat_phold_loop.cpp), all
+in wall-clock time. Prints events per second, the parallel efficiency at 2 threads (speed-up / 2,
+target >= 0.85) and the one-thread ratio to the loop (target >= 0.6), with the load average:
+2-thread figures mean something only on an otherwise idle machine with 2 free cores.
+
+Usage: scripts/bench_phold.py [--build-dir build] [--min-time 2] [--repetitions 5]
+Standard library only.
+"""
+import argparse
+import datetime
+import json
+import os
+import platform
+import subprocess
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def cpu_model():
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--build-dir", default=os.path.join(ROOT, "build"))
+    parser.add_argument("--min-time", default="2", help="seconds per Google Benchmark case")
+    parser.add_argument("--repetitions", type=int, default=5)
+    args = parser.parse_args()
+    binary = os.path.join(args.build_dir, "tests", "benchmarks", "cssim_bench_phold")
+    if not os.path.exists(binary):
+        sys.exit(f"{binary} not found: build the cssim_bench_phold target (Release) first")
+
+    print(f"machine: {cpu_model()}, {os.cpu_count()} cores, {platform.system()} "
+          f"{platform.release()}")
+    print(f"date: {datetime.datetime.now(datetime.timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}")
+    load_before = os.getloadavg()
+    cmd = [binary, "--benchmark_format=json", f"--benchmark_min_time={args.min_time}",
+           f"--benchmark_repetitions={args.repetitions}", "--benchmark_report_aggregates_only=true"]
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+    load_after = os.getloadavg()
+    rates = {}
+    for b in json.loads(out)["benchmarks"]:
+        if b.get("aggregate_name", "median") == "median":
+            rates[b.get("run_name", b["name"])] = b["events_per_s"]
+    one = rates["BM_PholdLogicalProcesses/threads:1/real_time"]
+    two = rates["BM_PholdLogicalProcesses/threads:2/real_time"]
+    flat = rates["BM_PholdFlatLoop/real_time"]
+    efficiency = two / one / 2
+    print()
+    print("| PHOLD 152 LPs, 10% remote | events/s (wall clock) |")
+    print("|---|---|")
+    print(f"| hand-written sequential loop | {flat / 1e6:.2f} M |")
+    print(f"| cssim LPs, 1 thread | {one / 1e6:.2f} M |")
+    print(f"| cssim LPs, 2 threads | {two / 1e6:.2f} M |")
+    print()
+    print(f"one thread / sequential loop: {one / flat:.2f} (target >= 0.6)")
+    print(f"parallel efficiency at 2 threads: {efficiency:.2f} (target >= 0.85)")
+    print(f"median of {args.repetitions} repetitions; load average (1, 5, 15 min) before: " +
+          ", ".join(f"{x:.2f}" for x in load_before) + "; after: " +
+          ", ".join(f"{x:.2f}" for x in load_after))
+    ok = one / flat >= 0.6 and efficiency >= 0.85
+    print("targets met" if ok else "TARGETS NOT MET")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,62 @@
+// cssim_bench_phold: PHOLD (152 LPs, 16 events each, 10% remote, lookahead 0.1, mean delay 1)
+// through models/phold on the logical-process facility at 1 and 2 threads, against the
+// hand-written sequential loop of peers/flat_phold_loop.cpp. scripts/bench_phold.py prints the
+// parallel efficiency and the ratio to the loop. Figures: docs/performance.md, "PHOLD".
+#include <benchmark/benchmark.h>
+
+#include "cssim/phold/phold_model.hpp"
+#include "peers/flat_phold_loop.hpp"
+
+namespace {
+
+/** @brief The configuration, with a horizon of 200 (about 440,000 events). */
+cssim::phold::PholdConfig config_152() {
+    cssim::phold::PholdConfig config;
+    config.lps = 152;
+    config.events_per_lp = 16;
+    config.remote_fraction = 0.1;
+    config.mean_delay = 1.0;
+    config.lookahead = 0.1;
+    config.horizon = 200.0;
+    return config;
+}
+
+void BM_PholdLogicalProcesses(benchmark::State& state) {
+    const cssim::phold::PholdConfig config = config_152();
+    cssim::phold::PholdRunOptions options;
+    options.threads = static_cast<int>(state.range(0));
+    std::uint64_t replication = 0;
+    double events = 0.0;
+    for (auto _ : state) {
+        const cssim::phold::PholdRunStats stats =
+            cssim::phold::simulate(config, 1, replication++, options);
+        events += static_cast<double>(stats.events_processed);
+        benchmark::DoNotOptimize(stats);
+    }
+    state.counters["events_per_s"] = benchmark::Counter(events, benchmark::Counter::kIsRate);
+}
+// Real time: with threads, CPU time of the main thread alone would flatter the parallel run.
+BENCHMARK(BM_PholdLogicalProcesses)
+    ->Arg(1)
+    ->Arg(2)
+    ->ArgName("threads")
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
+
+void BM_PholdFlatLoop(benchmark::State& state) {
+    const cssim::phold::PholdConfig config = config_152();
+    std::uint64_t replication = 0;
+    double events = 0.0;
+    for (auto _ : state) {
+        const cssim::bench::FlatPholdResult r =
+            cssim::bench::run_flat_phold(config, 1, replication++);
+        events += static_cast<double>(r.events_processed);
+        benchmark::DoNotOptimize(r);
+    }
+    state.counters["events_per_s"] = benchmark::Counter(events, benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_PholdFlatLoop)->UseRealTime()->Unit(benchmark::kMillisecond);
+
+}  // namespace
+
+BENCHMARK_MAIN();
