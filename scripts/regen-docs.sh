@@ -125,7 +125,7 @@ echo "regen-docs: docs/experiments.md [warmup-presets]" >&2
     { echo '$ cssim validate scenarios/base.json --set population.children=120000 --set council.referrals_per_10k_children_per_year=481'; cat; } |
     fenced docs/scenarios.md validate-council
 "$cssim" validate scenarios/base.json --set population.children=120000 \
-    --set workforce.social_worker_posts=168 \
+    --set workforce.social_worker_posts=168 --set council.referrals_per_10k_children_per_year=481 \
     --set 'money.funding_changes=[{"date": "2034-04-01", "agency_ban": true}]' 2>&1 >/dev/null |
     fenced docs/scenarios.md validate-warnings
 

@@ -132,7 +132,7 @@ void check_establishment(const DepartmentConfig& c, std::vector<Diagnostic>& out
                            fixed(load.at_start, 1) + " at the start and " +
                            fixed(load.steady_state, 1) + " at the referral rate's steady state (" +
                            fixed(load.filled_posts, 1) + " filled posts for " +
-                           format_number(c.population.children) + " children)";
+                           fixed(c.population.children, 0) + " children)";
     const double high = std::max(load.at_start, load.steady_state);
     const double low = std::min(load.at_start, load.steady_state);
     if (high > kMaxCaseload) {
