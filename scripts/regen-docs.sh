@@ -9,7 +9,8 @@
 # Regions: README.md default-job; docs/experiments.md compare-json, crn-table, reps-relative,
 # reps-absolute, warmup-base, welch-head, warmup-presets; docs/scenarios.md validate-council,
 # validate-warnings; docs/system-effects.md se-* (through scripts/system-effects.sh). The viewer
-# screenshots of docs/viewer.md are re-rendered when cssim-view and xvfb-run are available.
+# screenshots of docs/viewer.md and docs/system-effects.md are re-rendered when cssim-view and
+# xvfb-run are available.
 # Outputs are deterministic (same scenario + seed => same numbers whatever the thread count),
 # so a re-run on an unchanged model changes nothing. About 5 minutes on 2 cores.
 set -euo pipefail
@@ -129,9 +130,12 @@ echo "regen-docs: docs/experiments.md [warmup-presets]" >&2
     --set 'money.funding_changes=[{"date": "2034-04-01", "agency_ban": true}]' 2>&1 >/dev/null |
     fenced docs/scenarios.md validate-warnings
 
-# 5. The system-effect comparisons (system-effects.md), through their own script.
+# 5. The system-effect comparisons (system-effects.md), through their own script (with the
+#    archives its screenshots replay when the screenshots are wanted).
+archives=--no-archives
+[[ $screenshots == 1 && -x $viewer ]] && command -v xvfb-run >/dev/null && archives=
 if [[ $system_effects == 1 ]]; then
-    bash scripts/system-effects.sh --no-archives >/dev/null
+    bash scripts/system-effects.sh $archives >/dev/null
     for name in prevention inspection culture management churn financial_collapse; do
         fenced docs/system-effects.md "se-$name" <"results/system-effects/$name.txt"
     done
@@ -143,13 +147,27 @@ if [[ $screenshots == 1 && -x $viewer ]] && command -v xvfb-run >/dev/null; then
     for s in no_admin_support pa_one_per_three base inadequate_judgement; do
         "$cssim" run "scenarios/$s.json" --seed 1 --replications 3 -q --out "$runs/$s" >/dev/null
     done
-    shot() { xvfb-run -a -s "-screen 0 1280x800x24" "$viewer" --size 1200x750 "$@"; }
-    shot --screenshot docs/images/viewer-comparison.png --day 2027-06-01 \
+    shot() { xvfb-run -a -s "-screen 0 1280x800x24" "$viewer" "$@"; }
+    shot --size 1200x750 --screenshot docs/images/viewer-comparison.png --day 2027-06-01 \
         "$runs/no_admin_support" --compare "$runs/pa_one_per_three"
-    shot --screenshot docs/images/viewer-presenter.png --presenter --day 2027-06-01 \
+    shot --size 1200x750 --screenshot docs/images/viewer-presenter.png --presenter --day 2027-06-01 \
         "$runs/no_admin_support" --compare "$runs/pa_one_per_three"
-    shot --screenshot docs/images/viewer-system-effects.png --day 2026-02-02 \
+    shot --size 1200x750 --screenshot docs/images/viewer-system-effects.png --day 2026-02-02 \
         "$runs/base" --compare "$runs/inadequate_judgement"
+    if [[ $system_effects == 1 ]]; then
+        # system-effects.md's images: the default 1280x800 window on 1 June 2028, five years in.
+        se=results/system-effects
+        shot --screenshot docs/images/system-prevention.png --day 2028-06-01 \
+            "$se/base" --compare "$se/prevention_cut"
+        shot --screenshot docs/images/system-culture.png --day 2028-06-01 \
+            "$se/blame_culture" --compare "$se/learning_culture"
+        shot --screenshot docs/images/system-management.png --day 2028-06-01 \
+            "$se/base" --compare "$se/manager_absence"
+        shot --screenshot docs/images/system-churn.png --day 2028-06-01 \
+            "$se/base" --compare "$se/agency_heavy"
+        shot --screenshot docs/images/system-financial_collapse.png --day 2028-06-01 \
+            "$se/base" --compare "$se/financial_collapse"
+    fi
     rm -f docs/images/*.png.panels.json
     echo "regen-docs: docs/images/viewer-*.png" >&2
 else
