@@ -147,25 +147,31 @@ if [[ $screenshots == 1 && -x $viewer ]] && command -v xvfb-run >/dev/null; then
     for s in no_admin_support pa_one_per_three base inadequate_judgement; do
         "$cssim" run "scenarios/$s.json" --seed 1 --replications 3 -q --out "$runs/$s" >/dev/null
     done
-    shot() { xvfb-run -a -s "-screen 0 1280x800x24" "$viewer" "$@"; }
+    # As docs/viewer.md, "Screenshots and tests without a display", says they were made.
+    shot() { xvfb-run -a -s "-screen 0 1920x1080x24" "$viewer" "$@"; }
     shot --size 1200x750 --screenshot docs/images/viewer-comparison.png --day 2027-06-01 \
         "$runs/no_admin_support" --compare "$runs/pa_one_per_three"
     shot --size 1200x750 --screenshot docs/images/viewer-presenter.png --presenter --day 2027-06-01 \
         "$runs/no_admin_support" --compare "$runs/pa_one_per_three"
+    if "$viewer" --help 2>&1 | grep -q -- '--view'; then
+        shot --size 1920x1080 --screenshot docs/images/viewer-presenter-floor.png --presenter \
+            --view office-floor-stress --day 2027-06-01 \
+            "$runs/no_admin_support" --compare "$runs/pa_one_per_three"
+    fi
     shot --size 1200x750 --screenshot docs/images/viewer-system-effects.png --day 2026-02-02 \
         "$runs/base" --compare "$runs/inadequate_judgement"
     if [[ $system_effects == 1 ]]; then
-        # system-effects.md's images: the default 1280x800 window on 1 June 2028, five years in.
+        # system-effects.md's images: a 1280x800 window on 1 June 2028, five years in.
         se=results/system-effects
-        shot --screenshot docs/images/system-prevention.png --day 2028-06-01 \
+        shot --size 1280x800 --screenshot docs/images/system-prevention.png --day 2028-06-01 \
             "$se/base" --compare "$se/prevention_cut"
-        shot --screenshot docs/images/system-culture.png --day 2028-06-01 \
+        shot --size 1280x800 --screenshot docs/images/system-culture.png --day 2028-06-01 \
             "$se/blame_culture" --compare "$se/learning_culture"
-        shot --screenshot docs/images/system-management.png --day 2028-06-01 \
+        shot --size 1280x800 --screenshot docs/images/system-management.png --day 2028-06-01 \
             "$se/base" --compare "$se/manager_absence"
-        shot --screenshot docs/images/system-churn.png --day 2028-06-01 \
+        shot --size 1280x800 --screenshot docs/images/system-churn.png --day 2028-06-01 \
             "$se/base" --compare "$se/agency_heavy"
-        shot --screenshot docs/images/system-financial_collapse.png --day 2028-06-01 \
+        shot --size 1280x800 --screenshot docs/images/system-financial_collapse.png --day 2028-06-01 \
             "$se/base" --compare "$se/financial_collapse"
     fi
     rm -f docs/images/*.png.panels.json
