@@ -49,23 +49,32 @@ void print_table(const record::Comparison& comparison, const Colours& colours) {
     std::printf("Differences are scenario minus baseline with %.4g%% confidence intervals%s.\n",
                 comparison.confidence * 100.0,
                 k > 2 ? " (Bonferroni-adjusted for the comparisons)" : "");
+    bool any_without_interval = false;
     for (const record::PairComparison& pair : comparison.pairs) {
         std::printf("\nA = %s   B = %s\n", pair.baseline.c_str(), pair.scenario.c_str());
-        std::printf("%-36s %12s %12s %12s  %-26s %s\n", "metric", "A", "B", "B - A", "CI of B - A",
-                    "verdict");
+        std::printf("%-36s %-16s %12s %12s %12s  %-26s %s\n", "metric", "unit", "A", "B", "B - A",
+                    "CI of B - A", "verdict");
         for (const record::MetricComparison& m : pair.metrics) {
-            const std::string ci =
-                "[" + format_human(m.ci_low, true) + ", " + format_human(m.ci_high, true) + "]";
+            const std::string ci = format_interval(m.ci_low, m.ci_high, true);
+            any_without_interval = any_without_interval || ci == "n/a";
             const char* colour = m.verdict == "better"  ? colours.better
                                  : m.verdict == "worse" ? colours.worse
                                                         : colours.dim;
-            std::printf("%-36s %12s %12s %12s  %-26s %s%s%s\n", m.name.c_str(),
-                        format_human(m.baseline_mean).c_str(),
+            std::printf("%-36s %-16s %12s %12s %12s  %-26s %s%s%s\n", m.name.c_str(),
+                        display_unit(m.unit).c_str(), format_human(m.baseline_mean).c_str(),
                         format_human(m.scenario_mean).c_str(),
                         format_human(m.difference, true).c_str(), ci.c_str(), colour,
                         m.verdict.c_str(), colours.reset);
         }
     }
+    if (any_without_interval) {
+        std::printf(
+            "\nn/a: no confidence interval; it needs at least 2 paired replications "
+            "(run with -r 2 or more).\n");
+    }
+    std::printf(
+        "Means are per-replication averages over the measured period (after the "
+        "warm-up); /year = a year's worth, not a total over the run.\n");
 }
 
 /** @brief The comparison with only `wanted` metrics, in that order (all when empty). */
@@ -121,6 +130,7 @@ int compare_command(const CompareCommand& command) {
         if (!loaded.scenario) {
             return report_load_failure(loaded, path);
         }
+        print_warnings(*loaded.scenario, path);
         scenarios.push_back(std::move(*loaded.scenario));
     }
     // Common random numbers need one seed and one replication count for every scenario: the

@@ -97,6 +97,7 @@ void print_metric_table(const record::RunInfo& info,
         return;
     }
     std::printf("%-36s %14s   %-29s %s\n", "metric", "mean", "95% CI", "unit");
+    bool any_without_interval = false;
     for (const record::MetricSummary& m : points.front().metrics) {
         std::string unit;
         for (const record::MetricInfo& mi : info.layout.metrics) {
@@ -104,10 +105,15 @@ void print_metric_table(const record::RunInfo& info,
                 unit = mi.unit;
             }
         }
-        const std::string ci =
-            "[" + format_human(m.ci95_low) + ", " + format_human(m.ci95_high) + "]";
+        const std::string ci = format_interval(m.ci95_low, m.ci95_high);
+        any_without_interval = any_without_interval || ci == "n/a";
         std::printf("%-36s %14s   %-29s %s\n", m.name.c_str(), format_human(m.mean).c_str(),
-                    ci.c_str(), unit.c_str());
+                    ci.c_str(), display_unit(unit).c_str());
+    }
+    if (any_without_interval) {
+        std::printf(
+            "n/a: no confidence interval; it needs at least 2 replications (run with -r 2 "
+            "or more).\n");
     }
 }
 
@@ -117,6 +123,7 @@ int run_command(const RunCommand& command) {
     if (!loaded.scenario) {
         return report_load_failure(loaded, command.scenario_path);
     }
+    print_warnings(*loaded.scenario, command.scenario_path);
     const scenario::Scenario& scenario = *loaded.scenario;
     const std::uint64_t seed = command.settings.seed.value_or(scenario.seed);
     const std::size_t replications = command.settings.replications.value_or(scenario.replications);

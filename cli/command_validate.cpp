@@ -63,9 +63,18 @@ int validate_workshop_files(const std::string& path, scenario::FileKind kind) {
     return kExitOk;
 }
 
+std::size_t print_warnings(const scenario::Scenario& scenario, const std::string& path) {
+    for (const scenario::Diagnostic& warning : scenario.warnings) {
+        std::fprintf(stderr, "%s: warning: %s\n", path.c_str(),
+                     scenario::format_diagnostic(warning).c_str());
+    }
+    return scenario.warnings.size();
+}
+
 }  // namespace
 
-int validate_command(const std::string& scenario_path, const std::vector<std::string>& overrides) {
+int validate_command(const std::string& scenario_path, const std::vector<std::string>& overrides,
+                     bool strict) {
     if (const auto kind = scenario::file_kind(scenario_path);
         kind != scenario::FileKind::scenario && overrides.empty()) {
         return validate_workshop_files(scenario_path, kind);
@@ -75,9 +84,25 @@ int validate_command(const std::string& scenario_path, const std::vector<std::st
         return report_load_failure(result, scenario_path);
     }
     const scenario::Scenario& s = *result.scenario;
+    const std::size_t warnings = print_warnings(s, scenario_path);
+    if (strict && warnings > 0) {
+        std::fprintf(stderr, "%s: %zu warning%s, errors under --strict; nothing was run\n",
+                     scenario_path.c_str(), warnings, warnings == 1 ? "" : "s");
+        return kExitInvalidScenario;
+    }
     std::printf("%s: valid %s scenario '%s' (%zu replications, seed %llu, sha256 %.12s)\n",
                 scenario_path.c_str(), s.model.c_str(), s.name.c_str(), s.replications,
                 static_cast<unsigned long long>(s.seed), s.sha256.c_str());
+    if (!s.council.empty()) {
+        std::printf("The council it will simulate:\n");
+        for (const std::string& line : s.council) {
+            std::printf("  %s\n", line.c_str());
+        }
+    }
+    if (warnings > 0) {
+        std::printf("%zu warning%s (on stderr; --strict makes them errors)\n", warnings,
+                    warnings == 1 ? "" : "s");
+    }
     return kExitOk;
 }
 

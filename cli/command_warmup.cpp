@@ -25,6 +25,7 @@ int warmup_command(const WarmupCommand& command) {
     if (!loaded.scenario) {
         return report_load_failure(loaded, command.scenario_path);
     }
+    print_warnings(*loaded.scenario, command.scenario_path);
     const scenario::Scenario& scenario = *loaded.scenario;
     const ModelBinding model = bind_model(scenario);
     const std::uint64_t seed = command.settings.seed.value_or(scenario.seed);

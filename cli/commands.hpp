@@ -79,7 +79,10 @@ struct WarmupCommand {
 };
 
 int run_command(const RunCommand& command);
-int validate_command(const std::string& scenario_path, const std::vector<std::string>& overrides);
+/** @brief `cssim validate`: problems (exit 65), warnings on stderr (exit 65 only when `strict`),
+ * then the council the scenario describes. */
+int validate_command(const std::string& scenario_path, const std::vector<std::string>& overrides,
+                     bool strict = false);
 int schema_command();
 int compare_command(const CompareCommand& command);
 int sweep_command(const SweepCommand& command);

@@ -82,6 +82,9 @@ int main(int argc, char** argv) {
         app.add_subcommand("validate", "Check a scenario and list every problem with its path");
     validate_cmd->add_option("scenario", validate_path, "Scenario JSON file")->required();
     validate_cmd->add_option("--set", validate_sets, "Override a scenario value (repeatable)");
+    bool validate_strict = false;
+    validate_cmd->add_flag("--strict", validate_strict,
+                           "Treat warnings as errors (exit 65 when there is any)");
 
     CLI::App* schema_cmd = app.add_subcommand("schema", "Print the JSON Schema of scenario files");
 
@@ -192,7 +195,7 @@ int main(int argc, char** argv) {
             return run_command(run);
         }
         if (validate_cmd->parsed()) {
-            return validate_command(validate_path, validate_sets);
+            return validate_command(validate_path, validate_sets, validate_strict);
         }
         if (schema_cmd->parsed()) {
             return schema_command();

@@ -38,4 +38,26 @@ std::string format_human(double value, bool with_sign) {
     return buffer;
 }
 
+std::string format_interval(double low, double high, bool with_sign) {
+    if (!std::isfinite(low) || !std::isfinite(high)) {
+        return "n/a";
+    }
+    return "[" + format_human(low, with_sign) + ", " + format_human(high, with_sign) + "]";
+}
+
+std::string display_unit(const std::string& unit) {
+    std::string out = unit;
+    const auto replace = [&out](const std::string& from, const std::string& to) {
+        const std::size_t at = out.find(from);
+        if (at != std::string::npos) {
+            out.replace(at, from.size(), to);
+        }
+    };
+    replace("GBP", "£");
+    replace("per 10k children", "per 10k");
+    replace(" per year", "/year");
+    replace(" per week", "/week");
+    return out;
+}
+
 }  // namespace cssim::cli

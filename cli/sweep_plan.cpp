@@ -8,6 +8,7 @@
 #include "cssim/scenario/sha256.hpp"
 #include "exit_codes.hpp"
 #include "model_binding.hpp"
+#include "scenario_loading.hpp"
 #include "sweep_design.hpp"
 
 namespace cssim::cli {
@@ -53,6 +54,7 @@ int build_sweep_plan(const scenario::Sweep& sweep, SweepPlan& plan) {
                      sweep.base_path.c_str());
         return report(base, sweep.base_path);
     }
+    print_warnings(*base.scenario, sweep.base_path);
     DesignMatrix design;
     try {
         design = make_design(sweep);

@@ -383,8 +383,12 @@ void Model::on_funding_change(int index) {
     const FundingChange& f = cfg_.money.funding_changes[index];
     budget_per_year_ *= 1.0 + f.budget_change;
     std::ostringstream os;
-    os << f.label << ": budget " << (f.budget_change < 0 ? "cut by " : "raised by ")
-       << std::lround(std::fabs(f.budget_change) * 100) << "%";
+    if (f.budget_change == 0.0) {
+        os << f.label << ": budget unchanged";
+    } else {
+        os << f.label << ": budget " << (f.budget_change < 0 ? "cut by " : "raised by ")
+           << std::lround(std::fabs(f.budget_change) * 100) << "%";
+    }
     if (f.hiring_freeze) {
         hiring_freeze_ = true;
         ++freeze_generation_;

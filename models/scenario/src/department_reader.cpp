@@ -5,6 +5,7 @@
 
 #include "cssim/department/department.hpp"
 #include "cssim/department/pathway.hpp"
+#include "department_council.hpp"
 #include "json_reader_internal.hpp"
 #include "model_registry.hpp"
 
@@ -14,8 +15,7 @@ namespace {
 
 using namespace cssim::department;
 
-constexpr double kMaxYears = 200.0;   // runaway-run guard
-constexpr double kMaxChildren = 1e8;  // more than any country's child population
+constexpr double kMaxYears = 200.0;  // runaway-run guard
 constexpr double kMaxPosts = 100'000.0;
 constexpr double kMaxRatePer10k = 100'000.0;
 constexpr double kShareTolerance = 1e-6;
@@ -67,12 +67,6 @@ void read_run(ObjectReader& root, DepartmentConfig& c) {
 }
 
 void read_demand(ObjectReader& root, DepartmentConfig& c) {
-    root.object("population", {.doc = "The council's child population"}, [&](ObjectReader& r) {
-        r.number("children", c.population.children,
-                 {.range = {0.0, kMaxChildren, true, false},
-                  .doc = "Children aged 0-17",
-                  .unit = "children"});
-    });
     root.object("demand", {.doc = "Referrals (mechanism 1)"}, [&](ObjectReader& r) {
         DemandConfig& d = c.demand;
         r.number("referrals_per_10k_children_per_year", d.referrals_per_10k_children_per_year,
@@ -394,7 +388,8 @@ void read_money(ObjectReader& root, DepartmentConfig& c) {
                     check_date(f, "date", k.date);
                     f.number("budget_change", k.budget_change,
                              {.range = Range::above(-1.0),
-                              .doc = "-0.2 = a 20% cut",
+                              .doc = "-0.2 = a 20% cut; default 0 (every field of a funding "
+                                     "change defaults to no change)",
                               .unit = "fraction"});
                     f.boolean("hiring_freeze", k.hiring_freeze);
                     f.number(
@@ -447,9 +442,22 @@ double expected_referrals_bound(const DepartmentConfig& c) {
 void check_volume(ObjectReader& root, const DepartmentConfig& c) {
     const double referrals = expected_referrals_bound(c);
     if (std::isfinite(referrals) && referrals > kMaxExpectedReferrals) {
-        root.error("demand.referrals_per_10k_children_per_year",
+        // Blame the factor that pushes the bound over the limit: the trend, else the shocks,
+        // else the rate and population themselves.
+        DepartmentConfig flat = c;
+        flat.demand.trend_per_year = 0.0;
+        std::string key = "demand.referrals_per_10k_children_per_year";
+        if (expected_referrals_bound(flat) <= kMaxExpectedReferrals) {
+            key = "demand.trend_per_year";
+        } else {
+            flat.demand.shocks.clear();
+            if (expected_referrals_bound(flat) <= kMaxExpectedReferrals)
+                key = "demand.shocks";
+        }
+        root.error(key,
                    "this scenario could make up to " + format_number(std::round(referrals)) +
-                       " referrals in one replication (population.children x rate x run.years); "
+                       " referrals in one replication (population.children x rate x run.years, "
+                       "grown by trend and shocks); "
                        "the limit is " +
                        format_number(kMaxExpectedReferrals));
     } else if (!std::isfinite(referrals)) {
@@ -590,6 +598,8 @@ void read_system_effects(ObjectReader& root, DepartmentConfig& c) {
 void read_department_model(ObjectReader& root, Scenario& scenario) {
     DepartmentConfig& config = scenario.department.emplace();
     read_run(root, config);
+    CouncilProfile council;
+    read_population_and_council(root, config, council);
     read_demand(root, config);
     read_pathway(root, config);
     read_work(root, config);
@@ -613,6 +623,10 @@ void read_department_model(ObjectReader& root, Scenario& scenario) {
                            "\" in the pathway");
         }
     }
+    if (root.has_errors())
+        return;
+    scenario.council = describe_council(config, council);
+    scenario.warnings = department_warnings(config);
 }
 
 }  // namespace cssim::scenario

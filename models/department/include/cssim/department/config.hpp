@@ -228,11 +228,12 @@ struct PlacementType {
     double weekly_cost = 0.0;  ///< pounds per week
 };
 
-/** @brief A dated funding change and the council's response (mechanism 9). */
+/** @brief A dated funding change and the council's response (mechanism 9). Every field defaults
+ * to "no change": a change does only what it states. */
 struct FundingChange {
     std::string label = "funding change";
     std::string date = "2025-04-01";     ///< applies from this date (usually 1 April)
-    double budget_change = -0.2;         ///< fractional change of the yearly budget
+    double budget_change = 0.0;          ///< fractional change of the yearly budget (-0.2 = cut)
     bool hiring_freeze = false;          ///< no recruitment: neither employed hires nor new agency
     double hiring_freeze_months = 12.0;  ///< how long the freeze lasts; 0 = for good (L)
     bool agency_ban = false;             ///< agency contracts end and are not replaced

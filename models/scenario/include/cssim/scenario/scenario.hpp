@@ -65,6 +65,15 @@ struct Scenario {
     std::string
         canonical_json;  ///< resolved scenario (extends and --set applied), sorted keys, compact
     std::string sha256;  ///< lower-case hex SHA-256 of canonical_json
+    /**
+     * @brief Valid but probably unintended settings (a dated event outside the run, a shock
+     * that multiplies demand more than threefold, ...), each with its JSON path. Every command
+     * prints them on stderr; `cssim validate --strict` treats them as errors.
+     */
+    std::vector<Diagnostic> warnings;
+    /** @brief What will be simulated, one line each (the department's council: posts, front
+     * door, ... and whether each is derived or stated); printed by `cssim validate`. */
+    std::vector<std::string> council;
     std::optional<cssim::queue::QueueConfig> queue;
     std::optional<cssim::phold::PholdConfig> phold;
 #if defined(CSSIM_SCENARIO_HAS_DEPARTMENT) && CSSIM_SCENARIO_HAS_DEPARTMENT
