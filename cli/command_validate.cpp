@@ -24,6 +24,14 @@ int report_load_failure(const scenario::LoadResult& result, const std::string& p
     return kExitInvalidScenario;
 }
 
+std::size_t print_warnings(const scenario::Scenario& scenario, const std::string& path) {
+    for (const scenario::Diagnostic& warning : scenario.warnings) {
+        std::fprintf(stderr, "%s: warning: %s\n", path.c_str(),
+                     scenario::format_diagnostic(warning).c_str());
+    }
+    return scenario.warnings.size();
+}
+
 namespace {
 
 /** @brief Diagnostics of a workshop or decision file, then its exit code (66 or 65). */
@@ -61,14 +69,6 @@ int validate_workshop_files(const std::string& path, scenario::FileKind kind) {
                 path.c_str(), r.decisions->table.c_str(), r.decisions->rounds.size(),
                 r.decisions->workshop_path.c_str());
     return kExitOk;
-}
-
-std::size_t print_warnings(const scenario::Scenario& scenario, const std::string& path) {
-    for (const scenario::Diagnostic& warning : scenario.warnings) {
-        std::fprintf(stderr, "%s: warning: %s\n", path.c_str(),
-                     scenario::format_diagnostic(warning).c_str());
-    }
-    return scenario.warnings.size();
 }
 
 }  // namespace
