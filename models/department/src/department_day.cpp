@@ -235,9 +235,10 @@ void Model::work_one_post(int post_index, core::DayIndex day, bool working_day) 
 
 void Model::quality_hazards(core::DayIndex day) {
     const QualityConfig& q = cfg_.quality;
-    const double per_day = 1.0 / 252.0;  // hazards are per year of working days
+    const double per_day = 1.0 / kWorkingDaysPerYear;  // hazards are per year of working days
     // Learning fades without new reviews (a learning culture only).
-    learning_ *= std::exp(-1.0 / std::max(1.0, cfg_.culture.learning_decay_years * 252.0));
+    learning_ *=
+        std::exp(-1.0 / std::max(1.0, cfg_.culture.learning_decay_years * kWorkingDaysPerYear));
     const double culture = culture_hazard_multiplier();
     const bool measure = measuring();
     double sw_cases = 0.0, two_plus = 0.0, workers = 0.0;
@@ -339,7 +340,7 @@ void Model::accrue_money(core::DayIndex day) {
     for (std::size_t i = 0; i < placement_counts_.size(); ++i) {
         placements += placement_counts_[i] * m.placements[i].weekly_cost / 7.0;
     }
-    const double per_day = 1.0 / 365.25;
+    const double per_day = 1.0 / kDaysPerYear;
     const double managers = cfg_.management.enabled ? managers_in_post() : manager_count_;
     const double health_visiting = health_visitors_ * cfg_.prevention.health_visitor_cost * per_day;
     const double spend =

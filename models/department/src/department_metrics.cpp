@@ -192,9 +192,10 @@ void Model::snapshot(core::DayIndex day) {
     v[17].push_back(employed + agency);
     double overdue = 0.0;
     if (assessment_stage_ >= 0) {
+        const int deadline = cfg_.pathway.stages[assessment_stage_].deadline_wd;
         for (const Case& c : cases_) {
             if (c.active && c.stage == assessment_stage_ &&
-                calendar_.working_days_between(c.referral_day, day) > 45) {
+                calendar_.working_days_between(c.referral_day, day) > deadline) {
                 overdue += 1.0;
             }
         }
@@ -324,7 +325,7 @@ record::ReplicationRecord Model::make_record() {
     r.replication = replication_;
     r.seed = seed_;
     const Accumulators& a = acc_;
-    const double years = std::max(1e-9, a.days / 365.25);
+    const double years = std::max(1e-9, a.days / kDaysPerYear);
     const double days = std::max(1.0, a.days);
     const double worked = a.hours_direct + a.hours_admin + a.hours_travel + a.hours_other;
     auto ratio = [](double x, double y) { return y > 0.0 ? x / y : 0.0; };
@@ -409,9 +410,9 @@ record::ReplicationRecord Model::make_record() {
     add("social_workers_per_child_mean", ratio(a.churn_workers_sum, a.churn_case_days));
     // Harm per 100 child-years (252 working days) by the child's recent churn.
     add("harm_per_100_child_years_two_plus_changes",
-        ratio(a.harm_two_plus * 100.0 * 252.0, a.exposure_two_plus));
+        ratio(a.harm_two_plus * 100.0 * kWorkingDaysPerYear, a.exposure_two_plus));
     add("harm_per_100_child_years_fewer_changes",
-        ratio(a.harm_fewer * 100.0 * 252.0, a.exposure_fewer));
+        ratio(a.harm_fewer * 100.0 * kWorkingDaysPerYear, a.exposure_fewer));
     add("simulation_events", static_cast<double>(sim_.events_processed()));
     for (std::size_t i = 0; i < a.stage_entries.size(); ++i) {
         const std::string name = "entries_per_year/" + cfg_.pathway.stages[i].id;
@@ -457,8 +458,9 @@ record::RunLayout layout(const DepartmentConfig& config) {
     record::RunLayout l;
     l.metrics = metric_info(config);
     l.start_date = config.run.start_date;
-    l.days = static_cast<std::int64_t>(std::llround(config.run.years * 365.25));
-    l.warmup_days = static_cast<std::int64_t>(std::llround(config.run.warmup_years * 365.25));
+    l.days = static_cast<std::int64_t>(std::llround(config.run.years * detail::kDaysPerYear));
+    l.warmup_days =
+        static_cast<std::int64_t>(std::llround(config.run.warmup_years * detail::kDaysPerYear));
     for (const char* s : detail::kStatusNames) {
         l.status_names.emplace_back(s);
     }

@@ -55,8 +55,8 @@ Model::Model(const DepartmentConfig& config, std::uint64_t master_seed, std::uin
       rng_inspection_(core::RandomStream::derive(master_seed, replication, "inspection")),
       rng_culture_(core::RandomStream::derive(master_seed, replication, "culture")),
       rng_management_(core::RandomStream::derive(master_seed, replication, "management")) {
-    end_day_ = static_cast<core::DayIndex>(std::llround(config.run.years * 365.25));
-    warmup_day_ = static_cast<core::DayIndex>(std::llround(config.run.warmup_years * 365.25));
+    end_day_ = static_cast<core::DayIndex>(std::llround(config.run.years * kDaysPerYear));
+    warmup_day_ = static_cast<core::DayIndex>(std::llround(config.run.warmup_years * kDaysPerYear));
 }
 
 double Model::residual_of(const core::Distribution& d) {
@@ -169,7 +169,7 @@ void Model::build_referral_process() {
     // Monthly segments: base rate x seasonality x trend x shocks, evaluated at mid-month.
     const DemandConfig& d = cfg_.demand;
     const double base_per_day =
-        d.referrals_per_10k_children_per_year * cfg_.population.children / 10000.0 / 365.25;
+        d.referrals_per_10k_children_per_year * cfg_.population.children / 10000.0 / kDaysPerYear;
     std::vector<core::Tick> starts;
     std::vector<double> rates;
     std::vector<core::DayIndex> shock_start;
@@ -186,10 +186,10 @@ void Model::build_referral_process() {
         const core::DayIndex next_day = calendar_.day_index_of(next);
         const double mid = 0.5 * static_cast<double>(day + next_day);
         double rate = base_per_day * d.seasonality[static_cast<std::size_t>(date.month - 1)] *
-                      std::pow(1.0 + d.trend_per_year, mid / 365.25);
+                      std::pow(1.0 + d.trend_per_year, mid / kDaysPerYear);
         for (std::size_t i = 0; i < d.shocks.size(); ++i) {
             const DemandShock& s = d.shocks[i];
-            const double months_in = (mid - static_cast<double>(shock_start[i])) / 30.4375;
+            const double months_in = (mid - static_cast<double>(shock_start[i])) / kDaysPerMonth;
             if (months_in < 0.0 || (s.duration_months > 0.0 && months_in >= s.duration_months)) {
                 continue;
             }

@@ -23,7 +23,8 @@
 
 namespace cssim::department::detail {
 
-inline constexpr double kDaysPerMonth = 30.4375;      ///< 365.25 / 12
+inline constexpr double kDaysPerYear = 365.25;        ///< calendar days in a mean year
+inline constexpr double kDaysPerMonth = 30.4375;      ///< kDaysPerYear / 12
 inline constexpr double kWorkingDaysPerYear = 252.0;  ///< hazards per year apply per working day
 
 enum EventKind : std::uint32_t {

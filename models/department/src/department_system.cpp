@@ -148,7 +148,7 @@ void Model::update_kpis(double caseload, double open_cases, double agency, doubl
     blend(k.holders, holders);
     blend(k.vacant, vacant);
     blend(k.posts, posts);
-    blend(k.leavers_per_year, day_leavers_ * 365.25);
+    blend(k.leavers_per_year, day_leavers_ * kDaysPerYear);
     blend(k.employed, employed);
     k.started = true;
     day_visits_on_time_ = day_visits_ = day_assessments_on_time_ = day_assessments_ = 0;

@@ -91,8 +91,8 @@ void Model::initialise_posts() {
                             manager_count_ * m.manager_cost +
                             cfg_.front_door.screening_fte * m.front_door_fte_cost +
                             cfg_.early_help.capacity_families * cfg_.early_help.cost_per_family *
-                                365.25 / early_help_days +
-                            looked_after * weekly_placement * 365.25 / 7.0) *
+                                kDaysPerYear / early_help_days +
+                            looked_after * weekly_placement * kDaysPerYear / 7.0) *
                            (1.0 + m.budget_headroom);
     }
 }

@@ -5,10 +5,8 @@ namespace cssim::scenario {
 std::span<const ModelEntry> model_registry() {
     static constexpr ModelEntry kModels[] = {
         {"queue", "The reference M/M/c/K-style queue (DESIGN 4); times in days", &read_queue_model},
-#if defined(CSSIM_SCENARIO_HAS_DEPARTMENT_READER) && CSSIM_SCENARIO_HAS_DEPARTMENT_READER
         {"department", "A council's children's social care department (DESIGN 3)",
          &read_department_model},
-#endif
     };
     return kModels;
 }

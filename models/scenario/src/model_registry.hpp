@@ -27,9 +27,7 @@ std::span<const ModelEntry> model_registry();
 
 /** @brief src/queue_reader.cpp */
 void read_queue_model(ObjectReader& root, Scenario& scenario);
-#if defined(CSSIM_SCENARIO_HAS_DEPARTMENT_READER) && CSSIM_SCENARIO_HAS_DEPARTMENT_READER
 /** @brief src/department_reader.cpp */
 void read_department_model(ObjectReader& root, Scenario& scenario);
-#endif
 
 }  // namespace cssim::scenario

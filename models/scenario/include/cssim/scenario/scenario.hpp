@@ -23,13 +23,8 @@
 #include <string_view>
 #include <vector>
 
-#include "cssim/queue/queue_config.hpp"
-
-// CMake defines CSSIM_SCENARIO_HAS_DEPARTMENT (publicly, so every consumer sees the same struct
-// layout) when models/department provides cssim/department/config.hpp.
-#if defined(CSSIM_SCENARIO_HAS_DEPARTMENT) && CSSIM_SCENARIO_HAS_DEPARTMENT
 #include "cssim/department/config.hpp"
-#endif
+#include "cssim/queue/queue_config.hpp"
 
 namespace cssim::scenario {
 
@@ -65,9 +60,7 @@ struct Scenario {
         canonical_json;  ///< resolved scenario (extends and --set applied), sorted keys, compact
     std::string sha256;  ///< lower-case hex SHA-256 of canonical_json
     std::optional<cssim::queue::QueueConfig> queue;
-#if defined(CSSIM_SCENARIO_HAS_DEPARTMENT) && CSSIM_SCENARIO_HAS_DEPARTMENT
     std::optional<cssim::department::DepartmentConfig> department;
-#endif
 };
 
 /**
