@@ -32,14 +32,14 @@ void Model::screen_referrals(core::DayIndex day) {
             c.perceived = 3;  // defensive practice: moderate need treated as high (more s47s)
         }
         if (measuring()) {
-            acc_.screened += 1.0;
+            outputs_.acc.screened += 1.0;
             if (calendar_.working_days_between(c.referral_day, day) <= f.decision_due_wd) {
-                acc_.screened_on_time += 1.0;
+                outputs_.acc.screened_on_time += 1.0;
             }
         }
         const int next = choose_next_stage(c);
         if (next == closed_stage_ && measuring()) {
-            acc_.no_further_action += 1.0;
+            outputs_.acc.no_further_action += 1.0;
         }
         leave_stage(index);
         enter_stage(index, next);
@@ -81,7 +81,7 @@ void Model::assign(int case_index, int post, core::DayIndex day) {
         p.pending_handover_hours += cfg_.time_use.handover_hours_per_case;
         c.handover_until = calendar_.add_working_days(day, cfg_.quality.handover_risk_wd);
         if (measuring()) {
-            acc_.handovers += 1.0;
+            outputs_.acc.handovers += 1.0;
         }
     }
 }

@@ -167,9 +167,9 @@ void Model::work_one_post(int post_index, core::DayIndex day, bool working_day) 
         day_visits_on_time_ += day <= due ? 1 : 0;
         if (measuring()) {
             if (day <= due) {
-                acc_.visits_on_time += 1.0;
+                outputs_.acc.visits_on_time += 1.0;
             } else {
-                acc_.visits_late += 1.0;
+                outputs_.acc.visits_late += 1.0;
             }
         }
         if (day > due) {
@@ -223,13 +223,13 @@ void Model::work_one_post(int post_index, core::DayIndex day, bool working_day) 
     day_travel_ += travel;
     day_other_ += other_done;
     if (measuring()) {
-        acc_.hours_direct += direct;
-        acc_.hours_admin += admin_done;
-        acc_.hours_travel += travel;
-        acc_.hours_other += other_done;
-        acc_.hours_overtime += overtime;
-        acc_.working_days += 1.0;  // worker-days at work
-        acc_.delegable_admin_hours += delegable_by_sw;
+        outputs_.acc.hours_direct += direct;
+        outputs_.acc.hours_admin += admin_done;
+        outputs_.acc.hours_travel += travel;
+        outputs_.acc.hours_other += other_done;
+        outputs_.acc.hours_overtime += overtime;
+        outputs_.acc.working_days += 1.0;  // worker-days at work
+        outputs_.acc.delegable_admin_hours += delegable_by_sw;
     }
 }
 
@@ -268,7 +268,7 @@ void Model::quality_hazards(core::DayIndex day) {
             two_plus += recent >= 2 ? 1.0 : 0.0;
             workers += c.social_workers;
             if (measure) {
-                (recent >= 2 ? acc_.exposure_two_plus : acc_.exposure_fewer) += 1.0;
+                (recent >= 2 ? outputs_.acc.exposure_two_plus : outputs_.acc.exposure_fewer) += 1.0;
             }
         }
         if (cfg_.churn.enabled && recent > 0) {
@@ -292,9 +292,9 @@ void Model::quality_hazards(core::DayIndex day) {
         if (u < p_harm) {
             ++day_harm_;
             if (measure) {
-                acc_.harm_events += 1.0;
+                outputs_.acc.harm_events += 1.0;
                 if (kind == StageKind::SocialWork) {
-                    (recent >= 2 ? acc_.harm_two_plus : acc_.harm_fewer) += 1.0;
+                    (recent >= 2 ? outputs_.acc.harm_two_plus : outputs_.acc.harm_fewer) += 1.0;
                 }
             }
             if (detail_) {
@@ -313,9 +313,9 @@ void Model::quality_hazards(core::DayIndex day) {
     churn_two_plus_share_ = sw_cases > 0.0 ? two_plus / sw_cases : 0.0;
     churn_workers_mean_ = sw_cases > 0.0 ? workers / sw_cases : 0.0;
     if (measure) {
-        acc_.churn_case_days += sw_cases;
-        acc_.churn_two_plus_days += two_plus;
-        acc_.churn_workers_sum += workers;
+        outputs_.acc.churn_case_days += sw_cases;
+        outputs_.acc.churn_two_plus_days += two_plus;
+        outputs_.acc.churn_workers_sum += workers;
     }
 }
 
@@ -350,14 +350,14 @@ void Model::accrue_money(core::DayIndex day) {
             per_day +
         placements + health_visiting;
     if (measuring()) {
-        acc_.prevention_spend += health_visiting;
+        outputs_.acc.prevention_spend += health_visiting;
     }
     const double budget = budget_per_year_ * per_day;
     fy_spend_ += spend;
     fy_budget_ += budget;
     if (measuring()) {
-        acc_.spend += spend;
-        acc_.budget += budget;
+        outputs_.acc.spend += spend;
+        outputs_.acc.budget += budget;
     }
 }
 

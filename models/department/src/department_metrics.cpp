@@ -15,58 +15,77 @@ namespace cssim::department {
 namespace detail {
 namespace {
 
-/** @brief Fixed series (before the per-stage ones): name, unit, description. */
+/** @brief A daily series: the handle it is written through, its name, unit, description. */
 struct SeriesSpec {
+    SeriesHandle DailySeriesHandles::*handle;
     const char* name;
     const char* unit;
     const char* description;
 };
 
 constexpr SeriesSpec kSeries[] = {
-    {"caseload_mean", "cases",
+    {&DailySeriesHandles::caseload, "caseload_mean", "cases",
      "Cases held per case-holding social worker FTE in post (end of day)"},
-    {"unallocated_cases", "cases", "Open cases waiting for a social worker (end of day)"},
-    {"stress_mean", "share", "Mean stress of social workers in post, 0 to 1"},
-    {"time_use/direct", "share", "Share of the day's hours spent in direct work with families"},
-    {"time_use/admin", "share", "Share of the day's hours spent on admin and recording"},
-    {"time_use/travel", "share", "Share of the day's hours spent travelling to visits"},
-    {"time_use/other", "share", "Share of the day's hours in meetings, court, supervision"},
-    {"agency_share", "share", "Agency workers / (agency + employed) social workers"},
-    {"vacancy_rate", "share", "Posts not held by an employed social worker / posts"},
-    {"sickness_absence", "share", "Share of social workers in post who are off sick"},
-    {"referrals", "referrals", "Referrals received that day (new and re-referrals)"},
-    {"harm_events", "events", "Serious harm events that day"},
-    {"cin_per_10k", "per 10k children", "Children in need (all open social work cases)"},
-    {"cp_plans_per_10k", "per 10k children", "Children on child protection plans"},
-    {"looked_after_per_10k", "per 10k children", "Looked-after children"},
-    {"spend_to_date", "GBP", "Spend so far in the current financial year"},
-    {"budget_to_date", "GBP", "Budget so far in the current financial year"},
-    {"social_workers_in_post", "FTE", "Employed and agency social workers in post"},
-    {"assessments_overdue", "cases", "Assessments open longer than 45 working days"},
-    {"front_door_queue", "referrals", "Referrals waiting for a screening decision"},
-    {"pa_count", "FTE", "Personal assistants in post"},
+    {&DailySeriesHandles::unallocated, "unallocated_cases", "cases",
+     "Open cases waiting for a social worker (end of day)"},
+    {&DailySeriesHandles::stress, "stress_mean", "share",
+     "Mean stress of social workers in post, 0 to 1"},
+    {&DailySeriesHandles::direct, "time_use/direct", "share",
+     "Share of the day's hours spent in direct work with families"},
+    {&DailySeriesHandles::admin, "time_use/admin", "share",
+     "Share of the day's hours spent on admin and recording"},
+    {&DailySeriesHandles::travel, "time_use/travel", "share",
+     "Share of the day's hours spent travelling to visits"},
+    {&DailySeriesHandles::other, "time_use/other", "share",
+     "Share of the day's hours in meetings, court, supervision"},
+    {&DailySeriesHandles::agency, "agency_share", "share",
+     "Agency workers / (agency + employed) social workers"},
+    {&DailySeriesHandles::vacancy, "vacancy_rate", "share",
+     "Posts not held by an employed social worker / posts"},
+    {&DailySeriesHandles::sickness, "sickness_absence", "share",
+     "Share of social workers in post who are off sick"},
+    {&DailySeriesHandles::referrals, "referrals", "referrals",
+     "Referrals received that day (new and re-referrals)"},
+    {&DailySeriesHandles::harm, "harm_events", "events", "Serious harm events that day"},
+    {&DailySeriesHandles::cin, "cin_per_10k", "per 10k children",
+     "Children in need (all open social work cases)"},
+    {&DailySeriesHandles::cp, "cp_plans_per_10k", "per 10k children",
+     "Children on child protection plans"},
+    {&DailySeriesHandles::lac, "looked_after_per_10k", "per 10k children", "Looked-after children"},
+    {&DailySeriesHandles::spend, "spend_to_date", "GBP",
+     "Spend so far in the current financial year"},
+    {&DailySeriesHandles::budget, "budget_to_date", "GBP",
+     "Budget so far in the current financial year"},
+    {&DailySeriesHandles::in_post, "social_workers_in_post", "FTE",
+     "Employed and agency social workers in post"},
+    {&DailySeriesHandles::assessments_overdue, "assessments_overdue", "cases",
+     "Assessments open longer than 45 working days"},
+    {&DailySeriesHandles::front_door_queue, "front_door_queue", "referrals",
+     "Referrals waiting for a screening decision"},
+    {&DailySeriesHandles::pa_count, "pa_count", "FTE", "Personal assistants in post"},
     // Issue 7: system effects.
-    {"prevention/capacity", "share",
+    {&DailySeriesHandles::prevention_capacity, "prevention/capacity", "share",
      "Health visiting and early help capacity as a share of its level at the start"},
-    {"prevention/referral_multiplier", "x",
+    {&DailySeriesHandles::prevention_multiplier, "prevention/referral_multiplier", "x",
      "Referral demand multiplier from prevention lost earlier (after the delay)"},
-    {"inspection/judgement", "grade",
+    {&DailySeriesHandles::judgement, "inspection/judgement", "grade",
      "Latest Ofsted judgement: 0 not inspected, 1 outstanding, 2 good, 3 requires improvement, "
      "4 inadequate"},
-    {"inspection/kpi_points", "points",
+    {&DailySeriesHandles::kpi_points, "inspection/kpi_points", "points",
      "KPI points inspectors would count today (higher is worse; see docs/model.md)"},
-    {"culture/harm_hazard_multiplier", "x",
+    {&DailySeriesHandles::culture_multiplier, "culture/harm_hazard_multiplier", "x",
      "Harm and escalation hazards relative to baseline (below 1 as a learning culture learns)"},
-    {"culture/blame_active", "0/1", "1 while the department is in a blame period after harm"},
-    {"management/supervision_coverage", "share",
+    {&DailySeriesHandles::blame, "culture/blame_active", "0/1",
+     "1 while the department is in a blame period after harm"},
+    {&DailySeriesHandles::supervision, "management/supervision_coverage", "share",
      "Share of case-holding social workers whose team has a manager available"},
-    {"management/managers_present", "FTE", "Team managers at work (not sick, not vacant)"},
-    {"churn/two_plus_changes_share", "share",
+    {&DailySeriesHandles::managers_present, "management/managers_present", "FTE",
+     "Team managers at work (not sick, not vacant)"},
+    {&DailySeriesHandles::churn_two_plus, "churn/two_plus_changes_share", "share",
      "Open cases with two or more changes of social worker in the last 12 months"},
-    {"churn/social_workers_per_child", "workers",
+    {&DailySeriesHandles::churn_workers, "churn/social_workers_per_child", "workers",
      "Different social workers the children in open cases have had"},
 };
-constexpr std::size_t kFixedSeries = sizeof(kSeries) / sizeof(kSeries[0]);
 
 const char* const kStatusNames[] = {"working",   "sick",   "long_term_sick",
                                     "on_notice", "vacant", "deleted"};
@@ -75,10 +94,37 @@ const char* const kContractNames[] = {"employed", "agency", "newly_qualified", "
 }  // namespace
 
 void Model::add_event(std::string kind, std::int64_t entity, std::string text) {
+    outputs_.add_event(sim_.now(), std::move(kind), entity, std::move(text));
+}
+
+void Model::register_outputs() {
+    for (const SeriesSpec& spec : kSeries) {
+        series_.*spec.handle = outputs_.add_series(spec.name, spec.unit, spec.description);
+    }
+    series_.stages.clear();
+    for (const PathwayStage& st : cfg_.pathway.stages) {
+        series_.stages.push_back(outputs_.add_series(
+            "stage/" + st.id, "cases", "Children in stage \"" + st.label + "\" (end of day)"));
+    }
+    outputs_.reserve_days(static_cast<std::size_t>(end_day_));
     if (!detail_) {
         return;
     }
-    events_.push_back(record::RecordedEvent{sim_.now(), std::move(kind), entity, std::move(text)});
+    const int team = std::max(1, cfg_.workforce.team_size);
+    for (std::size_t i = 0; i < posts_.size(); ++i) {
+        outputs_.add_track("SW " + std::to_string(i + 1), "social_worker",
+                           "Team " + std::to_string(i / team + 1));
+    }
+    for (int k = 0; k < pa_count_; ++k) {
+        outputs_.add_track(
+            "PA " + std::to_string(k + 1), "pa",
+            "Team " +
+                std::to_string(static_cast<int>(k * cfg_.admin_support.workers_per_pa) / team + 1));
+    }
+    for (int k = 0; k < manager_count_; ++k) {
+        outputs_.add_track("TM " + std::to_string(k + 1), "team_manager",
+                           "Team " + std::to_string(k + 1));
+    }
 }
 
 void Model::snapshot(core::DayIndex day) {
@@ -107,12 +153,12 @@ void Model::snapshot(core::DayIndex day) {
         }
         if (measure) {
             const std::size_t bin =
-                std::min<std::size_t>(p.cases.size(), acc_.caseload_histogram.size() - 1);
-            acc_.caseload_histogram[bin] += 1.0;
+                std::min<std::size_t>(p.cases.size(), outputs_.acc.caseload_histogram.size() - 1);
+            outputs_.acc.caseload_histogram[bin] += 1.0;
             if (calendar_.is_working_day(day) && p.contract != Contract::kAgency) {
-                acc_.employed_days_in_post += 1.0;
+                outputs_.acc.employed_days_in_post += 1.0;
                 if (p.sick) {
-                    acc_.employed_days_sick += 1.0;
+                    outputs_.acc.employed_days_sick += 1.0;
                 }
             }
         }
@@ -138,58 +184,57 @@ void Model::snapshot(core::DayIndex day) {
         managers_present = manager_count_;
     }
     if (measure) {
-        acc_.inadequate_days += cfg_.inspection.enabled && is_inadequate(day) ? 1.0 : 0.0;
-        acc_.blame_days += blame_mode_ && is_blame(day) ? 1.0 : 0.0;
-        acc_.kpi_points_sum += points;
-        acc_.supervision_sum += supervised;
-        acc_.supervision_days += holders;
+        outputs_.acc.inadequate_days += cfg_.inspection.enabled && is_inadequate(day) ? 1.0 : 0.0;
+        outputs_.acc.blame_days += blame_mode_ && is_blame(day) ? 1.0 : 0.0;
+        outputs_.acc.kpi_points_sum += points;
+        outputs_.acc.supervision_sum += supervised;
+        outputs_.acc.supervision_days += holders;
         if (cfg_.management.enabled) {
             for (const Manager& m : managers_) {
-                acc_.manager_posts_sum += m.deleted ? 0.0 : 1.0;
-                acc_.manager_vacant_sum += (m.vacant && !m.deleted) ? 1.0 : 0.0;
+                outputs_.acc.manager_posts_sum += m.deleted ? 0.0 : 1.0;
+                outputs_.acc.manager_vacant_sum += (m.vacant && !m.deleted) ? 1.0 : 0.0;
             }
         }
-        acc_.days += 1.0;
-        acc_.caseload_sum += caseload;
-        acc_.unallocated_sum += unallocated_count_;
-        acc_.cin_sum += cin * per_10k;
-        acc_.cp_sum += cp * per_10k;
-        acc_.lac_sum += lac * per_10k;
-        acc_.employed_fte_sum += employed;
-        acc_.agency_fte_sum += agency;
-        acc_.posts_sum += posts;
-        acc_.stress_sum += stress;
-        acc_.stress_days += holders;
+        outputs_.acc.days += 1.0;
+        outputs_.acc.caseload_sum += caseload;
+        outputs_.acc.unallocated_sum += unallocated_count_;
+        outputs_.acc.cin_sum += cin * per_10k;
+        outputs_.acc.cp_sum += cp * per_10k;
+        outputs_.acc.lac_sum += lac * per_10k;
+        outputs_.acc.employed_fte_sum += employed;
+        outputs_.acc.agency_fte_sum += agency;
+        outputs_.acc.posts_sum += posts;
+        outputs_.acc.stress_sum += stress;
+        outputs_.acc.stress_days += holders;
     }
     if (!detail_) {
         day_referrals_ = day_harm_ = 0;
         return;
     }
-    auto& v = daily_.values;
+    const DailySeriesHandles& h = series_;
     const double worked = day_direct_ + day_admin_ + day_travel_ + day_other_;
-    auto share = [&](std::size_t series, double x) {
+    auto share = [&](SeriesHandle series, double x) {
         // Weekends and bank holidays carry the last working day's time use forward.
-        const double carried = v[series].empty() ? 0.0 : v[series].back();
-        v[series].push_back(worked > 0.0 ? x / worked : carried);
+        outputs_.push(series, worked > 0.0 ? x / worked : outputs_.last(series, 0.0));
     };
-    v[0].push_back(caseload);
-    v[1].push_back(unallocated_count_);
-    v[2].push_back(holders > 0.0 ? stress / holders : 0.0);
-    share(3, day_direct_);
-    share(4, day_admin_);
-    share(5, day_travel_);
-    share(6, day_other_);
-    v[7].push_back(employed + agency > 0.0 ? agency / (employed + agency) : 0.0);
-    v[8].push_back(posts > 0.0 ? (posts - employed) / posts : 0.0);
-    v[9].push_back(holders > 0.0 ? sick / holders : 0.0);
-    v[10].push_back(day_referrals_);
-    v[11].push_back(day_harm_);
-    v[12].push_back(cin * per_10k);
-    v[13].push_back(cp * per_10k);
-    v[14].push_back(lac * per_10k);
-    v[15].push_back(fy_spend_);
-    v[16].push_back(fy_budget_);
-    v[17].push_back(employed + agency);
+    outputs_.push(h.caseload, caseload);
+    outputs_.push(h.unallocated, unallocated_count_);
+    outputs_.push(h.stress, holders > 0.0 ? stress / holders : 0.0);
+    share(h.direct, day_direct_);
+    share(h.admin, day_admin_);
+    share(h.travel, day_travel_);
+    share(h.other, day_other_);
+    outputs_.push(h.agency, employed + agency > 0.0 ? agency / (employed + agency) : 0.0);
+    outputs_.push(h.vacancy, posts > 0.0 ? (posts - employed) / posts : 0.0);
+    outputs_.push(h.sickness, holders > 0.0 ? sick / holders : 0.0);
+    outputs_.push(h.referrals, day_referrals_);
+    outputs_.push(h.harm, day_harm_);
+    outputs_.push(h.cin, cin * per_10k);
+    outputs_.push(h.cp, cp * per_10k);
+    outputs_.push(h.lac, lac * per_10k);
+    outputs_.push(h.spend, fy_spend_);
+    outputs_.push(h.budget, fy_budget_);
+    outputs_.push(h.in_post, employed + agency);
     double overdue = 0.0;
     if (assessment_stage_ >= 0) {
         const int deadline = cfg_.pathway.stages[assessment_stage_].deadline_wd;
@@ -200,36 +245,38 @@ void Model::snapshot(core::DayIndex day) {
             }
         }
     }
-    v[18].push_back(overdue);
-    v[19].push_back(static_cast<double>(screening_queue_.size()));
-    v[20].push_back(pa_count_);
+    outputs_.push(h.assessments_overdue, overdue);
+    outputs_.push(h.front_door_queue, static_cast<double>(screening_queue_.size()));
+    outputs_.push(h.pa_count, pa_count_);
     {
         const std::size_t at = static_cast<std::size_t>(
             std::upper_bound(prevention_day_.begin(), prevention_day_.end(), day) -
             prevention_day_.begin());
         const std::size_t segment = at > 0 ? at - 1 : 0;
-        v[21].push_back(prevention_capacity_.empty() ? 1.0 : prevention_capacity_[segment]);
-        v[22].push_back(
+        outputs_.push(h.prevention_capacity,
+                      prevention_capacity_.empty() ? 1.0 : prevention_capacity_[segment]);
+        outputs_.push(
+            h.prevention_multiplier,
             cfg_.prevention.enabled
                 ? std::max(0.0, 1.0 + cfg_.prevention.referral_elasticity * prevention_gap_at(day))
                 : 1.0);
     }
-    v[23].push_back(judgement_);
-    v[24].push_back(points);
-    v[25].push_back(culture_hazard_multiplier());
-    v[26].push_back(blame_mode_ && is_blame(day) ? 1.0 : 0.0);
-    v[27].push_back(supervision_coverage_);
-    v[28].push_back(managers_present);
-    v[29].push_back(churn_two_plus_share_);
-    v[30].push_back(churn_workers_mean_);
+    outputs_.push(h.judgement, judgement_);
+    outputs_.push(h.kpi_points, points);
+    outputs_.push(h.culture_multiplier, culture_hazard_multiplier());
+    outputs_.push(h.blame, blame_mode_ && is_blame(day) ? 1.0 : 0.0);
+    outputs_.push(h.supervision, supervision_coverage_);
+    outputs_.push(h.managers_present, managers_present);
+    outputs_.push(h.churn_two_plus, churn_two_plus_share_);
+    outputs_.push(h.churn_workers, churn_workers_mean_);
     for (std::size_t s = 0; s < stage_counts_.size(); ++s) {
-        v[kFixedSeries + s].push_back(stage_counts_[s]);
+        outputs_.push(h.stages[s], stage_counts_[s]);
     }
     day_referrals_ = day_harm_ = 0;
 
     for (std::size_t i = 0; i < posts_.size(); ++i) {
         const Post& p = posts_[i];
-        record::EntityTrack& t = tracks_[i];
+        record::EntityTrack& t = outputs_.track(i);
         Status status = Status::kWorking;
         if (p.deleted) {
             status = Status::kDeleted;
@@ -245,10 +292,10 @@ void Model::snapshot(core::DayIndex day) {
         t.caseload.push_back(static_cast<float>(p.cases.size()));
         t.stress.push_back(static_cast<float>(p.stress));
     }
-    const std::size_t pa_posts =
-        tracks_.size() - posts_.size() - static_cast<std::size_t>(manager_count_);
+    const std::size_t tracks = outputs_.track_count();
+    const std::size_t pa_posts = tracks - posts_.size() - static_cast<std::size_t>(manager_count_);
     for (std::size_t k = 0; k < pa_posts; ++k) {
-        record::EntityTrack& t = tracks_[posts_.size() + k];
+        record::EntityTrack& t = outputs_.track(posts_.size() + k);
         const bool filled = static_cast<int>(k) < pa_count_;
         t.status.push_back(static_cast<std::uint8_t>(filled ? Status::kWorking : Status::kDeleted));
         t.contract.push_back(
@@ -256,8 +303,8 @@ void Model::snapshot(core::DayIndex day) {
         t.caseload.push_back(0.0f);
         t.stress.push_back(0.0f);
     }
-    for (std::size_t k = posts_.size() + pa_posts; k < tracks_.size(); ++k) {
-        record::EntityTrack& t = tracks_[k];
+    for (std::size_t k = posts_.size() + pa_posts; k < tracks; ++k) {
+        record::EntityTrack& t = outputs_.track(k);
         const std::size_t mi = k - posts_.size() - pa_posts;
         Status status = Status::kWorking;
         if (mi < managers_.size()) {
@@ -283,39 +330,7 @@ void Model::snapshot(core::DayIndex day) {
 
 record::ReplicationRecord Model::run() {
     initialise();
-    if (detail_) {
-        daily_.values.assign(kFixedSeries + cfg_.pathway.stages.size(), {});
-        for (auto& v : daily_.values) {
-            v.reserve(static_cast<std::size_t>(end_day_));
-        }
-        const int team = std::max(1, cfg_.workforce.team_size);
-        for (std::size_t i = 0; i < posts_.size(); ++i) {
-            record::EntityTrack t;
-            t.id = static_cast<std::uint32_t>(i);
-            t.label = "SW " + std::to_string(i + 1);
-            t.role = "social_worker";
-            t.team = "Team " + std::to_string(i / team + 1);
-            tracks_.push_back(std::move(t));
-        }
-        for (int k = 0; k < pa_count_; ++k) {
-            record::EntityTrack t;
-            t.id = static_cast<std::uint32_t>(tracks_.size());
-            t.label = "PA " + std::to_string(k + 1);
-            t.role = "pa";
-            t.team =
-                "Team " +
-                std::to_string(static_cast<int>(k * cfg_.admin_support.workers_per_pa) / team + 1);
-            tracks_.push_back(std::move(t));
-        }
-        for (int k = 0; k < manager_count_; ++k) {
-            record::EntityTrack t;
-            t.id = static_cast<std::uint32_t>(tracks_.size());
-            t.label = "TM " + std::to_string(k + 1);
-            t.role = "team_manager";
-            t.team = "Team " + std::to_string(k + 1);
-            tracks_.push_back(std::move(t));
-        }
-    }
+    register_outputs();
     sim_.run_until(core::start_of_day(end_day_), *this);
     return make_record();
 }
@@ -324,7 +339,7 @@ record::ReplicationRecord Model::make_record() {
     record::ReplicationRecord r;
     r.replication = replication_;
     r.seed = seed_;
-    const Accumulators& a = acc_;
+    const Accumulators& a = outputs_.acc;
     const double years = std::max(1e-9, a.days / kDaysPerYear);
     const double days = std::max(1.0, a.days);
     const double worked = a.hours_direct + a.hours_admin + a.hours_travel + a.hours_other;
@@ -418,25 +433,7 @@ record::ReplicationRecord Model::make_record() {
         const std::string name = "entries_per_year/" + cfg_.pathway.stages[i].id;
         r.metrics.push_back(record::MetricValue{name, a.stage_entries[i] / years});
     }
-    if (detail_) {
-        for (std::size_t i = 0; i < daily_.values.size(); ++i) {
-            record::Series s;
-            if (i < kFixedSeries) {
-                s.name = kSeries[i].name;
-                s.unit = kSeries[i].unit;
-                s.description = kSeries[i].description;
-            } else {
-                const PathwayStage& st = cfg_.pathway.stages[i - kFixedSeries];
-                s.name = "stage/" + st.id;
-                s.unit = "cases";
-                s.description = "Children in stage \"" + st.label + "\" (end of day)";
-            }
-            s.values = std::move(daily_.values[i]);
-            r.series.push_back(std::move(s));
-        }
-        r.tracks = std::move(tracks_);
-        r.events = std::move(events_);
-    }
+    outputs_.move_into(r);
     return r;
 }
 

@@ -54,7 +54,8 @@ Model::Model(const DepartmentConfig& config, std::uint64_t master_seed, std::uin
       rng_initial_(core::RandomStream::derive(master_seed, replication, "initial_state")),
       rng_inspection_(core::RandomStream::derive(master_seed, replication, "inspection")),
       rng_culture_(core::RandomStream::derive(master_seed, replication, "culture")),
-      rng_management_(core::RandomStream::derive(master_seed, replication, "management")) {
+      rng_management_(core::RandomStream::derive(master_seed, replication, "management")),
+      outputs_(with_detail) {
     end_day_ = static_cast<core::DayIndex>(std::llround(config.run.years * kDaysPerYear));
     warmup_day_ = static_cast<core::DayIndex>(std::llround(config.run.warmup_years * kDaysPerYear));
 }
@@ -103,7 +104,7 @@ void Model::initialise() {
         out_[from].emplace_back(to, prob);
     }
     stage_counts_.assign(p.stages.size(), 0);
-    acc_.stage_entries.assign(p.stages.size(), 0.0);
+    outputs_.acc.stage_entries.assign(p.stages.size(), 0.0);
     placement_counts_.assign(cfg_.money.placements.size(), 0);
     early_help_capacity_ = cfg_.early_help.capacity_families;
     cases_.reserve(8192);
@@ -240,16 +241,16 @@ void Model::on_referral(int need, core::DayIndex previous_referral_day) {
     c.previous_referral_day = previous_referral_day;
     ++day_referrals_;
     if (measuring()) {
-        acc_.referrals += 1.0;
-        acc_.referrals_high_need += need >= 3 ? 1.0 : 0.0;
+        outputs_.acc.referrals += 1.0;
+        outputs_.acc.referrals_high_need += need >= 3 ? 1.0 : 0.0;
         if (day - previous_referral_day <= 365) {
-            acc_.re_referrals += 1.0;
+            outputs_.acc.re_referrals += 1.0;
         }
     }
     c.stage = referral_stage_;
     ++stage_counts_[referral_stage_];
     if (measuring()) {
-        acc_.stage_entries[static_cast<std::size_t>(referral_stage_)] += 1.0;
+        outputs_.acc.stage_entries[static_cast<std::size_t>(referral_stage_)] += 1.0;
     }
     // The entry stage is instant: its transitions (normally to screening) are taken at once.
     const int next = choose_next_stage(c);
@@ -289,7 +290,7 @@ void Model::leave_stage(int case_index) {
     }
     // Statutory visits still overdue when the stage ends were missed.
     if (c.next_visit >= 0 && c.next_visit < today() && measuring()) {
-        acc_.visits_late += 1.0;
+        outputs_.acc.visits_late += 1.0;
         ++c.visits_late;
     }
     ++c.generation;
@@ -313,7 +314,7 @@ void Model::enter_stage(int case_index, int stage, bool residual) {
     c.stage = stage;
     ++stage_counts_[stage];
     if (measuring()) {
-        acc_.stage_entries[static_cast<std::size_t>(stage)] += 1.0;
+        outputs_.acc.stage_entries[static_cast<std::size_t>(stage)] += 1.0;
     }
     c.timer_done = false;
     c.visits_done = 0;
@@ -332,8 +333,8 @@ void Model::enter_stage(int case_index, int stage, bool residual) {
             ++early_help_families_;
             fy_spend_ += cfg_.early_help.cost_per_family;
             if (measuring()) {
-                acc_.spend += cfg_.early_help.cost_per_family;
-                acc_.prevention_spend += cfg_.early_help.cost_per_family;
+                outputs_.acc.spend += cfg_.early_help.cost_per_family;
+                outputs_.acc.prevention_spend += cfg_.early_help.cost_per_family;
             }
             break;
         }
@@ -405,11 +406,11 @@ void Model::on_stage_end(int case_index) {
         if (measuring()) {
             const double wd =
                 static_cast<double>(calendar_.working_days_between(c.referral_day, day));
-            acc_.assessments += 1.0;
+            outputs_.acc.assessments += 1.0;
             if (wd <= s.deadline_wd) {
-                acc_.assessments_on_time += 1.0;
+                outputs_.acc.assessments_on_time += 1.0;
             }
-            acc_.assessment_durations.push_back(wd);
+            outputs_.acc.assessment_durations.push_back(wd);
         }
     } else if (s.kind == StageKind::SocialWork || s.kind == StageKind::EarlyHelp) {
         c.perceived = c.need;
@@ -417,7 +418,7 @@ void Model::on_stage_end(int case_index) {
     const int next = choose_next_stage(c);
     if (c.stage == assessment_stage_ && measuring() &&
         cfg_.pathway.stages[next].kind != StageKind::SocialWork) {
-        acc_.assessed_not_in_need += 1.0;  // closed or stepped down to early help
+        outputs_.acc.assessed_not_in_need += 1.0;  // closed or stepped down to early help
     }
     const bool keeps_worker = cfg_.pathway.stages[next].kind == StageKind::SocialWork;
     if (c.worker >= 0) {
@@ -452,8 +453,8 @@ void Model::close_case(int case_index, int from_stage) {
     const double u_back = rng_re_referral_.uniform01();
     const double delay = cfg_.demand.re_referral_delay_days.sample(rng_re_referral_);
     if (measuring()) {
-        acc_.closures += 1.0;
-        acc_.social_workers_at_closure += c.social_workers;
+        outputs_.acc.closures += 1.0;
+        outputs_.acc.social_workers_at_closure += c.social_workers;
     }
     if (u_resolved >= resolved &&
         u_back < cfg_.demand.re_referral_probability_by_need[static_cast<std::size_t>(c.need)]) {

@@ -20,6 +20,7 @@
 #include "cssim/core/working_calendar.hpp"
 #include "cssim/department/config.hpp"
 #include "cssim/record/run_data.hpp"
+#include "department_outputs.hpp"
 
 namespace cssim::department::detail {
 
@@ -149,49 +150,15 @@ struct Post {
     double visits_per_week = 0.0;        ///< statutory visits due per week, summed over cases
 };
 
-/** @brief Post-warm-up accumulators for the summary metrics. */
-struct Accumulators {
-    double days = 0.0;  ///< calendar days measured
-    double working_days = 0.0;
-    double hours_direct = 0.0, hours_admin = 0.0, hours_travel = 0.0, hours_other = 0.0;
-    double hours_overtime = 0.0;
-    double delegable_admin_hours = 0.0;
-    double caseload_sum = 0.0;  ///< sum over days of cases / case-holding FTE
-    std::vector<double> caseload_histogram = std::vector<double>(401, 0.0);
-    double unallocated_sum = 0.0;
-    double cin_sum = 0.0, cp_sum = 0.0, lac_sum = 0.0;
-    double employed_fte_sum = 0.0, agency_fte_sum = 0.0, posts_sum = 0.0;
-    double employed_leavers = 0.0;
-    double employed_days_in_post = 0.0, employed_days_sick = 0.0;
-    double short_spells = 0.0, long_spells = 0.0;
-    double stress_sum = 0.0, stress_days = 0.0;
-    double visits_on_time = 0.0, visits_late = 0.0;
-    double harm_events = 0.0;
-    double referrals = 0.0, re_referrals = 0.0;
-    double no_further_action = 0.0, assessed_not_in_need = 0.0;
-    double assessments = 0.0, assessments_on_time = 0.0;
-    std::vector<double> assessment_durations;
-    double screened = 0.0, screened_on_time = 0.0;
-    double spend = 0.0, budget = 0.0;
-    double handovers = 0.0;
-    double closures = 0.0, social_workers_at_closure = 0.0;
-    std::vector<double> stage_entries;
-    // Issue 7: system effects.
-    double prevention_spend = 0.0;
-    double referrals_high_need = 0.0;
-    double inadequate_days = 0.0, blame_days = 0.0;
-    double kpi_points_sum = 0.0;
-    double near_misses_reviewed = 0.0;
-    double supervision_sum = 0.0, supervision_days = 0.0;
-    double manager_posts_sum = 0.0, manager_vacant_sum = 0.0;
-    double churn_case_days = 0.0, churn_two_plus_days = 0.0, churn_workers_sum = 0.0;
-    double exposure_two_plus = 0.0, exposure_fewer = 0.0;  ///< case-working-days
-    double harm_two_plus = 0.0, harm_fewer = 0.0;
-};
-
-/** @brief Per-day values kept only with detail. */
-struct DailySeries {
-    std::vector<std::vector<double>> values;  ///< [series][day]
+/** @brief Handles of the daily series the model writes (registered by name in
+ * department_metrics.cpp). */
+struct DailySeriesHandles {
+    SeriesHandle caseload, unallocated, stress, direct, admin, travel, other, agency, vacancy,
+        sickness, referrals, harm, cin, cp, lac, spend, budget, in_post, assessments_overdue,
+        front_door_queue, pa_count, prevention_capacity, prevention_multiplier, judgement,
+        kpi_points, culture_multiplier, blame, supervision, managers_present, churn_two_plus,
+        churn_workers;
+    std::vector<SeriesHandle> stages;  ///< per pathway stage
 };
 
 /** @brief Misjudges a need level by one step up or down (clamped), using one draw. */
@@ -296,6 +263,7 @@ private:
     }
 
     // department_metrics.cpp
+    void register_outputs();
     record::ReplicationRecord make_record();
     void add_event(std::string kind, std::int64_t entity, std::string text);
 
@@ -388,11 +356,8 @@ private:
     // Churn, computed with the quality hazards on working days.
     double churn_two_plus_share_ = 0.0, churn_workers_mean_ = 0.0;
 
-    Accumulators acc_;
-    std::vector<std::string> series_names_, series_units_, series_descriptions_;
-    DailySeries daily_;
-    std::vector<record::EntityTrack> tracks_;
-    std::vector<record::RecordedEvent> events_;
+    Outputs outputs_;
+    DailySeriesHandles series_;
 };
 
 }  // namespace cssim::department::detail

@@ -302,7 +302,7 @@ void Model::on_harm(int case_index, core::DayIndex day) {
     } else if (learning_mode_) {
         review_incident(case_index);
         if (measuring()) {
-            acc_.near_misses_reviewed += 1.0;
+            outputs_.acc.near_misses_reviewed += 1.0;
         }
         add_event("learning_review",
                   cases_[case_index].worker >= 0 ? cases_[case_index].worker : -1,
@@ -317,7 +317,7 @@ void Model::on_near_miss(int case_index, core::DayIndex /*day*/) {
     if (rng_culture_.bernoulli(cfg_.culture.near_miss_reporting)) {
         review_incident(case_index);
         if (measuring()) {
-            acc_.near_misses_reviewed += 1.0;
+            outputs_.acc.near_misses_reviewed += 1.0;
         }
     }
 }

@@ -155,7 +155,7 @@ void Model::start_sickness(int post_index, bool long_spell, core::DayIndex day) 
     p.sick = true;
     p.long_sick = long_spell;
     if (measuring()) {
-        (long_spell ? acc_.long_spells : acc_.short_spells) += 1.0;
+        (long_spell ? outputs_.acc.long_spells : outputs_.acc.short_spells) += 1.0;
     }
     const core::DayIndex back = calendar_.add_working_days(day, static_cast<int>(std::ceil(days)));
     sim_.schedule_at(tick_of(back, 7), kSicknessEnd, static_cast<std::uint32_t>(post_index),
@@ -181,7 +181,7 @@ void Model::on_notice_end(int post_index, std::uint64_t generation) {
     }
     ++day_leavers_;
     if (measuring()) {
-        acc_.employed_leavers += 1.0;
+        outputs_.acc.employed_leavers += 1.0;
     }
     if (detail_) {
         add_event("leaver", post_index,
@@ -278,7 +278,7 @@ void Model::on_hire(int post_index, std::uint64_t generation) {
         c.handover_until = calendar_.add_working_days(day, cfg_.quality.handover_risk_wd);
         p.pending_handover_hours += cfg_.time_use.handover_hours_per_case;
         if (measuring()) {
-            acc_.handovers += 1.0;
+            outputs_.acc.handovers += 1.0;
         }
     }
     if (detail_) {
