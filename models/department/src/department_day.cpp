@@ -31,7 +31,7 @@ void Model::on_working_day(core::DayIndex day) {
             ++working;
         }
     }
-    const AdminSupportConfig& a = cfg_.admin_support;
+    const AdminSupportConfig& a = cfg_->admin_support;
     pa_hours_per_worker_ =
         working > 0 ? pa_count_ * a.pa_hours_per_week / 5.0 * a.pa_efficiency / working : 0.0;
     day_direct_ = day_admin_ = day_travel_ = day_other_ = 0.0;
@@ -61,7 +61,7 @@ void Model::work_one_post(int post_index, core::DayIndex day, bool working_day) 
     if (!is_case_holder(p)) {
         return;
     }
-    const StressConfig& sc = cfg_.stress;
+    const StressConfig& sc = cfg_->stress;
     if (p.sick) {
         // Away from work: stress eases toward its baseline.
         if (working_day) {
@@ -72,17 +72,17 @@ void Model::work_one_post(int post_index, core::DayIndex day, bool working_day) 
     if (!working_day) {
         return;
     }
-    const TimeUseConfig& t = cfg_.time_use;
+    const TimeUseConfig& t = cfg_->time_use;
     const bool learning = p.contract == Contract::kNewlyQualified && day < p.protected_until;
     const double slow =
-        learning ? 1.0 / std::max(0.1, cfg_.recruitment.newly_qualified_efficiency) : 1.0;
+        learning ? 1.0 / std::max(0.1, cfg_->recruitment.newly_qualified_efficiency) : 1.0;
     const double contracted = t.contracted_hours_per_week / 5.0;
     const double overtime =
         std::min(t.max_overtime_hours_per_week,
                  t.overtime_hours_per_case_per_week * static_cast<double>(p.cases.size())) /
         5.0;
     const double hours = contracted + overtime;
-    const double delegable = cfg_.time_use.delegable_admin_share;
+    const double delegable = cfg_->time_use.delegable_admin_share;
     double pa_left = pa_hours_per_worker_;
     double delegable_by_sw = 0.0;
     // Admin the worker must do: the delegable share goes to the PA while the PA has time.
@@ -103,7 +103,7 @@ void Model::work_one_post(int post_index, core::DayIndex day, bool working_day) 
     for (int index : p.cases) {
         Case& c = cases_[index];
         if (c.next_review >= 0 && c.next_review <= day) {
-            const PathwayStage& s = cfg_.pathway.stages[c.stage];
+            const PathwayStage& s = cfg_->pathway.stages[c.stage];
             other += s.review_hours * slow;
             c.next_review = calendar_.add_working_days(day, s.review_interval_wd);
         }
@@ -118,10 +118,10 @@ void Model::work_one_post(int post_index, core::DayIndex day, bool working_day) 
     // System effects on the week's admin: defensive recording under blame, compliance work
     // after an inadequate judgement (department_system.cpp).
     const double case_admin_factor =
-        blame_mode_ && is_blame(day) ? cfg_.culture.defensive_recording_multiplier : 1.0;
+        blame_mode_ && is_blame(day) ? cfg_->culture.defensive_recording_multiplier : 1.0;
     const double fixed_admin_per_week =
-        t.fixed_admin_hours_per_week + (cfg_.inspection.enabled && is_inadequate(day)
-                                            ? cfg_.inspection.compliance_admin_hours_per_week
+        t.fixed_admin_hours_per_week + (cfg_->inspection.enabled && is_inadequate(day)
+                                            ? cfg_->inspection.compliance_admin_hours_per_week
                                             : 0.0);
     const double admin_new = (std::max(0.0, p.case_admin_per_week) * case_admin_factor / 5.0 +
                               fixed_admin_per_week / 5.0) *
@@ -161,7 +161,7 @@ void Model::work_one_post(int post_index, core::DayIndex day, bool working_day) 
         direct += visit;
         travel += t.travel_hours_per_visit;
         Case& c = cases_[index];
-        const PathwayStage& s = cfg_.pathway.stages[c.stage];
+        const PathwayStage& s = cfg_->pathway.stages[c.stage];
         ++c.visits_done;
         ++day_visits_;
         day_visits_on_time_ += day <= due ? 1 : 0;
@@ -200,7 +200,7 @@ void Model::work_one_post(int post_index, core::DayIndex day, bool working_day) 
         weekly_own_admin + weekly_other + p.visits_per_week * visit_cost;
     const double backlog = overdue * (visit_cost + recording) + p.admin_backlog_hours;
     const double pressure = (weekly_compulsory + backlog) / t.contracted_hours_per_week;
-    if (pressure > cfg_.quality.rushed_pressure) {
+    if (pressure > cfg_->quality.rushed_pressure) {
         for (int index : p.cases) {
             if (cases_[index].stage == assessment_stage_) {
                 cases_[index].rushed = true;
@@ -213,7 +213,7 @@ void Model::work_one_post(int post_index, core::DayIndex day, bool working_day) 
     const double target = std::clamp(sc.baseline + sc.weight_admin_share * admin_share +
                                          sc.weight_pressure * (pressure - 1.0) +
                                          sc.weight_overtime * overtime / contracted +
-                                         cfg_.management.unsupervised_stress * unsupervised,
+                                         cfg_->management.unsupervised_stress * unsupervised,
                                      0.0, 1.0);
     const double tau = target > p.stress ? sc.rise_days : sc.recover_days;
     p.stress += (target - p.stress) / std::max(1.0, tau);
@@ -234,11 +234,11 @@ void Model::work_one_post(int post_index, core::DayIndex day, bool working_day) 
 }
 
 void Model::quality_hazards(core::DayIndex day) {
-    const QualityConfig& q = cfg_.quality;
+    const QualityConfig& q = cfg_->quality;
     const double per_day = 1.0 / kWorkingDaysPerYear;  // hazards are per year of working days
     // Learning fades without new reviews (a learning culture only).
     learning_ *=
-        std::exp(-1.0 / std::max(1.0, cfg_.culture.learning_decay_years * kWorkingDaysPerYear));
+        std::exp(-1.0 / std::max(1.0, cfg_->culture.learning_decay_years * kWorkingDaysPerYear));
     const double culture = culture_hazard_multiplier();
     const bool measure = measuring();
     double sw_cases = 0.0, two_plus = 0.0, workers = 0.0;
@@ -246,7 +246,7 @@ void Model::quality_hazards(core::DayIndex day) {
     // per post for the day (supervision changes only with managers' absences).
     post_hazard_multiplier_.resize(posts_.size());
     for (std::size_t i = 0; i < posts_.size(); ++i) {
-        post_hazard_multiplier_[i] = 1.0 + (cfg_.management.unsupervised_hazard_multiplier - 1.0) *
+        post_hazard_multiplier_[i] = 1.0 + (cfg_->management.unsupervised_hazard_multiplier - 1.0) *
                                                (1.0 - supervision_of(static_cast<int>(i)));
     }
     for (std::size_t i = 0; i < cases_.size(); ++i) {
@@ -254,7 +254,7 @@ void Model::quality_hazards(core::DayIndex day) {
         if (!c.active) {
             continue;
         }
-        const StageKind kind = cfg_.pathway.stages[c.stage].kind;
+        const StageKind kind = cfg_->pathway.stages[c.stage].kind;
         if (kind != StageKind::SocialWork && kind != StageKind::EarlyHelp &&
             kind != StageKind::FrontDoor) {
             continue;
@@ -271,8 +271,8 @@ void Model::quality_hazards(core::DayIndex day) {
                 (recent >= 2 ? outputs_.acc.exposure_two_plus : outputs_.acc.exposure_fewer) += 1.0;
             }
         }
-        if (cfg_.churn.enabled && recent > 0) {
-            multiplier *= std::pow(cfg_.churn.hazard_multiplier_per_recent_change, recent);
+        if (cfg_->churn.enabled && recent > 0) {
+            multiplier *= std::pow(cfg_->churn.hazard_multiplier_per_recent_change, recent);
         }
         if (c.worker >= 0) {
             multiplier *= post_hazard_multiplier_[static_cast<std::size_t>(c.worker)];
@@ -299,7 +299,7 @@ void Model::quality_hazards(core::DayIndex day) {
             }
             if (detail_) {
                 add_event("harm", c.worker >= 0 ? c.worker : -1,
-                          "Serious harm to a child in " + cfg_.pathway.stages[c.stage].label +
+                          "Serious harm to a child in " + cfg_->pathway.stages[c.stage].label +
                               (c.worker < 0 ? " (unallocated)" : "") +
                               (c.handover_until >= day ? " shortly after a handover" : ""));
             }
@@ -320,7 +320,7 @@ void Model::quality_hazards(core::DayIndex day) {
 }
 
 void Model::accrue_money(core::DayIndex day) {
-    const MoneyConfig& m = cfg_.money;
+    const MoneyConfig& m = cfg_->money;
     if (day >= next_financial_year_day_) {
         // 1 April: the spend and budget "to date" series restart with the financial year.
         fy_spend_ = 0.0;
@@ -341,12 +341,13 @@ void Model::accrue_money(core::DayIndex day) {
         placements += placement_counts_[i] * m.placements[i].weekly_cost / 7.0;
     }
     const double per_day = 1.0 / kDaysPerYear;
-    const double managers = cfg_.management.enabled ? managers_in_post() : manager_count_;
-    const double health_visiting = health_visitors_ * cfg_.prevention.health_visitor_cost * per_day;
+    const double managers = cfg_->management.enabled ? managers_in_post() : manager_count_;
+    const double health_visiting =
+        health_visitors_ * cfg_->prevention.health_visitor_cost * per_day;
     const double spend =
         (employed * m.employed_social_worker_cost + agency * m.agency_social_worker_cost +
          pa_count_ * m.pa_cost + managers * m.manager_cost +
-         cfg_.front_door.screening_fte * m.front_door_fte_cost) *
+         cfg_->front_door.screening_fte * m.front_door_fte_cost) *
             per_day +
         placements + health_visiting;
     if (measuring()) {

@@ -38,7 +38,7 @@ int Model::managers_in_post() const {
 }
 
 void Model::manager_hazards(core::DayIndex day) {
-    const ManagementConfig& mc = cfg_.management;
+    const ManagementConfig& mc = cfg_->management;
     if (!mc.enabled) {
         return;
     }
@@ -77,7 +77,7 @@ void Model::manager_hazards(core::DayIndex day) {
             u_leave < mc.resignation_rate * resignation_multiplier(day) / kWorkingDaysPerYear) {
             m.on_notice = true;
             const core::DayIndex leave =
-                calendar_.add_working_days(day, std::max(1, cfg_.workforce.notice_wd));
+                calendar_.add_working_days(day, std::max(1, cfg_->workforce.notice_wd));
             sim_.schedule_at(tick_of(leave, 18), kManagerLeaves, static_cast<std::uint32_t>(i),
                              m.generation);
             add_event("manager_leaves", -1, manager_label(index) + " resigns");
@@ -119,7 +119,7 @@ void Model::manager_falls_vacant(int manager) {
     }
     m.hire_pending = true;
     ++m.recruitment_generation;
-    const double months = std::max(0.1, cfg_.management.months_to_fill.sample(rng_management_));
+    const double months = std::max(0.1, cfg_->management.months_to_fill.sample(rng_management_));
     sim_.schedule_after(core::ticks_from_days(months * kDaysPerMonth), kManagerHire,
                         static_cast<std::uint32_t>(manager), m.recruitment_generation);
 }
@@ -150,7 +150,7 @@ void Model::cut_manager_posts(double fraction) {
 }
 
 void Model::update_supervision() {
-    if (!cfg_.management.enabled || managers_.empty()) {
+    if (!cfg_->management.enabled || managers_.empty()) {
         return;
     }
     int present = 0;
@@ -159,22 +159,22 @@ void Model::update_supervision() {
     }
     const int absent = static_cast<int>(managers_.size()) - present;
     const double spare =
-        static_cast<double>(present) * std::max(0.0, cfg_.management.teams_per_manager_max - 1.0);
+        static_cast<double>(present) * std::max(0.0, cfg_->management.teams_per_manager_max - 1.0);
     // Teams whose manager is away share the colleagues' spare span, at the reduced depth of
     // supervision an acting manager gives.
     const double cover =
-        absent > 0 ? std::min(1.0, spare / absent) * cfg_.management.cover_supervision_share : 1.0;
+        absent > 0 ? std::min(1.0, spare / absent) * cfg_->management.cover_supervision_share : 1.0;
     for (std::size_t t = 0; t < managers_.size(); ++t) {
         team_supervision_[t] = managers_[t].is_present() ? 1.0 : cover;
     }
 }
 
 double Model::supervision_of(int post_index) const {
-    if (!cfg_.management.enabled || team_supervision_.empty()) {
+    if (!cfg_->management.enabled || team_supervision_.empty()) {
         return 1.0;
     }
     const std::size_t team = static_cast<std::size_t>(post_index) /
-                             static_cast<std::size_t>(std::max(1, cfg_.workforce.team_size));
+                             static_cast<std::size_t>(std::max(1, cfg_->workforce.team_size));
     return team_supervision_[std::min(team, team_supervision_.size() - 1)];
 }
 

@@ -102,7 +102,7 @@ void Model::register_outputs() {
         series_.*spec.handle = outputs_.add_series(spec.name, spec.unit, spec.description);
     }
     series_.stages.clear();
-    for (const PathwayStage& st : cfg_.pathway.stages) {
+    for (const PathwayStage& st : cfg_->pathway.stages) {
         series_.stages.push_back(outputs_.add_series(
             "stage/" + st.id, "cases", "Children in stage \"" + st.label + "\" (end of day)"));
     }
@@ -110,16 +110,24 @@ void Model::register_outputs() {
     if (!detail_) {
         return;
     }
-    const int team = std::max(1, cfg_.workforce.team_size);
+    const int team = std::max(1, cfg_->workforce.team_size);
     for (std::size_t i = 0; i < posts_.size(); ++i) {
         outputs_.add_track("SW " + std::to_string(i + 1), "social_worker",
                            "Team " + std::to_string(i / team + 1));
     }
-    for (int k = 0; k < pa_count_; ++k) {
-        outputs_.add_track(
-            "PA " + std::to_string(k + 1), "pa",
-            "Team " +
-                std::to_string(static_cast<int>(k * cfg_.admin_support.workers_per_pa) / team + 1));
+    // Room for the most PAs any dated change provides (the rest show as deleted posts).
+    int pa_tracks = pa_count_;
+    double pa_span = cfg_->admin_support.workers_per_pa;  // workers per PA, for the team labels
+    for (const DatedChange& change : changes_) {
+        const int n = pa_posts_for(*change.config, static_cast<int>(posts_.size()));
+        if (n > pa_tracks) {
+            pa_tracks = n;
+            pa_span = change.config->admin_support.workers_per_pa;
+        }
+    }
+    for (int k = 0; k < pa_tracks; ++k) {
+        outputs_.add_track("PA " + std::to_string(k + 1), "pa",
+                           "Team " + std::to_string(static_cast<int>(k * pa_span) / team + 1));
     }
     for (int k = 0; k < manager_count_; ++k) {
         outputs_.add_track("TM " + std::to_string(k + 1), "team_manager",
@@ -165,31 +173,31 @@ void Model::snapshot(core::DayIndex day) {
     }
     double cin = 0.0;
     for (std::size_t s = 0; s < stage_counts_.size(); ++s) {
-        if (cfg_.pathway.stages[s].kind == StageKind::SocialWork) {
+        if (cfg_->pathway.stages[s].kind == StageKind::SocialWork) {
             cin += stage_counts_[s];
         }
     }
-    const double per_10k = 10000.0 / std::max(1.0, cfg_.population.children);
+    const double per_10k = 10000.0 / std::max(1.0, cfg_->population.children);
     const double cp = cp_stage_ >= 0 ? stage_counts_[cp_stage_] : 0.0;
     const double lac = lac_stage_ >= 0 ? stage_counts_[lac_stage_] : 0.0;
     const double caseload = holders > 0.0 ? held / holders : 0.0;
     supervision_coverage_ = holders > 0.0 ? supervised / holders : 1.0;
     update_kpis(caseload, cin, agency, holders, posts - employed, posts, employed);
-    const double points = cfg_.inspection.enabled ? kpi_points() : 0.0;
+    const double points = cfg_->inspection.enabled ? kpi_points() : 0.0;
     int managers_present = 0;
     for (const Manager& m : managers_) {
         managers_present += m.is_present() ? 1 : 0;
     }
-    if (!cfg_.management.enabled) {
+    if (!cfg_->management.enabled) {
         managers_present = manager_count_;
     }
     if (measure) {
-        outputs_.acc.inadequate_days += cfg_.inspection.enabled && is_inadequate(day) ? 1.0 : 0.0;
+        outputs_.acc.inadequate_days += cfg_->inspection.enabled && is_inadequate(day) ? 1.0 : 0.0;
         outputs_.acc.blame_days += blame_mode_ && is_blame(day) ? 1.0 : 0.0;
         outputs_.acc.kpi_points_sum += points;
         outputs_.acc.supervision_sum += supervised;
         outputs_.acc.supervision_days += holders;
-        if (cfg_.management.enabled) {
+        if (cfg_->management.enabled) {
             for (const Manager& m : managers_) {
                 outputs_.acc.manager_posts_sum += m.deleted ? 0.0 : 1.0;
                 outputs_.acc.manager_vacant_sum += (m.vacant && !m.deleted) ? 1.0 : 0.0;
@@ -237,7 +245,7 @@ void Model::snapshot(core::DayIndex day) {
     outputs_.push(h.in_post, employed + agency);
     double overdue = 0.0;
     if (assessment_stage_ >= 0) {
-        const int deadline = cfg_.pathway.stages[assessment_stage_].deadline_wd;
+        const int deadline = cfg_->pathway.stages[assessment_stage_].deadline_wd;
         for (const Case& c : cases_) {
             if (c.active && c.stage == assessment_stage_ &&
                 calendar_.working_days_between(c.referral_day, day) > deadline) {
@@ -257,8 +265,8 @@ void Model::snapshot(core::DayIndex day) {
                       prevention_capacity_.empty() ? 1.0 : prevention_capacity_[segment]);
         outputs_.push(
             h.prevention_multiplier,
-            cfg_.prevention.enabled
-                ? std::max(0.0, 1.0 + cfg_.prevention.referral_elasticity * prevention_gap_at(day))
+            cfg_->prevention.enabled
+                ? std::max(0.0, 1.0 + cfg_->prevention.referral_elasticity * prevention_gap_at(day))
                 : 1.0);
     }
     outputs_.push(h.judgement, judgement_);
@@ -361,7 +369,7 @@ record::ReplicationRecord Model::make_record() {
             }
         }
     }
-    const double children_10k = std::max(1e-9, cfg_.population.children / 10000.0);
+    const double children_10k = std::max(1e-9, cfg_->population.children / 10000.0);
     auto add = [&](const char* name, double value) {
         r.metrics.push_back(record::MetricValue{name, std::isfinite(value) ? value : 0.0});
     };
@@ -387,7 +395,7 @@ record::ReplicationRecord Model::make_record() {
     add("spend_total", a.spend / years);
     add("overspend", (a.spend - a.budget) / years);
     add("admin_time_value_per_worker",
-        ratio(a.delegable_admin_hours * cfg_.time_use.hourly_value / years, holders_mean));
+        ratio(a.delegable_admin_hours * cfg_->time_use.hourly_value / years, holders_mean));
     // More than DESIGN requires:
     add("travel_time_share", ratio(a.hours_travel, worked));
     add("other_time_share", ratio(a.hours_other, worked));
@@ -430,7 +438,7 @@ record::ReplicationRecord Model::make_record() {
         ratio(a.harm_fewer * 100.0 * kWorkingDaysPerYear, a.exposure_fewer));
     add("simulation_events", static_cast<double>(sim_.events_processed()));
     for (std::size_t i = 0; i < a.stage_entries.size(); ++i) {
-        const std::string name = "entries_per_year/" + cfg_.pathway.stages[i].id;
+        const std::string name = "entries_per_year/" + cfg_->pathway.stages[i].id;
         r.metrics.push_back(record::MetricValue{name, a.stage_entries[i] / years});
     }
     outputs_.move_into(r);

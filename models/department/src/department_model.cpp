@@ -33,7 +33,8 @@ int find_stage(const PathwayConfig& p, const char* id) {
 
 Model::Model(const DepartmentConfig& config, std::uint64_t master_seed, std::uint64_t replication,
              bool with_detail)
-    : cfg_(config),
+    : cfg_(&config),
+      changes_(config.changes),
       detail_(with_detail),
       seed_(master_seed),
       replication_(replication),
@@ -80,7 +81,7 @@ core::DayIndex Model::day_of_date(const std::string& iso) const {
 }
 
 void Model::initialise() {
-    const PathwayConfig& p = cfg_.pathway;
+    const PathwayConfig& p = cfg_->pathway;
     referral_stage_ = find_stage(p, "referral");
     screening_stage_ = find_stage(p, "screening");
     assessment_stage_ = find_stage(p, "assessment");
@@ -90,29 +91,17 @@ void Model::initialise() {
     if (referral_stage_ < 0 || closed_stage_ < 0) {
         throw std::invalid_argument("pathway needs stages \"referral\" and \"closed\"");
     }
-    out_.assign(p.stages.size(), {});
-    for (const PathwayTransition& t : p.transitions) {
-        const int from = find_stage(p, t.from.c_str());
-        const int to = find_stage(p, t.to.c_str());
-        if (from < 0 || to < 0) {
-            throw std::invalid_argument("pathway transition names an unknown stage");
-        }
-        std::array<double, 5> prob{};
-        for (std::size_t n = 0; n < kNeedLevels; ++n) {
-            prob[n] = t.probability_by_need.empty() ? t.probability : t.probability_by_need[n];
-        }
-        out_[from].emplace_back(to, prob);
-    }
+    build_transitions();
     stage_counts_.assign(p.stages.size(), 0);
     outputs_.acc.stage_entries.assign(p.stages.size(), 0.0);
-    placement_counts_.assign(cfg_.money.placements.size(), 0);
-    early_help_capacity_ = cfg_.early_help.capacity_families;
+    placement_counts_.assign(cfg_->money.placements.size(), 0);
+    early_help_capacity_ = cfg_->early_help.capacity_families;
     cases_.reserve(8192);
 
-    blame_mode_ = cfg_.culture.mode == "blame";
-    learning_mode_ = cfg_.culture.mode == "learning";
+    blame_mode_ = cfg_->culture.mode == "blame";
+    learning_mode_ = cfg_->culture.mode == "learning";
     resolve_kpis();
-    health_visitors_ = cfg_.prevention.enabled ? cfg_.prevention.health_visitors : 0.0;
+    health_visitors_ = cfg_->prevention.enabled ? cfg_->prevention.health_visitors : 0.0;
     initialise_posts();
     initialise_managers();
     build_referral_process();
@@ -128,33 +117,51 @@ void Model::initialise() {
 
     sim_.schedule_at(tick_of(0, 8), kWorkingDay);
     schedule_next_referral();
-    for (std::size_t i = 0; i < cfg_.money.funding_changes.size(); ++i) {
-        const core::DayIndex d = day_of_date(cfg_.money.funding_changes[i].date);
+    for (std::size_t i = 0; i < cfg_->money.funding_changes.size(); ++i) {
+        const core::DayIndex d = day_of_date(cfg_->money.funding_changes[i].date);
         sim_.schedule_at(tick_of(std::max<core::DayIndex>(d, 0), 7), kFundingChange,
                          static_cast<std::uint32_t>(i));
     }
-    for (std::size_t i = 0; i < cfg_.demand.shocks.size(); ++i) {
-        const core::DayIndex d = day_of_date(cfg_.demand.shocks[i].start_date);
+    for (std::size_t i = 0; i < cfg_->demand.shocks.size(); ++i) {
+        const core::DayIndex d = day_of_date(cfg_->demand.shocks[i].start_date);
         if (d >= 0 && d < end_day_) {
             sim_.schedule_at(tick_of(d, 7), kShockStart, static_cast<std::uint32_t>(i));
         }
     }
-    if (cfg_.inspection.enabled) {
-        const core::DayIndex d = day_of_date(cfg_.inspection.first_date);
+    if (cfg_->inspection.enabled) {
+        const core::DayIndex d = day_of_date(cfg_->inspection.first_date);
         if (d >= 0 && d < end_day_) {
             sim_.schedule_at(tick_of(d, 12), kInspection);
         }
     }
+    schedule_changes();
+}
+
+void Model::build_transitions() {
+    const PathwayConfig& p = cfg_->pathway;
+    out_.assign(p.stages.size(), {});
+    for (const PathwayTransition& t : p.transitions) {
+        const int from = find_stage(p, t.from.c_str());
+        const int to = find_stage(p, t.to.c_str());
+        if (from < 0 || to < 0) {
+            throw std::invalid_argument("pathway transition names an unknown stage");
+        }
+        std::array<double, 5> prob{};
+        for (std::size_t n = 0; n < kNeedLevels; ++n) {
+            prob[n] = t.probability_by_need.empty() ? t.probability : t.probability_by_need[n];
+        }
+        out_[from].emplace_back(to, prob);
+    }
 }
 
 void Model::initialise_cases() {
-    for (const InitialStock& stock : cfg_.initial.stocks) {
-        const int stage = find_stage(cfg_.pathway, stock.stage.c_str());
-        if (stage < 0 || (cfg_.pathway.stages[stage].kind != StageKind::SocialWork &&
-                          cfg_.pathway.stages[stage].kind != StageKind::EarlyHelp)) {
+    for (const InitialStock& stock : cfg_->initial.stocks) {
+        const int stage = find_stage(cfg_->pathway, stock.stage.c_str());
+        if (stage < 0 || (cfg_->pathway.stages[stage].kind != StageKind::SocialWork &&
+                          cfg_->pathway.stages[stage].kind != StageKind::EarlyHelp)) {
             continue;  // the reader reports unknown stages; the model just skips them
         }
-        const long n = std::lround(stock.per_10k_children * cfg_.population.children / 10000.0);
+        const long n = std::lround(stock.per_10k_children * cfg_->population.children / 10000.0);
         for (long i = 0; i < n; ++i) {
             const int index = new_case();
             Case& c = cases_[index];
@@ -168,9 +175,9 @@ void Model::initialise_cases() {
 
 void Model::build_referral_process() {
     // Monthly segments: base rate x seasonality x trend x shocks, evaluated at mid-month.
-    const DemandConfig& d = cfg_.demand;
+    const DemandConfig& d = cfg_->demand;
     const double base_per_day =
-        d.referrals_per_10k_children_per_year * cfg_.population.children / 10000.0 / kDaysPerYear;
+        d.referrals_per_10k_children_per_year * cfg_->population.children / 10000.0 / kDaysPerYear;
     std::vector<core::Tick> starts;
     std::vector<double> rates;
     std::vector<core::DayIndex> shock_start;
@@ -211,7 +218,7 @@ void Model::build_referral_process() {
 void Model::schedule_next_referral() {
     const core::Tick t = referral_process_.next_arrival(sim_.now(), rng_referrals_);
     if (t < core::start_of_day(end_day_)) {
-        sim_.schedule_at(t, kReferral);
+        sim_.schedule_at(t, kReferral, 0, referral_generation_);
     }
 }
 
@@ -285,7 +292,7 @@ void Model::leave_stage(int case_index) {
         --placement_counts_[c.placement];
         c.placement = -1;
     }
-    if (cfg_.pathway.stages[c.stage].kind == StageKind::EarlyHelp) {
+    if (cfg_->pathway.stages[c.stage].kind == StageKind::EarlyHelp) {
         --early_help_families_;
     }
     // Statutory visits still overdue when the stage ends were missed.
@@ -297,7 +304,7 @@ void Model::leave_stage(int case_index) {
 }
 
 void Model::enter_stage(int case_index, int stage, bool residual) {
-    const PathwayStage& s = cfg_.pathway.stages[stage];
+    const PathwayStage& s = cfg_->pathway.stages[stage];
     const core::DayIndex day = today();
     // Early help only if it has room; otherwise moderate+ need goes to assessment, else closes.
     if (s.kind == StageKind::EarlyHelp &&
@@ -331,10 +338,10 @@ void Model::enter_stage(int case_index, int stage, bool residual) {
             return;
         case StageKind::EarlyHelp: {
             ++early_help_families_;
-            fy_spend_ += cfg_.early_help.cost_per_family;
+            fy_spend_ += cfg_->early_help.cost_per_family;
             if (measuring()) {
-                outputs_.acc.spend += cfg_.early_help.cost_per_family;
-                outputs_.acc.prevention_spend += cfg_.early_help.cost_per_family;
+                outputs_.acc.spend += cfg_->early_help.cost_per_family;
+                outputs_.acc.prevention_spend += cfg_->early_help.cost_per_family;
             }
             break;
         }
@@ -348,9 +355,9 @@ void Model::enter_stage(int case_index, int stage, bool residual) {
             }
             if (stage == lac_stage_ && !placement_counts_.empty()) {
                 double u = rng_placements_.uniform01();
-                int chosen = static_cast<int>(cfg_.money.placements.size()) - 1;
-                for (std::size_t i = 0; i < cfg_.money.placements.size(); ++i) {
-                    u -= cfg_.money.placements[i].share;
+                int chosen = static_cast<int>(cfg_->money.placements.size()) - 1;
+                for (std::size_t i = 0; i < cfg_->money.placements.size(); ++i) {
+                    u -= cfg_->money.placements[i].share;
                     if (u < 0.0) {
                         chosen = static_cast<int>(i);
                         break;
@@ -378,7 +385,7 @@ void Model::enter_stage(int case_index, int stage, bool residual) {
 
 void Model::on_stage_end(int case_index) {
     Case& c = cases_[case_index];
-    const PathwayStage& s = cfg_.pathway.stages[c.stage];
+    const PathwayStage& s = cfg_->pathway.stages[c.stage];
     if (s.kind == StageKind::SocialWork && c.visits_done < s.required_visits) {
         c.timer_done = true;  // ends when the worker has done the visits (day process)
         return;
@@ -389,13 +396,13 @@ void Model::on_stage_end(int case_index) {
         // rushed misjudgement is more likely to stand (no manager to challenge it).
         const double unsupervised = c.worker >= 0 ? 1.0 - supervision_of(c.worker) : 0.0;
         const double p_error = std::min(
-            1.0, cfg_.quality.rushed_error_probability *
-                     (1.0 + (cfg_.management.unsupervised_error_multiplier - 1.0) * unsupervised));
+            1.0, cfg_->quality.rushed_error_probability *
+                     (1.0 + (cfg_->management.unsupervised_error_multiplier - 1.0) * unsupervised));
         c.perceived = c.rushed && rng_pathway_.bernoulli(p_error)
                           ? misjudge_need(c.need, rng_pathway_)
                           : c.need;
         if (blame_mode_ && is_blame(day) && c.perceived == 2 &&
-            rng_culture_.bernoulli(cfg_.culture.defensive_section_47_probability)) {
+            rng_culture_.bernoulli(cfg_->culture.defensive_section_47_probability)) {
             c.perceived = 3;  // defensive practice: moderate need treated as high
         }
         {
@@ -417,10 +424,10 @@ void Model::on_stage_end(int case_index) {
     }
     const int next = choose_next_stage(c);
     if (c.stage == assessment_stage_ && measuring() &&
-        cfg_.pathway.stages[next].kind != StageKind::SocialWork) {
+        cfg_->pathway.stages[next].kind != StageKind::SocialWork) {
         outputs_.acc.assessed_not_in_need += 1.0;  // closed or stepped down to early help
     }
-    const bool keeps_worker = cfg_.pathway.stages[next].kind == StageKind::SocialWork;
+    const bool keeps_worker = cfg_->pathway.stages[next].kind == StageKind::SocialWork;
     if (c.worker >= 0) {
         Post& p = posts_[c.worker];
         add_load(p, s, -1.0);
@@ -439,8 +446,8 @@ void Model::on_stage_end(int case_index) {
 
 void Model::close_case(int case_index, int from_stage) {
     Case& c = cases_[case_index];
-    const PathwayStage& s = cfg_.pathway.stages[from_stage];
-    const QualityConfig& q = cfg_.quality;
+    const PathwayStage& s = cfg_->pathway.stages[from_stage];
+    const QualityConfig& q = cfg_->quality;
     // Premature closure: late visits and handovers lower the chance that need was met.
     const double visits = static_cast<double>(c.visits_done + c.visits_late);
     const double late_share = visits > 0.0 ? c.visits_late / visits : 0.0;
@@ -451,13 +458,13 @@ void Model::close_case(int case_index, int from_stage) {
                    0.0, 1.0);
     const double u_resolved = rng_re_referral_.uniform01();
     const double u_back = rng_re_referral_.uniform01();
-    const double delay = cfg_.demand.re_referral_delay_days.sample(rng_re_referral_);
+    const double delay = cfg_->demand.re_referral_delay_days.sample(rng_re_referral_);
     if (measuring()) {
         outputs_.acc.closures += 1.0;
         outputs_.acc.social_workers_at_closure += c.social_workers;
     }
     if (u_resolved >= resolved &&
-        u_back < cfg_.demand.re_referral_probability_by_need[static_cast<std::size_t>(c.need)]) {
+        u_back < cfg_->demand.re_referral_probability_by_need[static_cast<std::size_t>(c.need)]) {
         const core::Tick when = sim_.now() + core::ticks_from_days(std::max(0.0, delay));
         if (when < core::start_of_day(end_day_)) {
             const std::uint64_t payload =
@@ -479,6 +486,9 @@ void Model::close_case(int case_index, int from_stage) {
 void Model::operator()(const core::Event& e) {
     switch (e.kind) {
         case kReferral: {
+            if (e.payload != referral_generation_) {
+                break;  // drawn from a referral process a dated change has replaced
+            }
             on_referral(draw_referral_need(), -100000);
             schedule_next_referral();
             break;
@@ -531,8 +541,11 @@ void Model::operator()(const core::Event& e) {
         case kManagerHire:
             on_manager_hire(static_cast<int>(e.target), e.payload);
             break;
+        case kConfigChange:
+            on_config_change(static_cast<int>(e.target));
+            break;
         case kShockStart: {
-            const DemandShock& s = cfg_.demand.shocks[e.target];
+            const DemandShock& s = cfg_->demand.shocks[e.target];
             add_event("referral_surge", -1,
                       s.label + " starts: referrals rise by " +
                           std::to_string(static_cast<int>(std::lround(s.extra * 100))) + "% over " +

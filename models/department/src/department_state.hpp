@@ -45,6 +45,7 @@ enum EventKind : std::uint32_t {
     kManagerBack,    ///< target: manager; payload: manager generation (sickness ends)
     kManagerLeaves,  ///< target: manager; payload: manager generation (notice ends)
     kManagerHire,    ///< target: manager; payload: recruitment generation
+    kConfigChange,   ///< target: index into config.changes (00:00 of its date)
 };
 
 enum class Contract : std::uint8_t { kEmployed = 0, kAgency = 1, kNewlyQualified = 2, kNone = 3 };
@@ -161,6 +162,9 @@ struct DailySeriesHandles {
     std::vector<SeriesHandle> stages;  ///< per pathway stage
 };
 
+/** @brief PA posts for `social_worker_posts` workers under `config` (department_changes.cpp). */
+int pa_posts_for(const DepartmentConfig& config, int social_worker_posts);
+
 /** @brief Misjudges a need level by one step up or down (clamped), using one draw. */
 inline int misjudge_need(int need, core::RandomStream& rng) {
     const int shifted = rng.bernoulli(0.5) ? need + 1 : need - 1;
@@ -198,6 +202,12 @@ private:
     void unassign(int case_index, bool to_queue);
     void enqueue_unallocated(int case_index);
     void schedule_next_referral();
+    void build_transitions();  ///< out_ from the pathway's transitions
+
+    // department_changes.cpp: dated changes of levers (scenario `changes`).
+    void schedule_changes();
+    void on_config_change(int index);
+    void recompute_loads();  ///< every post's workload sums from the cases it holds
     void build_referral_process();
 
     // department_day.cpp: the daily process (time use, stress, quality, money).
@@ -259,7 +269,7 @@ private:
     double cap_of(const Post& p, core::DayIndex day) const;
     bool recruitment_allowed() const { return !hiring_freeze_; }
     bool agency_allowed() const {
-        return cfg_.recruitment.agency_allowed && !agency_ban_ && !hiring_freeze_;
+        return cfg_->recruitment.agency_allowed && !agency_ban_ && !hiring_freeze_;
     }
 
     // department_metrics.cpp
@@ -277,7 +287,8 @@ private:
     double residual_of(const core::Distribution& d);
 
 private:
-    const DepartmentConfig& cfg_;
+    const DepartmentConfig* cfg_;  ///< the scenario, or the latest dated change in force
+    const std::vector<DatedChange>& changes_;  ///< the scenario's dated changes
     bool detail_;
     std::uint64_t seed_;
     std::uint64_t replication_;
@@ -293,6 +304,7 @@ private:
         rng_management_;
 
     core::PiecewisePoissonProcess referral_process_;
+    std::uint64_t referral_generation_ = 0;  ///< bumped when a change rebuilds the process
     int referral_stage_ = -1, screening_stage_ = -1, assessment_stage_ = -1, closed_stage_ = -1;
     int cp_stage_ = -1, lac_stage_ = -1;
     /// outgoing transitions per stage: (to, probability per need)
@@ -335,7 +347,7 @@ private:
     double health_visitors_ = 0.0;
     // Inspection.
     KpiAverages kpi_;
-    std::vector<int> kpi_ids_;  ///< per cfg_.inspection.kpis entry: its KpiId, -1 unknown
+    std::vector<int> kpi_ids_;  ///< per cfg_->inspection.kpis entry: its KpiId, -1 unknown
     int day_visits_on_time_ = 0, day_visits_ = 0, day_assessments_on_time_ = 0,
         day_assessments_ = 0;
     int day_leavers_ = 0;

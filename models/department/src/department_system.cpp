@@ -56,9 +56,9 @@ int index_of(const char* const (&names)[N], const std::string& name) {
 // Prevention
 
 double Model::prevention_capacity_on(double day) const {
-    const PreventionConfig& pc = cfg_.prevention;
+    const PreventionConfig& pc = cfg_->prevention;
     double hv = 1.0, eh = 1.0;
-    for (const FundingChange& f : cfg_.money.funding_changes) {
+    for (const FundingChange& f : cfg_->money.funding_changes) {
         if (static_cast<double>(day_of_date(f.date)) <= day) {
             hv *= 1.0 - f.health_visiting_cut;
             eh *= 1.0 - f.early_help_cut;
@@ -68,7 +68,7 @@ double Model::prevention_capacity_on(double day) const {
 }
 
 double Model::advance_prevention(core::DayIndex segment_start, double mid_day) {
-    const PreventionConfig& pc = cfg_.prevention;
+    const PreventionConfig& pc = cfg_->prevention;
     const double capacity = prevention_capacity_on(mid_day);
     if (pc.enabled) {
         // First-order lag: unmet need surfaces over delay_months (exact for a step per month).
@@ -97,10 +97,10 @@ int Model::draw_referral_need() {
     // One uniform draw whatever the shift, so scenarios keep common random numbers.
     std::array<double, kNeedLevels> mix{};
     for (std::size_t n = 0; n < kNeedLevels; ++n) {
-        mix[n] = cfg_.demand.need_mix[n];
+        mix[n] = cfg_->demand.need_mix[n];
     }
     const double shift =
-        std::clamp(cfg_.prevention.severity_shift * prevention_gap_at(today()), -1.0, 1.0);
+        std::clamp(cfg_->prevention.severity_shift * prevention_gap_at(today()), -1.0, 1.0);
     if (shift != 0.0) {
         // Move a share of the low-need mass (levels 0-1) to high need (3-4), each side in
         // proportion to its own mix; a negative gap (more prevention) moves it back.
@@ -134,7 +134,7 @@ void Model::update_kpis(double caseload, double open_cases, double agency, doubl
     const double alpha =
         kpi_.started
             ? 1.0 -
-                  std::exp(-1.0 / std::max(1.0, cfg_.inspection.kpi_window_months * kDaysPerMonth))
+                  std::exp(-1.0 / std::max(1.0, cfg_->inspection.kpi_window_months * kDaysPerMonth))
             : 1.0;
     auto blend = [alpha](double& average, double x) { average += alpha * (x - average); };
     blend(k.caseload, caseload);
@@ -157,7 +157,7 @@ void Model::update_kpis(double caseload, double open_cases, double agency, doubl
 
 void Model::resolve_kpis() {
     kpi_ids_.clear();
-    for (const InspectionKpi& kpi : cfg_.inspection.kpis) {
+    for (const InspectionKpi& kpi : cfg_->inspection.kpis) {
         kpi_ids_.push_back(index_of(kKpiNames, kpi.name));
     }
 }
@@ -166,8 +166,8 @@ double Model::kpi_points() const {
     const KpiAverages& k = kpi_;
     auto ratio = [](double x, double y, double none) { return y > 0.0 ? x / y : none; };
     double points = 0.0;
-    for (std::size_t i = 0; i < cfg_.inspection.kpis.size(); ++i) {
-        const InspectionKpi& kpi = cfg_.inspection.kpis[i];
+    for (std::size_t i = 0; i < cfg_->inspection.kpis.size(); ++i) {
+        const InspectionKpi& kpi = cfg_->inspection.kpis[i];
         double v = 0.0;
         switch (kpi_ids_[i]) {
             case kCaseload:
@@ -204,7 +204,7 @@ double Model::kpi_points() const {
 }
 
 void Model::on_inspection() {
-    const InspectionConfig& ic = cfg_.inspection;
+    const InspectionConfig& ic = cfg_->inspection;
     const core::DayIndex day = today();
     const double points = kpi_points();
     int judgement = 1;
@@ -243,7 +243,7 @@ void Model::resignation_wave(core::DayIndex day) {
     for (std::size_t i = 0; i < posts_.size(); ++i) {
         Post& p = posts_[i];
         // One draw per post whatever its state (common random numbers across scenarios).
-        const bool draw = rng_inspection_.bernoulli(cfg_.inspection.resignation_wave_share);
+        const bool draw = rng_inspection_.bernoulli(cfg_->inspection.resignation_wave_share);
         if (draw && is_case_holder(p) && p.contract != Contract::kAgency && !p.on_notice) {
             resign(static_cast<int>(i), day, "after the inadequate judgement");
             ++leaving;
@@ -256,11 +256,11 @@ void Model::resignation_wave(core::DayIndex day) {
 
 double Model::resignation_multiplier(core::DayIndex day) const {
     double m = 1.0;
-    if (cfg_.inspection.enabled && is_inadequate(day)) {
-        m *= cfg_.inspection.resignation_multiplier;
+    if (cfg_->inspection.enabled && is_inadequate(day)) {
+        m *= cfg_->inspection.resignation_multiplier;
     }
     if (blame_mode_ && is_blame(day)) {
-        m *= cfg_.culture.blame_resignation_multiplier;
+        m *= cfg_->culture.blame_resignation_multiplier;
     }
     return m;
 }
@@ -272,15 +272,15 @@ double Model::culture_hazard_multiplier() const {
     if (!learning_mode_) {
         return 1.0;
     }
-    const double floor = cfg_.culture.learning_floor;
+    const double floor = cfg_->culture.learning_floor;
     return floor + (1.0 - floor) * std::exp(-learning_);
 }
 
 void Model::review_incident(int case_index) {
-    learning_ += cfg_.culture.learning_per_review;
+    learning_ += cfg_->culture.learning_per_review;
     const Case& c = cases_[case_index];
     if (c.worker >= 0) {
-        posts_[c.worker].pending_handover_hours += cfg_.culture.review_hours;  // admin time
+        posts_[c.worker].pending_handover_hours += cfg_->culture.review_hours;  // admin time
     }
 }
 
@@ -288,17 +288,17 @@ void Model::on_harm(int case_index, core::DayIndex day) {
     if (blame_mode_) {
         // One draw per harm (common random numbers with other cultures' runs do not matter: the
         // culture stream is used only by this submodel).
-        if (!rng_culture_.bernoulli(cfg_.culture.blame_trigger_probability)) {
+        if (!rng_culture_.bernoulli(cfg_->culture.blame_trigger_probability)) {
             return;
         }
         if (!is_blame(day)) {
             add_event("blame", cases_[case_index].worker >= 0 ? cases_[case_index].worker : -1,
                       "Blame after serious harm: staff fear for their registration; practice "
                       "turns defensive for " +
-                          std::to_string(std::lround(cfg_.culture.blame_months)) + " months");
+                          std::to_string(std::lround(cfg_->culture.blame_months)) + " months");
         }
         blame_until_ = day + static_cast<core::DayIndex>(
-                                 std::lround(cfg_.culture.blame_months * kDaysPerMonth));
+                                 std::lround(cfg_->culture.blame_months * kDaysPerMonth));
     } else if (learning_mode_) {
         review_incident(case_index);
         if (measuring()) {
@@ -314,7 +314,7 @@ void Model::on_near_miss(int case_index, core::DayIndex /*day*/) {
     if (!learning_mode_) {
         return;  // in a blame or neutral culture near misses go unreported
     }
-    if (rng_culture_.bernoulli(cfg_.culture.near_miss_reporting)) {
+    if (rng_culture_.bernoulli(cfg_->culture.near_miss_reporting)) {
         review_incident(case_index);
         if (measuring()) {
             outputs_.acc.near_misses_reviewed += 1.0;
