@@ -59,6 +59,7 @@ void Model::on_config_change(int index) {
     const DatedChange& change = changes_[static_cast<std::size_t>(index)];
     const DepartmentConfig& before = *cfg_;
     cfg_ = change.config.get();
+    money_.on_config_changed(*cfg_);
     const std::vector<std::string>& paths = change.paths;
     const core::DayIndex day = today();
     // The funding changes already applied scale what they scaled before the change.
@@ -81,7 +82,7 @@ void Model::on_config_change(int index) {
                            health_visiting_scale;
     }
     if (touches(paths, "money.budget_per_year") && cfg_->money.budget_per_year > 0.0) {
-        budget_per_year_ = cfg_->money.budget_per_year * budget_scale;
+        money_.set_budget(cfg_->money.budget_per_year * budget_scale);
     }
     if (touches(paths, "culture")) {
         blame_mode_ = cfg_->culture.mode == "blame";

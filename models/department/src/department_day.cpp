@@ -320,46 +320,18 @@ void Model::quality_hazards(core::DayIndex day) {
 }
 
 void Model::accrue_money(core::DayIndex day) {
-    const MoneyConfig& m = cfg_->money;
-    if (day >= next_financial_year_day_) {
-        // 1 April: the spend and budget "to date" series restart with the financial year.
-        fy_spend_ = 0.0;
-        fy_budget_ = 0.0;
-        next_financial_year_day_ =
-            calendar_.financial_year_start(calendar_.financial_year(day) + 1);
-    }
-    double employed = 0.0, agency = 0.0;
+    PaidStaff staff;
     for (const Post& p : posts_) {
         if (p.contract == Contract::kAgency) {
-            agency += 1.0;
+            staff.agency += 1.0;
         } else if (p.contract != Contract::kNone) {
-            employed += 1.0;
+            staff.employed += 1.0;
         }
     }
-    double placements = 0.0;
-    for (std::size_t i = 0; i < placement_counts_.size(); ++i) {
-        placements += placement_counts_[i] * m.placements[i].weekly_cost / 7.0;
-    }
-    const double per_day = 1.0 / kDaysPerYear;
-    const double managers = cfg_->management.enabled ? managers_in_post() : manager_count_;
-    const double health_visiting =
-        health_visitors_ * cfg_->prevention.health_visitor_cost * per_day;
-    const double spend =
-        (employed * m.employed_social_worker_cost + agency * m.agency_social_worker_cost +
-         pa_count_ * m.pa_cost + managers * m.manager_cost +
-         cfg_->front_door.screening_fte * m.front_door_fte_cost) *
-            per_day +
-        placements + health_visiting;
-    if (measuring()) {
-        outputs_.acc.prevention_spend += health_visiting;
-    }
-    const double budget = budget_per_year_ * per_day;
-    fy_spend_ += spend;
-    fy_budget_ += budget;
-    if (measuring()) {
-        outputs_.acc.spend += spend;
-        outputs_.acc.budget += budget;
-    }
+    staff.pas = pa_count_;
+    staff.managers = cfg_->management.enabled ? managers_in_post() : manager_count_;
+    staff.health_visitors = health_visitors_;
+    money_.accrue(day, staff, measuring(), outputs_.acc);
 }
 
 }  // namespace cssim::department::detail

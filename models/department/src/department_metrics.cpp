@@ -240,8 +240,8 @@ void Model::snapshot(core::DayIndex day) {
     outputs_.push(h.cin, cin * per_10k);
     outputs_.push(h.cp, cp * per_10k);
     outputs_.push(h.lac, lac * per_10k);
-    outputs_.push(h.spend, fy_spend_);
-    outputs_.push(h.budget, fy_budget_);
+    outputs_.push(h.spend, money_.year_spend());
+    outputs_.push(h.budget, money_.year_budget());
     outputs_.push(h.in_post, employed + agency);
     double overdue = 0.0;
     if (assessment_stage_ >= 0) {

@@ -51,11 +51,11 @@ Model::Model(const DepartmentConfig& config, std::uint64_t master_seed, std::uin
       rng_agency_(core::RandomStream::derive(master_seed, replication, "agency")),
       rng_quality_(core::RandomStream::derive(master_seed, replication, "quality")),
       rng_re_referral_(core::RandomStream::derive(master_seed, replication, "re_referral")),
-      rng_placements_(core::RandomStream::derive(master_seed, replication, "placements")),
       rng_initial_(core::RandomStream::derive(master_seed, replication, "initial_state")),
       rng_inspection_(core::RandomStream::derive(master_seed, replication, "inspection")),
       rng_culture_(core::RandomStream::derive(master_seed, replication, "culture")),
       rng_management_(core::RandomStream::derive(master_seed, replication, "management")),
+      money_(config, calendar_, core::RandomStream::derive(master_seed, replication, "placements")),
       outputs_(with_detail) {
     end_day_ = static_cast<core::DayIndex>(std::llround(config.run.years * kDaysPerYear));
     warmup_day_ = static_cast<core::DayIndex>(std::llround(config.run.warmup_years * kDaysPerYear));
@@ -94,7 +94,6 @@ void Model::initialise() {
     build_transitions();
     stage_counts_.assign(p.stages.size(), 0);
     outputs_.acc.stage_entries.assign(p.stages.size(), 0.0);
-    placement_counts_.assign(cfg_->money.placements.size(), 0);
     early_help_capacity_ = cfg_->early_help.capacity_families;
     cases_.reserve(8192);
 
@@ -289,7 +288,7 @@ void Model::leave_stage(int case_index) {
     --stage_counts_[c.stage];
     c.from_stage = c.stage;
     if (c.stage == lac_stage_ && c.placement >= 0) {
-        --placement_counts_[c.placement];
+        money_.end_placement(c.placement);
         c.placement = -1;
     }
     if (cfg_->pathway.stages[c.stage].kind == StageKind::EarlyHelp) {
@@ -338,11 +337,7 @@ void Model::enter_stage(int case_index, int stage, bool residual) {
             return;
         case StageKind::EarlyHelp: {
             ++early_help_families_;
-            fy_spend_ += cfg_->early_help.cost_per_family;
-            if (measuring()) {
-                outputs_.acc.spend += cfg_->early_help.cost_per_family;
-                outputs_.acc.prevention_spend += cfg_->early_help.cost_per_family;
-            }
+            money_.spend_on_prevention(cfg_->early_help.cost_per_family, measuring(), outputs_.acc);
             break;
         }
         case StageKind::SocialWork:
@@ -353,18 +348,8 @@ void Model::enter_stage(int case_index, int stage, bool residual) {
             if (s.review_interval_wd > 0) {
                 c.next_review = calendar_.add_working_days(day, s.review_interval_wd);
             }
-            if (stage == lac_stage_ && !placement_counts_.empty()) {
-                double u = rng_placements_.uniform01();
-                int chosen = static_cast<int>(cfg_->money.placements.size()) - 1;
-                for (std::size_t i = 0; i < cfg_->money.placements.size(); ++i) {
-                    u -= cfg_->money.placements[i].share;
-                    if (u < 0.0) {
-                        chosen = static_cast<int>(i);
-                        break;
-                    }
-                }
-                c.placement = chosen;
-                ++placement_counts_[chosen];
+            if (stage == lac_stage_) {
+                c.placement = money_.place_child();
             }
             if (c.worker >= 0) {
                 // Continuity: the same worker keeps the child, with the new stage's workload.

@@ -20,13 +20,11 @@
 #include "cssim/core/working_calendar.hpp"
 #include "cssim/department/config.hpp"
 #include "cssim/record/run_data.hpp"
+#include "department_constants.hpp"
+#include "department_money.hpp"
 #include "department_outputs.hpp"
 
 namespace cssim::department::detail {
-
-inline constexpr double kDaysPerYear = 365.25;        ///< calendar days in a mean year
-inline constexpr double kDaysPerMonth = 30.4375;      ///< kDaysPerYear / 12
-inline constexpr double kWorkingDaysPerYear = 252.0;  ///< hazards per year apply per working day
 
 enum EventKind : std::uint32_t {
     kReferral,       ///< next external referral
@@ -300,8 +298,8 @@ private:
     // Streams: one per process, so scenarios differing in one process share the others' draws.
     core::RandomStream rng_referrals_, rng_need_, rng_front_door_, rng_pathway_, rng_durations_,
         rng_sickness_, rng_resignation_, rng_recruitment_, rng_agency_, rng_quality_,
-        rng_re_referral_, rng_placements_, rng_initial_, rng_inspection_, rng_culture_,
-        rng_management_;
+        rng_re_referral_, rng_initial_, rng_inspection_, rng_culture_, rng_management_;
+    Money money_;  ///< budget, spend and placements (its own "placements" stream)
 
     core::PiecewisePoissonProcess referral_process_;
     std::uint64_t referral_generation_ = 0;  ///< bumped when a change rebuilds the process
@@ -326,10 +324,6 @@ private:
     bool hiring_freeze_ = false;
     std::uint64_t freeze_generation_ = 0;
     bool agency_ban_ = false;
-    double budget_per_year_ = 0.0;
-    std::vector<int> placement_counts_;
-    double fy_spend_ = 0.0, fy_budget_ = 0.0;
-    core::DayIndex next_financial_year_day_ = 0;  ///< day of the next 1 April
 
     // Daily aggregates filled by work_one_post.
     double day_direct_ = 0.0, day_admin_ = 0.0, day_travel_ = 0.0, day_other_ = 0.0;

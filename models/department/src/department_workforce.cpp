@@ -69,31 +69,7 @@ void Model::initialise_posts() {
     pa_count_ = pa_posts_for(*cfg_, n);
     manager_count_ = w.team_size > 0 ? (n + w.team_size - 1) / w.team_size : 0;
 
-    const MoneyConfig& m = cfg_->money;
-    if (m.budget_per_year > 0.0) {
-        budget_per_year_ = m.budget_per_year;
-    } else {
-        double early_help_days = 120.0 * 7.0 / 5.0;
-        for (const PathwayStage& s : cfg_->pathway.stages) {
-            if (s.kind == StageKind::EarlyHelp) {
-                early_help_days = std::max(1.0, s.duration_wd.mean() * 7.0 / 5.0);
-                break;
-            }
-        }
-        double weekly_placement = 0.0;
-        for (const PlacementType& t : m.placements) {
-            weekly_placement += t.share * t.weekly_cost;
-        }
-        const double looked_after = 70.0 * cfg_->population.children / 10000.0;  // CLA 2024
-        budget_per_year_ = (n * m.employed_social_worker_cost + pa_count_ * m.pa_cost +
-                            health_visitors_ * cfg_->prevention.health_visitor_cost +
-                            manager_count_ * m.manager_cost +
-                            cfg_->front_door.screening_fte * m.front_door_fte_cost +
-                            cfg_->early_help.capacity_families * cfg_->early_help.cost_per_family *
-                                kDaysPerYear / early_help_days +
-                            looked_after * weekly_placement * kDaysPerYear / 7.0) *
-                           (1.0 + m.budget_headroom);
-    }
+    money_.set_initial_budget(StaffAtStart{n, pa_count_, manager_count_, health_visitors_});
 }
 
 void Model::workforce_hazards(int post_index, core::DayIndex day) {
@@ -380,7 +356,7 @@ void Model::handover_all(int post_index) {
 
 void Model::on_funding_change(int index) {
     const FundingChange& f = cfg_->money.funding_changes[index];
-    budget_per_year_ *= 1.0 + f.budget_change;
+    money_.scale_budget(1.0 + f.budget_change);
     std::ostringstream os;
     os << f.label << ": budget " << (f.budget_change < 0 ? "cut by " : "raised by ")
        << std::lround(std::fabs(f.budget_change) * 100) << "%";
