@@ -27,10 +27,7 @@ void Model::screen_referrals(core::DayIndex day) {
         Case& c = cases_[index];
         const bool correct = rng_front_door_.bernoulli(accuracy);
         c.perceived = correct ? c.need : misjudge_need(c.need, rng_front_door_);
-        if (blame_mode_ && is_blame(day) && c.perceived == 2 &&
-            rng_culture_.bernoulli(cfg_->culture.defensive_section_47_probability)) {
-            c.perceived = 3;  // defensive practice: moderate need treated as high (more s47s)
-        }
+        c.perceived = system_.defensive_need(c.perceived, day);  // defensive practice
         if (measuring()) {
             outputs_.acc.screened += 1.0;
             if (calendar_.working_days_between(c.referral_day, day) <= f.decision_due_wd) {

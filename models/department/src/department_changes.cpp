@@ -60,6 +60,7 @@ void Model::on_config_change(int index) {
     const DepartmentConfig& before = *cfg_;
     cfg_ = change.config.get();
     money_.on_config_changed(*cfg_);
+    system_.on_config_changed(*cfg_);
     const std::vector<std::string>& paths = change.paths;
     const core::DayIndex day = today();
     // The funding changes already applied scale what they scaled before the change.
@@ -84,12 +85,7 @@ void Model::on_config_change(int index) {
     if (touches(paths, "money.budget_per_year") && cfg_->money.budget_per_year > 0.0) {
         money_.set_budget(cfg_->money.budget_per_year * budget_scale);
     }
-    if (touches(paths, "culture")) {
-        blame_mode_ = cfg_->culture.mode == "blame";
-        learning_mode_ = cfg_->culture.mode == "learning";
-    }
     if (touches(paths, "inspection")) {
-        resolve_kpis();
         if (!before.inspection.enabled && cfg_->inspection.enabled) {
             const core::DayIndex d = std::max(day, day_of_date(cfg_->inspection.first_date));
             if (d < end_day_) {
@@ -104,10 +100,7 @@ void Model::on_config_change(int index) {
     if (touches(paths, "demand") || touches(paths, "population") || touches(paths, "prevention")) {
         // Rebuild the referral process from the new settings and draw the next referral afresh
         // (memoryless): the referral already drawn under the old rate is dropped.
-        prevention_day_.clear();
-        prevention_gap_.clear();
-        prevention_capacity_.clear();
-        prevention_last_mid_ = prevention_lag_ = 0.0;
+        system_.reset_prevention();
         build_referral_process();
         ++referral_generation_;
         schedule_next_referral();

@@ -118,11 +118,10 @@ void Model::work_one_post(int post_index, core::DayIndex day, bool working_day) 
     // System effects on the week's admin: defensive recording under blame, compliance work
     // after an inadequate judgement (department_system.cpp).
     const double case_admin_factor =
-        blame_mode_ && is_blame(day) ? cfg_->culture.defensive_recording_multiplier : 1.0;
+        system_.in_blame(day) ? cfg_->culture.defensive_recording_multiplier : 1.0;
     const double fixed_admin_per_week =
-        t.fixed_admin_hours_per_week + (cfg_->inspection.enabled && is_inadequate(day)
-                                            ? cfg_->inspection.compliance_admin_hours_per_week
-                                            : 0.0);
+        t.fixed_admin_hours_per_week +
+        (system_.is_inadequate(day) ? cfg_->inspection.compliance_admin_hours_per_week : 0.0);
     const double admin_new = (std::max(0.0, p.case_admin_per_week) * case_admin_factor / 5.0 +
                               fixed_admin_per_week / 5.0) *
                                  slow +
@@ -163,8 +162,7 @@ void Model::work_one_post(int post_index, core::DayIndex day, bool working_day) 
         Case& c = cases_[index];
         const PathwayStage& s = cfg_->pathway.stages[c.stage];
         ++c.visits_done;
-        ++day_visits_;
-        day_visits_on_time_ += day <= due ? 1 : 0;
+        system_.count_visit(day <= due);
         if (measuring()) {
             if (day <= due) {
                 outputs_.acc.visits_on_time += 1.0;
@@ -237,9 +235,8 @@ void Model::quality_hazards(core::DayIndex day) {
     const QualityConfig& q = cfg_->quality;
     const double per_day = 1.0 / kWorkingDaysPerYear;  // hazards are per year of working days
     // Learning fades without new reviews (a learning culture only).
-    learning_ *=
-        std::exp(-1.0 / std::max(1.0, cfg_->culture.learning_decay_years * kWorkingDaysPerYear));
-    const double culture = culture_hazard_multiplier();
+    system_.decay_learning();
+    const double culture = system_.culture_hazard_multiplier();
     const bool measure = measuring();
     double sw_cases = 0.0, two_plus = 0.0, workers = 0.0;
     // Management: a worker without supervision is more likely to miss rising risk. One factor
@@ -304,10 +301,16 @@ void Model::quality_hazards(core::DayIndex day) {
                               (c.handover_until >= day ? " shortly after a handover" : ""));
             }
             c.need = std::min(c.need + 1, static_cast<int>(kNeedLevels) - 1);
-            on_harm(static_cast<int>(i), day);
+            const double review = system_.on_harm(c.worker, day, measure);
+            if (c.worker >= 0) {
+                posts_[c.worker].pending_handover_hours += review;  // admin time
+            }
         } else if (u < p_harm + p_escalate) {
             c.need = std::min(c.need + 1, static_cast<int>(kNeedLevels) - 1);
-            on_near_miss(static_cast<int>(i), day);  // risk rose; nobody was hurt yet
+            const double review = system_.on_near_miss(measure);  // risk rose; nobody hurt yet
+            if (c.worker >= 0) {
+                posts_[c.worker].pending_handover_hours += review;
+            }
         }
     }
     churn_two_plus_share_ = sw_cases > 0.0 ? two_plus / sw_cases : 0.0;

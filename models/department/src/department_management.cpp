@@ -73,8 +73,8 @@ void Model::manager_hazards(core::DayIndex day) {
                 }
             }
         }
-        if (!m.on_notice &&
-            u_leave < mc.resignation_rate * resignation_multiplier(day) / kWorkingDaysPerYear) {
+        if (!m.on_notice && u_leave < mc.resignation_rate * system_.resignation_multiplier(day) /
+                                          kWorkingDaysPerYear) {
             m.on_notice = true;
             const core::DayIndex leave =
                 calendar_.add_working_days(day, std::max(1, cfg_->workforce.notice_wd));

@@ -23,6 +23,7 @@
 #include "department_constants.hpp"
 #include "department_money.hpp"
 #include "department_outputs.hpp"
+#include "department_system_effects.hpp"
 
 namespace cssim::department::detail {
 
@@ -112,16 +113,6 @@ struct Manager {
     std::uint32_t generation = 0;
     std::uint32_t recruitment_generation = 0;
     bool is_present() const { return !sick && !vacant && !deleted; }
-};
-
-/** @brief Exponential averages of the KPIs an inspection looks at (issue 7). Ratios keep their
- * numerator and denominator apart so that a quiet day does not count as a perfect one. */
-struct KpiAverages {
-    double caseload = 0.0, unallocated = 0.0, open_cases = 0.0;
-    double visits_on_time = 0.0, visits = 0.0, assessments_on_time = 0.0, assessments = 0.0;
-    double agency = 0.0, holders = 0.0, vacant = 0.0, posts = 0.0;
-    double leavers_per_year = 0.0, employed = 0.0;
-    bool started = false;
 };
 
 /** @brief A social worker post and whoever holds it. */
@@ -216,22 +207,9 @@ private:
     void snapshot(core::DayIndex day);
 
     // department_system.cpp: prevention, inspection and culture (issue 7).
-    double prevention_capacity_on(double day) const;
-    double advance_prevention(core::DayIndex segment_start, double mid_day);
-    double prevention_gap_at(core::DayIndex day) const;
     int draw_referral_need();
-    void update_kpis(double caseload, double open_cases, double agency, double holders,
-                     double vacant, double posts, double employed);
-    void resolve_kpis();  ///< KPI names to ids, once (kpi_points runs daily)
-    double kpi_points() const;
     void on_inspection();
     void resignation_wave(core::DayIndex day);
-    bool is_inadequate(core::DayIndex day) const { return day < inadequate_until_; }
-    bool is_blame(core::DayIndex day) const { return day < blame_until_; }
-    double culture_hazard_multiplier() const;
-    void on_harm(int case_index, core::DayIndex day);
-    void on_near_miss(int case_index, core::DayIndex day);
-    void review_incident(int case_index);
 
     // department_management.cpp: team managers and supervision (issue 7).
     void initialise_managers();
@@ -244,7 +222,6 @@ private:
     void manager_falls_vacant(int manager);
     void cut_manager_posts(double fraction);
     int managers_in_post() const;
-    double resignation_multiplier(core::DayIndex day) const;
 
     // department_workforce.cpp: sickness, resignation, recruitment, agency, funding.
     void initialise_posts();
@@ -298,7 +275,7 @@ private:
     // Streams: one per process, so scenarios differing in one process share the others' draws.
     core::RandomStream rng_referrals_, rng_need_, rng_front_door_, rng_pathway_, rng_durations_,
         rng_sickness_, rng_resignation_, rng_recruitment_, rng_agency_, rng_quality_,
-        rng_re_referral_, rng_initial_, rng_inspection_, rng_culture_, rng_management_;
+        rng_re_referral_, rng_initial_, rng_management_;
     Money money_;  ///< budget, spend and placements (its own "placements" stream)
 
     core::PiecewisePoissonProcess referral_process_;
@@ -334,25 +311,7 @@ private:
     std::vector<std::pair<core::DayIndex, int>> due_;  ///< scratch: visits due for one post
     double pa_hours_per_worker_ = 0.0;
 
-    // Issue 7: prevention (monthly lagged gap, parallel to the referral process's segments).
-    std::vector<core::DayIndex> prevention_day_;
-    std::vector<double> prevention_gap_, prevention_capacity_;
-    double prevention_last_mid_ = 0.0, prevention_lag_ = 0.0;
-    double health_visitors_ = 0.0;
-    // Inspection.
-    KpiAverages kpi_;
-    std::vector<int> kpi_ids_;  ///< per cfg_->inspection.kpis entry: its KpiId, -1 unknown
-    int day_visits_on_time_ = 0, day_visits_ = 0, day_assessments_on_time_ = 0,
-        day_assessments_ = 0;
-    int day_leavers_ = 0;
-    int judgement_ =
-        0;  ///< 0 not inspected, 1 outstanding, 2 good, 3 requires improvement, 4 inadequate
-    int inspections_done_ = 0;
-    core::DayIndex inadequate_until_ = -1;
-    // Culture.
-    bool blame_mode_ = false, learning_mode_ = false;
-    core::DayIndex blame_until_ = -1;
-    double learning_ = 0.0;
+    double health_visitors_ = 0.0;  ///< FTE in post (funding changes cut them)
     // Management.
     std::vector<Manager> managers_;
     std::vector<double> team_supervision_;  ///< per team, 0..1
@@ -364,6 +323,7 @@ private:
 
     Outputs outputs_;
     DailySeriesHandles series_;
+    SystemEffects system_;  ///< prevention, inspection, culture (streams "inspection", "culture")
 };
 
 }  // namespace cssim::department::detail

@@ -98,7 +98,7 @@ void Model::workforce_hazards(int post_index, core::DayIndex day) {
     // An inadequate judgement or a blame period makes leaving likelier (department_system.cpp).
     const double p_resign = w.resignation_rate_at_zero_stress *
                             std::exp(w.resignation_stress_coefficient * p.stress) *
-                            resignation_multiplier(day) / kWorkingDaysPerYear;
+                            system_.resignation_multiplier(day) / kWorkingDaysPerYear;
     if (u_leave < p_resign) {
         resign(post_index, day, nullptr);
     }
@@ -154,7 +154,7 @@ void Model::on_notice_end(int post_index, std::uint64_t generation) {
     if (p.generation != generation || !p.on_notice) {
         return;
     }
-    ++day_leavers_;
+    system_.count_leaver();
     if (measuring()) {
         outputs_.acc.employed_leavers += 1.0;
     }
@@ -191,7 +191,7 @@ void Model::start_recruitment(int post_index) {
     const RecruitmentConfig& r = cfg_->recruitment;
     // A council judged inadequate recruits slowly: a fixed scenario setting, or the period after
     // an inadequate judgement in the inspection submodel.
-    const bool inadequate_now = cfg_->inspection.enabled && is_inadequate(today());
+    const bool inadequate_now = system_.is_inadequate(today());
     const double months = r.months_to_fill.sample(rng_recruitment_) *
                           (r.inspection_inadequate ? r.inadequate_fill_multiplier : 1.0) *
                           (inadequate_now ? cfg_->inspection.fill_multiplier : 1.0);
@@ -294,7 +294,7 @@ void Model::on_agency_end(int post_index, std::uint64_t generation) {
         return;
     }
     // After an inadequate judgement the council holds on to its agency staff.
-    const bool inadequate_now = cfg_->inspection.enabled && is_inadequate(today());
+    const bool inadequate_now = system_.is_inadequate(today());
     const bool renew =
         rng_agency_.bernoulli(inadequate_now ? cfg_->inspection.agency_renewal_probability
                                              : cfg_->recruitment.agency_renewal_probability);
@@ -392,15 +392,15 @@ void Model::on_funding_change(int index) {
         os << "; health visitors cut by " << std::lround(f.health_visiting_cut * 100) << "%";
         add_event("prevention_change", -1,
                   "Prevention capacity falls to " +
-                      std::to_string(
-                          std::lround(prevention_capacity_on(static_cast<double>(today())) * 100)) +
+                      std::to_string(std::lround(
+                          system_.prevention_capacity_on(static_cast<double>(today())) * 100)) +
                       "% of its level: unmet need will surface as referrals over about " +
                       std::to_string(std::lround(cfg_->prevention.delay_months)) + " months");
     } else if (f.early_help_cut > 0.0 && cfg_->prevention.enabled) {
         add_event("prevention_change", -1,
                   "Prevention capacity falls to " +
-                      std::to_string(
-                          std::lround(prevention_capacity_on(static_cast<double>(today())) * 100)) +
+                      std::to_string(std::lround(
+                          system_.prevention_capacity_on(static_cast<double>(today())) * 100)) +
                       "% of its level");
     }
     if (f.manager_posts_cut > 0.0 && !managers_.empty()) {
