@@ -20,11 +20,11 @@ namespace cssim::department::detail {
 void Model::on_working_day(core::DayIndex day) {
     const bool working_day = calendar_.is_working_day(day);
     if (working_day) {
-        manager_hazards(day);
+        managers_.hazards(day, system_.resignation_multiplier(day));
         screen_referrals(day);
         allocate(day);
     }
-    update_supervision();
+    managers_.update_supervision();
     int working = 0;
     for (const Post& p : posts_) {
         if (is_case_holder(p) && !p.sick) {
@@ -207,7 +207,7 @@ void Model::work_one_post(int post_index, core::DayIndex day, bool working_day) 
     }
     const double admin_share = worked > 0.0 ? admin_done / worked : 0.0;
     // Without supervision nobody shares the weight of the work (Mor Barak et al. 2001).
-    const double unsupervised = 1.0 - supervision_of(post_index);
+    const double unsupervised = 1.0 - managers_.supervision_of(post_index);
     const double target = std::clamp(sc.baseline + sc.weight_admin_share * admin_share +
                                          sc.weight_pressure * (pressure - 1.0) +
                                          sc.weight_overtime * overtime / contracted +
@@ -243,8 +243,9 @@ void Model::quality_hazards(core::DayIndex day) {
     // per post for the day (supervision changes only with managers' absences).
     post_hazard_multiplier_.resize(posts_.size());
     for (std::size_t i = 0; i < posts_.size(); ++i) {
-        post_hazard_multiplier_[i] = 1.0 + (cfg_->management.unsupervised_hazard_multiplier - 1.0) *
-                                               (1.0 - supervision_of(static_cast<int>(i)));
+        post_hazard_multiplier_[i] =
+            1.0 + (cfg_->management.unsupervised_hazard_multiplier - 1.0) *
+                      (1.0 - managers_.supervision_of(static_cast<int>(i)));
     }
     for (std::size_t i = 0; i < cases_.size(); ++i) {
         Case& c = cases_[i];
@@ -332,7 +333,7 @@ void Model::accrue_money(core::DayIndex day) {
         }
     }
     staff.pas = pa_count_;
-    staff.managers = cfg_->management.enabled ? managers_in_post() : manager_count_;
+    staff.managers = cfg_->management.enabled ? managers_.in_post() : manager_count_;
     staff.health_visitors = health_visitors_;
     money_.accrue(day, staff, measuring(), outputs_.acc);
 }

@@ -144,7 +144,7 @@ void Model::snapshot(core::DayIndex day) {
             continue;
         }
         holders += 1.0;
-        supervised += supervision_of(static_cast<int>(&p - posts_.data()));
+        supervised += managers_.supervision_of(static_cast<int>(&p - posts_.data()));
         held += static_cast<double>(p.cases.size());
         stress += p.stress;
         if (p.sick) {
@@ -181,10 +181,7 @@ void Model::snapshot(core::DayIndex day) {
     system_.update_kpis(KpiDay{caseload, static_cast<double>(unallocated_count_), cin, agency,
                                holders, posts - employed, posts, employed});
     const double points = cfg_->inspection.enabled ? system_.kpi_points() : 0.0;
-    int managers_present = 0;
-    for (const Manager& m : managers_) {
-        managers_present += m.is_present() ? 1 : 0;
-    }
+    int managers_present = managers_.present();
     if (!cfg_->management.enabled) {
         managers_present = manager_count_;
     }
@@ -195,7 +192,7 @@ void Model::snapshot(core::DayIndex day) {
         outputs_.acc.supervision_sum += supervised;
         outputs_.acc.supervision_days += holders;
         if (cfg_->management.enabled) {
-            for (const Manager& m : managers_) {
+            for (const Manager& m : managers_.posts()) {
                 outputs_.acc.manager_posts_sum += m.deleted ? 0.0 : 1.0;
                 outputs_.acc.manager_vacant_sum += (m.vacant && !m.deleted) ? 1.0 : 0.0;
             }
@@ -307,8 +304,8 @@ void Model::snapshot(core::DayIndex day) {
         record::EntityTrack& t = outputs_.track(k);
         const std::size_t mi = k - posts_.size() - pa_posts;
         Status status = Status::kWorking;
-        if (mi < managers_.size()) {
-            const Manager& m = managers_[mi];
+        if (mi < managers_.posts().size()) {
+            const Manager& m = managers_.posts()[mi];
             if (m.deleted) {
                 status = Status::kDeleted;
             } else if (m.vacant) {

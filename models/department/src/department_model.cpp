@@ -52,12 +52,13 @@ Model::Model(const DepartmentConfig& config, std::uint64_t master_seed, std::uin
       rng_quality_(core::RandomStream::derive(master_seed, replication, "quality")),
       rng_re_referral_(core::RandomStream::derive(master_seed, replication, "re_referral")),
       rng_initial_(core::RandomStream::derive(master_seed, replication, "initial_state")),
-      rng_management_(core::RandomStream::derive(master_seed, replication, "management")),
       money_(config, calendar_, core::RandomStream::derive(master_seed, replication, "placements")),
       outputs_(with_detail),
       system_(config, calendar_, sim_, outputs_,
               core::RandomStream::derive(master_seed, replication, "inspection"),
-              core::RandomStream::derive(master_seed, replication, "culture")) {
+              core::RandomStream::derive(master_seed, replication, "culture")),
+      managers_(config, calendar_, sim_, outputs_,
+                core::RandomStream::derive(master_seed, replication, "management")) {
     end_day_ = static_cast<core::DayIndex>(std::llround(config.run.years * kDaysPerYear));
     warmup_day_ = static_cast<core::DayIndex>(std::llround(config.run.warmup_years * kDaysPerYear));
 }
@@ -100,7 +101,7 @@ void Model::initialise() {
 
     health_visitors_ = cfg_->prevention.enabled ? cfg_->prevention.health_visitors : 0.0;
     initialise_posts();
-    initialise_managers();
+    managers_.initialise(manager_count_);
     build_referral_process();
     initialise_cases();
     // The open cases of day 0 start with their workers (day 0 may fall on a weekend, and the
@@ -220,13 +221,13 @@ void Model::operator()(const core::Event& e) {
             on_inspection();
             break;
         case kManagerBack:
-            on_manager_back(static_cast<int>(e.target), e.payload);
+            managers_.on_back(static_cast<int>(e.target), e.payload);
             break;
         case kManagerLeaves:
-            on_manager_leaves(static_cast<int>(e.target), e.payload);
+            managers_.on_leaves(static_cast<int>(e.target), e.payload, recruitment_allowed());
             break;
         case kManagerHire:
-            on_manager_hire(static_cast<int>(e.target), e.payload);
+            managers_.on_hire(static_cast<int>(e.target), e.payload, recruitment_allowed());
             break;
         case kConfigChange:
             on_config_change(static_cast<int>(e.target));

@@ -168,7 +168,7 @@ void Model::on_stage_end(int case_index) {
     if (c.stage == assessment_stage_) {
         // The assessment decides with the true need unless it was rushed; without supervision a
         // rushed misjudgement is more likely to stand (no manager to challenge it).
-        const double unsupervised = c.worker >= 0 ? 1.0 - supervision_of(c.worker) : 0.0;
+        const double unsupervised = c.worker >= 0 ? 1.0 - managers_.supervision_of(c.worker) : 0.0;
         const double p_error = std::min(
             1.0, cfg_->quality.rushed_error_probability *
                      (1.0 + (cfg_->management.unsupervised_error_multiplier - 1.0) * unsupervised));

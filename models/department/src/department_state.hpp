@@ -21,31 +21,13 @@
 #include "cssim/department/config.hpp"
 #include "cssim/record/run_data.hpp"
 #include "department_constants.hpp"
+#include "department_events.hpp"
+#include "department_management.hpp"
 #include "department_money.hpp"
 #include "department_outputs.hpp"
 #include "department_system_effects.hpp"
 
 namespace cssim::department::detail {
-
-enum EventKind : std::uint32_t {
-    kReferral,       ///< next external referral
-    kReReferral,     ///< payload: need | previous referral day << 8
-    kWorkingDay,     ///< the daily process (08:00 every day; work only on working days)
-    kStageEnd,       ///< target: case; payload: case generation
-    kSicknessEnd,    ///< target: post; payload: post generation
-    kNoticeEnd,      ///< target: post; payload: post generation
-    kHireArrives,    ///< target: post; payload: recruitment generation
-    kAgencyArrives,  ///< target: post; payload: recruitment generation
-    kAgencyEnd,      ///< target: post; payload: post generation
-    kFundingChange,  ///< target: index into money.funding_changes
-    kShockStart,     ///< target: index into demand.shocks
-    kFreezeEnd,      ///< payload: freeze generation
-    kInspection,     ///< an Ofsted inspection (department_system.cpp)
-    kManagerBack,    ///< target: manager; payload: manager generation (sickness ends)
-    kManagerLeaves,  ///< target: manager; payload: manager generation (notice ends)
-    kManagerHire,    ///< target: manager; payload: recruitment generation
-    kConfigChange,   ///< target: index into config.changes (00:00 of its date)
-};
 
 enum class Contract : std::uint8_t { kEmployed = 0, kAgency = 1, kNewlyQualified = 2, kNone = 3 };
 enum class Status : std::uint8_t {
@@ -104,15 +86,6 @@ struct Case {
         }
         return n;
     }
-};
-
-/** @brief A team manager post (issue 7: management capacity). */
-struct Manager {
-    bool sick = false, long_sick = false, on_notice = false, vacant = false, deleted = false;
-    bool hire_pending = false;
-    std::uint32_t generation = 0;
-    std::uint32_t recruitment_generation = 0;
-    bool is_present() const { return !sick && !vacant && !deleted; }
 };
 
 /** @brief A social worker post and whoever holds it. */
@@ -212,16 +185,6 @@ private:
     void resignation_wave(core::DayIndex day);
 
     // department_management.cpp: team managers and supervision (issue 7).
-    void initialise_managers();
-    void manager_hazards(core::DayIndex day);
-    void update_supervision();
-    double supervision_of(int post_index) const;
-    void on_manager_back(int manager, std::uint64_t generation);
-    void on_manager_leaves(int manager, std::uint64_t generation);
-    void on_manager_hire(int manager, std::uint64_t generation);
-    void manager_falls_vacant(int manager);
-    void cut_manager_posts(double fraction);
-    int managers_in_post() const;
 
     // department_workforce.cpp: sickness, resignation, recruitment, agency, funding.
     void initialise_posts();
@@ -275,7 +238,7 @@ private:
     // Streams: one per process, so scenarios differing in one process share the others' draws.
     core::RandomStream rng_referrals_, rng_need_, rng_front_door_, rng_pathway_, rng_durations_,
         rng_sickness_, rng_resignation_, rng_recruitment_, rng_agency_, rng_quality_,
-        rng_re_referral_, rng_initial_, rng_management_;
+        rng_re_referral_, rng_initial_;
     Money money_;  ///< budget, spend and placements (its own "placements" stream)
 
     core::PiecewisePoissonProcess referral_process_;
@@ -313,9 +276,6 @@ private:
 
     double health_visitors_ = 0.0;  ///< FTE in post (funding changes cut them)
     // Management.
-    std::vector<Manager> managers_;
-    std::vector<double> team_supervision_;  ///< per team, 0..1
-    int pending_manager_cuts_ = 0;
     double supervision_coverage_ = 1.0;           ///< today's share of case holders supervised
     std::vector<double> post_hazard_multiplier_;  ///< per post, from its team's supervision
     // Churn, computed with the quality hazards on working days.
@@ -323,7 +283,9 @@ private:
 
     Outputs outputs_;
     DailySeriesHandles series_;
-    SystemEffects system_;  ///< prevention, inspection, culture (streams "inspection", "culture")
+    SystemEffects system_;
+    Management managers_;  ///< team managers and supervision (stream "management")  ///<
+                           ///< prevention, inspection, culture (streams "inspection", "culture")
 };
 
 }  // namespace cssim::department::detail

@@ -333,12 +333,7 @@ void Model::on_freeze_end(std::uint64_t generation) {
         }
         request_agency(static_cast<int>(i));
     }
-    for (std::size_t i = 0; i < managers_.size(); ++i) {
-        if (managers_[i].vacant && !managers_[i].deleted) {
-            managers_[i].hire_pending = false;
-            manager_falls_vacant(static_cast<int>(i));
-        }
-    }
+    managers_.readvertise(recruitment_allowed());
 }
 
 void Model::handover_all(int post_index) {
@@ -403,8 +398,8 @@ void Model::on_funding_change(int index) {
                           system_.prevention_capacity_on(static_cast<double>(today())) * 100)) +
                       "% of its level");
     }
-    if (f.manager_posts_cut > 0.0 && !managers_.empty()) {
-        cut_manager_posts(f.manager_posts_cut);
+    if (f.manager_posts_cut > 0.0 && !managers_.posts().empty()) {
+        managers_.cut_posts(f.manager_posts_cut, recruitment_allowed());
         os << "; " << std::lround(f.manager_posts_cut * 100) << "% of team manager posts cut";
     }
     if (f.posts_cut > 0.0) {
