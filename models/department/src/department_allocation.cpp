@@ -10,8 +10,8 @@
 namespace cssim::department::detail {
 
 void Model::screen_referrals(core::DayIndex day) {
-    const FrontDoorConfig& f = cfg_.front_door;
-    const double hours_available = f.screening_fte * cfg_.time_use.contracted_hours_per_week / 5.0;
+    const FrontDoorConfig& f = cfg_->front_door;
+    const double hours_available = f.screening_fte * cfg_->time_use.contracted_hours_per_week / 5.0;
     const double waiting_hours =
         static_cast<double>(screening_queue_.size()) * f.screening_hours_per_referral;
     const double pressure = hours_available > 0.0 ? waiting_hours / hours_available : 10.0;
@@ -27,19 +27,16 @@ void Model::screen_referrals(core::DayIndex day) {
         Case& c = cases_[index];
         const bool correct = rng_front_door_.bernoulli(accuracy);
         c.perceived = correct ? c.need : misjudge_need(c.need, rng_front_door_);
-        if (blame_mode_ && is_blame(day) && c.perceived == 2 &&
-            rng_culture_.bernoulli(cfg_.culture.defensive_section_47_probability)) {
-            c.perceived = 3;  // defensive practice: moderate need treated as high (more s47s)
-        }
+        c.perceived = system_.defensive_need(c.perceived, day);  // defensive practice
         if (measuring()) {
-            acc_.screened += 1.0;
+            outputs_.acc.screened += 1.0;
             if (calendar_.working_days_between(c.referral_day, day) <= f.decision_due_wd) {
-                acc_.screened_on_time += 1.0;
+                outputs_.acc.screened_on_time += 1.0;
             }
         }
         const int next = choose_next_stage(c);
         if (next == closed_stage_ && measuring()) {
-            acc_.no_further_action += 1.0;
+            outputs_.acc.no_further_action += 1.0;
         }
         leave_stage(index);
         enter_stage(index, next);
@@ -68,7 +65,7 @@ void Model::add_load(Post& p, const PathwayStage& s, double sign) {
 
 void Model::assign(int case_index, int post, core::DayIndex day) {
     Case& c = cases_[case_index];
-    const PathwayStage& s = cfg_.pathway.stages[c.stage];
+    const PathwayStage& s = cfg_->pathway.stages[c.stage];
     Post& p = posts_[post];
     c.worker = post;
     p.cases.push_back(case_index);
@@ -78,10 +75,10 @@ void Model::assign(int case_index, int post, core::DayIndex day) {
         // A handover: reading in, and a period in which risk is less likely to be spotted.
         ++c.handovers;
         c.record_change(day);
-        p.pending_handover_hours += cfg_.time_use.handover_hours_per_case;
-        c.handover_until = calendar_.add_working_days(day, cfg_.quality.handover_risk_wd);
+        p.pending_handover_hours += cfg_->time_use.handover_hours_per_case;
+        c.handover_until = calendar_.add_working_days(day, cfg_->quality.handover_risk_wd);
         if (measuring()) {
-            acc_.handovers += 1.0;
+            outputs_.acc.handovers += 1.0;
         }
     }
 }
@@ -95,7 +92,7 @@ void Model::unassign(int case_index, bool to_queue) {
         p.cases.pop_back();
     }
     if (to_queue) {
-        const PathwayStage& s = cfg_.pathway.stages[c.stage];
+        const PathwayStage& s = cfg_->pathway.stages[c.stage];
         add_load(p, s, -1.0);
     }
     c.previous_worker = c.worker;
@@ -124,7 +121,7 @@ void Model::allocate(core::DayIndex day) {
         if (!c.active || !c.in_queue) {
             continue;  // closed or re-routed while waiting: drop the stale entry
         }
-        const double weight = cfg_.pathway.stages[c.stage].caseload_weight;
+        const double weight = cfg_->pathway.stages[c.stage].caseload_weight;
         int best = -1;
         double best_room = 0.0;
         for (int post : candidates) {
@@ -134,7 +131,7 @@ void Model::allocate(core::DayIndex day) {
                 best = post;
             }
         }
-        const int wait_limit = cfg_.allocation.over_cap_after_wd;
+        const int wait_limit = cfg_->allocation.over_cap_after_wd;
         if (best < 0 && wait_limit > 0 &&
             calendar_.working_days_between(c.queued_day, day) >= wait_limit) {
             // Waited too long: a manager allocates over the cap to the least-loaded worker.

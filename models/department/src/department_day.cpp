@@ -20,18 +20,18 @@ namespace cssim::department::detail {
 void Model::on_working_day(core::DayIndex day) {
     const bool working_day = calendar_.is_working_day(day);
     if (working_day) {
-        manager_hazards(day);
+        managers_.hazards(day, system_.resignation_multiplier(day));
         screen_referrals(day);
         allocate(day);
     }
-    update_supervision();
+    managers_.update_supervision();
     int working = 0;
     for (const Post& p : posts_) {
         if (is_case_holder(p) && !p.sick) {
             ++working;
         }
     }
-    const AdminSupportConfig& a = cfg_.admin_support;
+    const AdminSupportConfig& a = cfg_->admin_support;
     pa_hours_per_worker_ =
         working > 0 ? pa_count_ * a.pa_hours_per_week / 5.0 * a.pa_efficiency / working : 0.0;
     day_direct_ = day_admin_ = day_travel_ = day_other_ = 0.0;
@@ -61,7 +61,7 @@ void Model::work_one_post(int post_index, core::DayIndex day, bool working_day) 
     if (!is_case_holder(p)) {
         return;
     }
-    const StressConfig& sc = cfg_.stress;
+    const StressConfig& sc = cfg_->stress;
     if (p.sick) {
         // Away from work: stress eases toward its baseline.
         if (working_day) {
@@ -72,17 +72,17 @@ void Model::work_one_post(int post_index, core::DayIndex day, bool working_day) 
     if (!working_day) {
         return;
     }
-    const TimeUseConfig& t = cfg_.time_use;
+    const TimeUseConfig& t = cfg_->time_use;
     const bool learning = p.contract == Contract::kNewlyQualified && day < p.protected_until;
     const double slow =
-        learning ? 1.0 / std::max(0.1, cfg_.recruitment.newly_qualified_efficiency) : 1.0;
+        learning ? 1.0 / std::max(0.1, cfg_->recruitment.newly_qualified_efficiency) : 1.0;
     const double contracted = t.contracted_hours_per_week / 5.0;
     const double overtime =
         std::min(t.max_overtime_hours_per_week,
                  t.overtime_hours_per_case_per_week * static_cast<double>(p.cases.size())) /
         5.0;
     const double hours = contracted + overtime;
-    const double delegable = cfg_.time_use.delegable_admin_share;
+    const double delegable = cfg_->time_use.delegable_admin_share;
     double pa_left = pa_hours_per_worker_;
     double delegable_by_sw = 0.0;
     // Admin the worker must do: the delegable share goes to the PA while the PA has time.
@@ -103,7 +103,7 @@ void Model::work_one_post(int post_index, core::DayIndex day, bool working_day) 
     for (int index : p.cases) {
         Case& c = cases_[index];
         if (c.next_review >= 0 && c.next_review <= day) {
-            const PathwayStage& s = cfg_.pathway.stages[c.stage];
+            const PathwayStage& s = cfg_->pathway.stages[c.stage];
             other += s.review_hours * slow;
             c.next_review = calendar_.add_working_days(day, s.review_interval_wd);
         }
@@ -118,11 +118,10 @@ void Model::work_one_post(int post_index, core::DayIndex day, bool working_day) 
     // System effects on the week's admin: defensive recording under blame, compliance work
     // after an inadequate judgement (department_system.cpp).
     const double case_admin_factor =
-        blame_mode_ && is_blame(day) ? cfg_.culture.defensive_recording_multiplier : 1.0;
+        system_.in_blame(day) ? cfg_->culture.defensive_recording_multiplier : 1.0;
     const double fixed_admin_per_week =
-        t.fixed_admin_hours_per_week + (cfg_.inspection.enabled && is_inadequate(day)
-                                            ? cfg_.inspection.compliance_admin_hours_per_week
-                                            : 0.0);
+        t.fixed_admin_hours_per_week +
+        (system_.is_inadequate(day) ? cfg_->inspection.compliance_admin_hours_per_week : 0.0);
     const double admin_new = (std::max(0.0, p.case_admin_per_week) * case_admin_factor / 5.0 +
                               fixed_admin_per_week / 5.0) *
                                  slow +
@@ -161,15 +160,14 @@ void Model::work_one_post(int post_index, core::DayIndex day, bool working_day) 
         direct += visit;
         travel += t.travel_hours_per_visit;
         Case& c = cases_[index];
-        const PathwayStage& s = cfg_.pathway.stages[c.stage];
+        const PathwayStage& s = cfg_->pathway.stages[c.stage];
         ++c.visits_done;
-        ++day_visits_;
-        day_visits_on_time_ += day <= due ? 1 : 0;
+        system_.count_visit(day <= due);
         if (measuring()) {
             if (day <= due) {
-                acc_.visits_on_time += 1.0;
+                outputs_.acc.visits_on_time += 1.0;
             } else {
-                acc_.visits_late += 1.0;
+                outputs_.acc.visits_late += 1.0;
             }
         }
         if (day > due) {
@@ -200,7 +198,7 @@ void Model::work_one_post(int post_index, core::DayIndex day, bool working_day) 
         weekly_own_admin + weekly_other + p.visits_per_week * visit_cost;
     const double backlog = overdue * (visit_cost + recording) + p.admin_backlog_hours;
     const double pressure = (weekly_compulsory + backlog) / t.contracted_hours_per_week;
-    if (pressure > cfg_.quality.rushed_pressure) {
+    if (pressure > cfg_->quality.rushed_pressure) {
         for (int index : p.cases) {
             if (cases_[index].stage == assessment_stage_) {
                 cases_[index].rushed = true;
@@ -209,11 +207,11 @@ void Model::work_one_post(int post_index, core::DayIndex day, bool working_day) 
     }
     const double admin_share = worked > 0.0 ? admin_done / worked : 0.0;
     // Without supervision nobody shares the weight of the work (Mor Barak et al. 2001).
-    const double unsupervised = 1.0 - supervision_of(post_index);
+    const double unsupervised = 1.0 - managers_.supervision_of(post_index);
     const double target = std::clamp(sc.baseline + sc.weight_admin_share * admin_share +
                                          sc.weight_pressure * (pressure - 1.0) +
                                          sc.weight_overtime * overtime / contracted +
-                                         cfg_.management.unsupervised_stress * unsupervised,
+                                         cfg_->management.unsupervised_stress * unsupervised,
                                      0.0, 1.0);
     const double tau = target > p.stress ? sc.rise_days : sc.recover_days;
     p.stress += (target - p.stress) / std::max(1.0, tau);
@@ -223,37 +221,38 @@ void Model::work_one_post(int post_index, core::DayIndex day, bool working_day) 
     day_travel_ += travel;
     day_other_ += other_done;
     if (measuring()) {
-        acc_.hours_direct += direct;
-        acc_.hours_admin += admin_done;
-        acc_.hours_travel += travel;
-        acc_.hours_other += other_done;
-        acc_.hours_overtime += overtime;
-        acc_.working_days += 1.0;  // worker-days at work
-        acc_.delegable_admin_hours += delegable_by_sw;
+        outputs_.acc.hours_direct += direct;
+        outputs_.acc.hours_admin += admin_done;
+        outputs_.acc.hours_travel += travel;
+        outputs_.acc.hours_other += other_done;
+        outputs_.acc.hours_overtime += overtime;
+        outputs_.acc.working_days += 1.0;  // worker-days at work
+        outputs_.acc.delegable_admin_hours += delegable_by_sw;
     }
 }
 
 void Model::quality_hazards(core::DayIndex day) {
-    const QualityConfig& q = cfg_.quality;
-    const double per_day = 1.0 / 252.0;  // hazards are per year of working days
+    const QualityConfig& q = cfg_->quality;
+    const double per_day = 1.0 / kWorkingDaysPerYear;  // hazards are per year of working days
     // Learning fades without new reviews (a learning culture only).
-    learning_ *= std::exp(-1.0 / std::max(1.0, cfg_.culture.learning_decay_years * 252.0));
-    const double culture = culture_hazard_multiplier();
+    system_.decay_learning();
+    const double culture = system_.culture_hazard_multiplier();
     const bool measure = measuring();
     double sw_cases = 0.0, two_plus = 0.0, workers = 0.0;
     // Management: a worker without supervision is more likely to miss rising risk. One factor
     // per post for the day (supervision changes only with managers' absences).
     post_hazard_multiplier_.resize(posts_.size());
     for (std::size_t i = 0; i < posts_.size(); ++i) {
-        post_hazard_multiplier_[i] = 1.0 + (cfg_.management.unsupervised_hazard_multiplier - 1.0) *
-                                               (1.0 - supervision_of(static_cast<int>(i)));
+        post_hazard_multiplier_[i] =
+            1.0 + (cfg_->management.unsupervised_hazard_multiplier - 1.0) *
+                      (1.0 - managers_.supervision_of(static_cast<int>(i)));
     }
     for (std::size_t i = 0; i < cases_.size(); ++i) {
         Case& c = cases_[i];
         if (!c.active) {
             continue;
         }
-        const StageKind kind = cfg_.pathway.stages[c.stage].kind;
+        const StageKind kind = cfg_->pathway.stages[c.stage].kind;
         if (kind != StageKind::SocialWork && kind != StageKind::EarlyHelp &&
             kind != StageKind::FrontDoor) {
             continue;
@@ -267,11 +266,11 @@ void Model::quality_hazards(core::DayIndex day) {
             two_plus += recent >= 2 ? 1.0 : 0.0;
             workers += c.social_workers;
             if (measure) {
-                (recent >= 2 ? acc_.exposure_two_plus : acc_.exposure_fewer) += 1.0;
+                (recent >= 2 ? outputs_.acc.exposure_two_plus : outputs_.acc.exposure_fewer) += 1.0;
             }
         }
-        if (cfg_.churn.enabled && recent > 0) {
-            multiplier *= std::pow(cfg_.churn.hazard_multiplier_per_recent_change, recent);
+        if (cfg_->churn.enabled && recent > 0) {
+            multiplier *= std::pow(cfg_->churn.hazard_multiplier_per_recent_change, recent);
         }
         if (c.worker >= 0) {
             multiplier *= post_hazard_multiplier_[static_cast<std::size_t>(c.worker)];
@@ -291,73 +290,52 @@ void Model::quality_hazards(core::DayIndex day) {
         if (u < p_harm) {
             ++day_harm_;
             if (measure) {
-                acc_.harm_events += 1.0;
+                outputs_.acc.harm_events += 1.0;
                 if (kind == StageKind::SocialWork) {
-                    (recent >= 2 ? acc_.harm_two_plus : acc_.harm_fewer) += 1.0;
+                    (recent >= 2 ? outputs_.acc.harm_two_plus : outputs_.acc.harm_fewer) += 1.0;
                 }
             }
             if (detail_) {
                 add_event("harm", c.worker >= 0 ? c.worker : -1,
-                          "Serious harm to a child in " + cfg_.pathway.stages[c.stage].label +
+                          "Serious harm to a child in " + cfg_->pathway.stages[c.stage].label +
                               (c.worker < 0 ? " (unallocated)" : "") +
                               (c.handover_until >= day ? " shortly after a handover" : ""));
             }
             c.need = std::min(c.need + 1, static_cast<int>(kNeedLevels) - 1);
-            on_harm(static_cast<int>(i), day);
+            const double review = system_.on_harm(c.worker, day, measure);
+            if (c.worker >= 0) {
+                posts_[c.worker].pending_handover_hours += review;  // admin time
+            }
         } else if (u < p_harm + p_escalate) {
             c.need = std::min(c.need + 1, static_cast<int>(kNeedLevels) - 1);
-            on_near_miss(static_cast<int>(i), day);  // risk rose; nobody was hurt yet
+            const double review = system_.on_near_miss(measure);  // risk rose; nobody hurt yet
+            if (c.worker >= 0) {
+                posts_[c.worker].pending_handover_hours += review;
+            }
         }
     }
     churn_two_plus_share_ = sw_cases > 0.0 ? two_plus / sw_cases : 0.0;
     churn_workers_mean_ = sw_cases > 0.0 ? workers / sw_cases : 0.0;
     if (measure) {
-        acc_.churn_case_days += sw_cases;
-        acc_.churn_two_plus_days += two_plus;
-        acc_.churn_workers_sum += workers;
+        outputs_.acc.churn_case_days += sw_cases;
+        outputs_.acc.churn_two_plus_days += two_plus;
+        outputs_.acc.churn_workers_sum += workers;
     }
 }
 
 void Model::accrue_money(core::DayIndex day) {
-    const MoneyConfig& m = cfg_.money;
-    if (day >= next_financial_year_day_) {
-        // 1 April: the spend and budget "to date" series restart with the financial year.
-        fy_spend_ = 0.0;
-        fy_budget_ = 0.0;
-        next_financial_year_day_ =
-            calendar_.financial_year_start(calendar_.financial_year(day) + 1);
-    }
-    double employed = 0.0, agency = 0.0;
+    PaidStaff staff;
     for (const Post& p : posts_) {
         if (p.contract == Contract::kAgency) {
-            agency += 1.0;
+            staff.agency += 1.0;
         } else if (p.contract != Contract::kNone) {
-            employed += 1.0;
+            staff.employed += 1.0;
         }
     }
-    double placements = 0.0;
-    for (std::size_t i = 0; i < placement_counts_.size(); ++i) {
-        placements += placement_counts_[i] * m.placements[i].weekly_cost / 7.0;
-    }
-    const double per_day = 1.0 / 365.25;
-    const double managers = cfg_.management.enabled ? managers_in_post() : manager_count_;
-    const double health_visiting = health_visitors_ * cfg_.prevention.health_visitor_cost * per_day;
-    const double spend =
-        (employed * m.employed_social_worker_cost + agency * m.agency_social_worker_cost +
-         pa_count_ * m.pa_cost + managers * m.manager_cost +
-         cfg_.front_door.screening_fte * m.front_door_fte_cost) *
-            per_day +
-        placements + health_visiting;
-    if (measuring()) {
-        acc_.prevention_spend += health_visiting;
-    }
-    const double budget = budget_per_year_ * per_day;
-    fy_spend_ += spend;
-    fy_budget_ += budget;
-    if (measuring()) {
-        acc_.spend += spend;
-        acc_.budget += budget;
-    }
+    staff.pas = pa_count_;
+    staff.managers = cfg_->management.enabled ? managers_.in_post() : manager_count_;
+    staff.health_visitors = health_visitors_;
+    money_.accrue(day, staff, measuring(), outputs_.acc);
 }
 
 }  // namespace cssim::department::detail

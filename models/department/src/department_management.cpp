@@ -10,10 +10,12 @@
  * hazards (risk missed), the assessment decision (a rushed error stands) and stress (the day
  * process).
  */
+#include "department_management.hpp"
+
 #include <algorithm>
 #include <cmath>
 
-#include "department_state.hpp"
+#include "department_constants.hpp"
 
 namespace cssim::department::detail {
 namespace {
@@ -24,12 +26,20 @@ std::string manager_label(int index) {
 
 }  // namespace
 
-void Model::initialise_managers() {
-    managers_.assign(static_cast<std::size_t>(std::max(0, manager_count_)), Manager{});
+Management::Management(const DepartmentConfig& config, const core::WorkingCalendar& calendar,
+                       core::Simulation& sim, Outputs& outputs, core::RandomStream management)
+    : cfg_(&config),
+      calendar_(calendar),
+      sim_(sim),
+      outputs_(outputs),
+      rng_(std::move(management)) {}
+
+void Management::initialise(int teams) {
+    managers_.assign(static_cast<std::size_t>(std::max(0, teams)), Manager{});
     team_supervision_.assign(managers_.size(), 1.0);
 }
 
-int Model::managers_in_post() const {
+int Management::in_post() const {
     int n = 0;
     for (const Manager& m : managers_) {
         n += (!m.vacant && !m.deleted) ? 1 : 0;
@@ -37,16 +47,24 @@ int Model::managers_in_post() const {
     return n;
 }
 
-void Model::manager_hazards(core::DayIndex day) {
-    const ManagementConfig& mc = cfg_.management;
+int Management::present() const {
+    int n = 0;
+    for (const Manager& m : managers_) {
+        n += m.is_present() ? 1 : 0;
+    }
+    return n;
+}
+
+void Management::hazards(core::DayIndex day, double resignation_multiplier) {
+    const ManagementConfig& mc = cfg_->management;
     if (!mc.enabled) {
         return;
     }
     for (std::size_t i = 0; i < managers_.size(); ++i) {
         Manager& m = managers_[i];
         // Draw for every post every working day whatever its state (common random numbers).
-        const double u_sick = rng_management_.uniform01();
-        const double u_leave = rng_management_.uniform01();
+        const double u_sick = rng_.uniform01();
+        const double u_leave = rng_.uniform01();
         if (m.vacant || m.deleted) {
             continue;
         }
@@ -56,17 +74,16 @@ void Model::manager_hazards(core::DayIndex day) {
             const double p_short = mc.short_spells_per_year / kWorkingDaysPerYear;
             if (u_sick < p_long + p_short) {
                 const bool long_spell = u_sick < p_long;
-                const double days =
-                    std::max(1.0, (long_spell ? mc.long_duration_wd : mc.short_duration_wd)
-                                      .sample(rng_management_));
+                const double days = std::max(
+                    1.0, (long_spell ? mc.long_duration_wd : mc.short_duration_wd).sample(rng_));
                 m.sick = true;
                 m.long_sick = long_spell;
                 const core::DayIndex back =
                     calendar_.add_working_days(day, static_cast<int>(std::ceil(days)));
-                sim_.schedule_at(tick_of(back, 7), kManagerBack, static_cast<std::uint32_t>(i),
+                sim_.schedule_at(tick_at(back, 7), kManagerBack, static_cast<std::uint32_t>(i),
                                  m.generation);
                 if (long_spell) {
-                    add_event("manager_sick", -1,
+                    add_event("manager_sick",
                               manager_label(index) + " off sick for about " +
                                   std::to_string(std::lround(days / 5.0)) +
                                   " weeks: the team's supervision falls to colleagues");
@@ -74,83 +91,92 @@ void Model::manager_hazards(core::DayIndex day) {
             }
         }
         if (!m.on_notice &&
-            u_leave < mc.resignation_rate * resignation_multiplier(day) / kWorkingDaysPerYear) {
+            u_leave < mc.resignation_rate * resignation_multiplier / kWorkingDaysPerYear) {
             m.on_notice = true;
             const core::DayIndex leave =
-                calendar_.add_working_days(day, std::max(1, cfg_.workforce.notice_wd));
-            sim_.schedule_at(tick_of(leave, 18), kManagerLeaves, static_cast<std::uint32_t>(i),
+                calendar_.add_working_days(day, std::max(1, cfg_->workforce.notice_wd));
+            sim_.schedule_at(tick_at(leave, 18), kManagerLeaves, static_cast<std::uint32_t>(i),
                              m.generation);
-            add_event("manager_leaves", -1, manager_label(index) + " resigns");
+            add_event("manager_leaves", manager_label(index) + " resigns");
         }
     }
 }
 
-void Model::on_manager_back(int manager, std::uint64_t generation) {
+void Management::on_back(int manager, std::uint64_t generation) {
     Manager& m = managers_[manager];
     if (m.generation == generation) {
         m.sick = m.long_sick = false;
     }
 }
 
-void Model::on_manager_leaves(int manager, std::uint64_t generation) {
+void Management::on_leaves(int manager, std::uint64_t generation, bool recruitment_allowed) {
     Manager& m = managers_[manager];
     if (m.generation != generation || !m.on_notice) {
         return;
     }
     m.on_notice = m.sick = m.long_sick = false;
     ++m.generation;
-    manager_falls_vacant(manager);
+    falls_vacant(manager, recruitment_allowed);
 }
 
-void Model::manager_falls_vacant(int manager) {
+void Management::falls_vacant(int manager, bool recruitment_allowed) {
     Manager& m = managers_[manager];
     m.vacant = true;
-    if (pending_manager_cuts_ > 0) {
+    if (pending_cuts_ > 0) {
         m.deleted = true;
         m.hire_pending = false;
         ++m.recruitment_generation;
-        --pending_manager_cuts_;
-        add_event("manager_leaves", -1,
+        --pending_cuts_;
+        add_event("manager_leaves",
                   manager_label(manager) + " post deleted: the team is supervised by others");
         return;
     }
-    if (m.hire_pending || !recruitment_allowed()) {
+    if (m.hire_pending || !recruitment_allowed) {
         return;
     }
     m.hire_pending = true;
     ++m.recruitment_generation;
-    const double months = std::max(0.1, cfg_.management.months_to_fill.sample(rng_management_));
+    const double months = std::max(0.1, cfg_->management.months_to_fill.sample(rng_));
     sim_.schedule_after(core::ticks_from_days(months * kDaysPerMonth), kManagerHire,
                         static_cast<std::uint32_t>(manager), m.recruitment_generation);
 }
 
-void Model::on_manager_hire(int manager, std::uint64_t generation) {
+void Management::on_hire(int manager, std::uint64_t generation, bool recruitment_allowed) {
     Manager& m = managers_[manager];
     if (m.recruitment_generation != generation || !m.hire_pending || m.deleted) {
         return;
     }
     m.hire_pending = false;
-    if (!recruitment_allowed()) {
+    if (!recruitment_allowed) {
         return;  // a hiring freeze began meanwhile; the freeze's end re-advertises
     }
     m.vacant = false;
     ++m.generation;
-    add_event("manager_starts", -1, manager_label(manager) + " starts");
+    add_event("manager_starts", manager_label(manager) + " starts");
 }
 
-void Model::cut_manager_posts(double fraction) {
-    pending_manager_cuts_ +=
-        static_cast<int>(std::lround(fraction * static_cast<double>(managers_.size())));
-    for (std::size_t i = 0; i < managers_.size() && pending_manager_cuts_ > 0; ++i) {
-        Manager& m = managers_[i];
-        if (m.vacant && !m.deleted) {
-            manager_falls_vacant(static_cast<int>(i));
+void Management::readvertise(bool recruitment_allowed) {
+    for (std::size_t i = 0; i < managers_.size(); ++i) {
+        if (managers_[i].vacant && !managers_[i].deleted) {
+            managers_[i].hire_pending = false;
+            falls_vacant(static_cast<int>(i), recruitment_allowed);
         }
     }
 }
 
-void Model::update_supervision() {
-    if (!cfg_.management.enabled || managers_.empty()) {
+void Management::cut_posts(double fraction, bool recruitment_allowed) {
+    pending_cuts_ +=
+        static_cast<int>(std::lround(fraction * static_cast<double>(managers_.size())));
+    for (std::size_t i = 0; i < managers_.size() && pending_cuts_ > 0; ++i) {
+        Manager& m = managers_[i];
+        if (m.vacant && !m.deleted) {
+            falls_vacant(static_cast<int>(i), recruitment_allowed);
+        }
+    }
+}
+
+void Management::update_supervision() {
+    if (!cfg_->management.enabled || managers_.empty()) {
         return;
     }
     int present = 0;
@@ -159,22 +185,22 @@ void Model::update_supervision() {
     }
     const int absent = static_cast<int>(managers_.size()) - present;
     const double spare =
-        static_cast<double>(present) * std::max(0.0, cfg_.management.teams_per_manager_max - 1.0);
+        static_cast<double>(present) * std::max(0.0, cfg_->management.teams_per_manager_max - 1.0);
     // Teams whose manager is away share the colleagues' spare span, at the reduced depth of
     // supervision an acting manager gives.
     const double cover =
-        absent > 0 ? std::min(1.0, spare / absent) * cfg_.management.cover_supervision_share : 1.0;
+        absent > 0 ? std::min(1.0, spare / absent) * cfg_->management.cover_supervision_share : 1.0;
     for (std::size_t t = 0; t < managers_.size(); ++t) {
         team_supervision_[t] = managers_[t].is_present() ? 1.0 : cover;
     }
 }
 
-double Model::supervision_of(int post_index) const {
-    if (!cfg_.management.enabled || team_supervision_.empty()) {
+double Management::supervision_of(int post_index) const {
+    if (!cfg_->management.enabled || team_supervision_.empty()) {
         return 1.0;
     }
     const std::size_t team = static_cast<std::size_t>(post_index) /
-                             static_cast<std::size_t>(std::max(1, cfg_.workforce.team_size));
+                             static_cast<std::size_t>(std::max(1, cfg_->workforce.team_size));
     return team_supervision_[std::min(team, team_supervision_.size() - 1)];
 }
 

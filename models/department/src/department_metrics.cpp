@@ -15,8 +15,10 @@ namespace cssim::department {
 namespace detail {
 namespace {
 
-/** @brief Fixed series (before the per-stage ones): name, unit, description, label. */
+/** @brief A daily series: the handle it is written through, its name, unit, description and
+ * the label charts show. */
 struct SeriesSpec {
+    SeriesHandle DailySeriesHandles::*handle;
     const char* name;
     const char* unit;
     const char* description;
@@ -24,84 +26,123 @@ struct SeriesSpec {
 };
 
 constexpr SeriesSpec kSeries[] = {
-    {"caseload_mean", "cases", "Cases held per case-holding social worker FTE in post (end of day)",
-     "Caseload per worker"},
-    {"unallocated_cases", "cases", "Open cases waiting for a social worker (end of day)",
-     "Unallocated cases"},
-    {"stress_mean", "0-1", "Mean stress of social workers in post, an index from 0 to 1",
-     "Stress index"},
-    {"time_use/direct", "share", "Share of the day's hours spent in direct work with families",
-     "Direct work"},
-    {"time_use/admin", "share", "Share of the day's hours spent on admin and recording",
-     "Admin and recording"},
-    {"time_use/travel", "share", "Share of the day's hours spent travelling to visits", "Travel"},
-    {"time_use/other", "share", "Share of the day's hours in meetings, court, supervision",
-     "Meetings, court, supervision"},
-    {"agency_share", "share", "Agency workers / (agency + employed) social workers",
-     "Agency workers"},
-    {"vacancy_rate", "share", "Posts not held by an employed social worker / posts",
-     "Vacancy rate"},
-    {"sickness_absence", "share", "Share of social workers in post who are off sick", "Off sick"},
-    {"referrals", "referrals", "Referrals received that day (new and re-referrals)",
-     "Referrals per day"},
-    {"harm_events", "events", "Serious harm events that day", "Serious harm events"},
-    {"cin_per_10k", "per 10k children", "Children in need (all open social work cases)",
-     "Children in need"},
-    {"cp_plans_per_10k", "per 10k children", "Children on child protection plans",
-     "Child protection plans"},
-    {"looked_after_per_10k", "per 10k children", "Looked-after children", "Children looked after"},
-    {"spend_to_date", "GBP", "Spend so far in the current financial year", "Spend this year"},
-    {"budget_to_date", "GBP", "Budget so far in the current financial year", "Budget this year"},
-    {"social_workers_in_post", "FTE", "Employed and agency social workers in post",
-     "Social workers in post"},
-    {"assessments_overdue", "cases", "Assessments open longer than 45 working days",
-     "Assessments overdue"},
-    {"front_door_queue", "referrals", "Referrals waiting for a screening decision",
-     "Front-door queue"},
-    {"pa_count", "FTE", "Personal assistants in post", "Personal assistants"},
+    {&DailySeriesHandles::caseload, "caseload_mean", "cases",
+     "Cases held per case-holding social worker FTE in post (end of day)", "Caseload per worker"},
+    {&DailySeriesHandles::unallocated, "unallocated_cases", "cases",
+     "Open cases waiting for a social worker (end of day)", "Unallocated cases"},
+    {&DailySeriesHandles::stress, "stress_mean", "0-1",
+     "Mean stress of social workers in post, an index from 0 to 1", "Stress index"},
+    {&DailySeriesHandles::direct, "time_use/direct", "share",
+     "Share of the day's hours spent in direct work with families", "Direct work"},
+    {&DailySeriesHandles::admin, "time_use/admin", "share",
+     "Share of the day's hours spent on admin and recording", "Admin and recording"},
+    {&DailySeriesHandles::travel, "time_use/travel", "share",
+     "Share of the day's hours spent travelling to visits", "Travel"},
+    {&DailySeriesHandles::other, "time_use/other", "share",
+     "Share of the day's hours in meetings, court, supervision", "Meetings, court, supervision"},
+    {&DailySeriesHandles::agency, "agency_share", "share",
+     "Agency workers / (agency + employed) social workers", "Agency workers"},
+    {&DailySeriesHandles::vacancy, "vacancy_rate", "share",
+     "Posts not held by an employed social worker / posts", "Vacancy rate"},
+    {&DailySeriesHandles::sickness, "sickness_absence", "share",
+     "Share of social workers in post who are off sick", "Off sick"},
+    {&DailySeriesHandles::referrals, "referrals", "referrals",
+     "Referrals received that day (new and re-referrals)", "Referrals per day"},
+    {&DailySeriesHandles::harm, "harm_events", "events", "Serious harm events that day",
+     "Serious harm events"},
+    {&DailySeriesHandles::cin, "cin_per_10k", "per 10k children",
+     "Children in need (all open social work cases)", "Children in need"},
+    {&DailySeriesHandles::cp, "cp_plans_per_10k", "per 10k children",
+     "Children on child protection plans", "Child protection plans"},
+    {&DailySeriesHandles::lac, "looked_after_per_10k", "per 10k children", "Looked-after children",
+     "Children looked after"},
+    {&DailySeriesHandles::spend, "spend_to_date", "GBP",
+     "Spend so far in the current financial year", "Spend this year"},
+    {&DailySeriesHandles::budget, "budget_to_date", "GBP",
+     "Budget so far in the current financial year", "Budget this year"},
+    {&DailySeriesHandles::in_post, "social_workers_in_post", "FTE",
+     "Employed and agency social workers in post", "Social workers in post"},
+    {&DailySeriesHandles::assessments_overdue, "assessments_overdue", "cases",
+     "Assessments open longer than 45 working days", "Assessments overdue"},
+    {&DailySeriesHandles::front_door_queue, "front_door_queue", "referrals",
+     "Referrals waiting for a screening decision", "Front-door queue"},
+    {&DailySeriesHandles::pa_count, "pa_count", "FTE", "Personal assistants in post",
+     "Personal assistants"},
     // Issue 7: system effects.
-    {"prevention/capacity", "share",
+    {&DailySeriesHandles::prevention_capacity, "prevention/capacity", "share",
      "Health visiting and early help capacity as a share of its level at the start",
      "Early help capacity"},
-    {"prevention/referral_multiplier", "x",
+    {&DailySeriesHandles::prevention_multiplier, "prevention/referral_multiplier", "x",
      "Referral demand multiplier from prevention lost earlier (after the delay)",
      "Demand from lost prevention"},
-    {"inspection/judgement", "grade",
+    {&DailySeriesHandles::judgement, "inspection/judgement", "grade",
      "Latest Ofsted judgement: 0 not inspected, 1 outstanding, 2 good, 3 requires improvement, "
      "4 inadequate",
      "Ofsted judgement"},
-    {"inspection/kpi_points", "points",
+    {&DailySeriesHandles::kpi_points, "inspection/kpi_points", "points",
      "KPI points inspectors would count today (higher is worse; see docs/model.md)",
      "Inspection warning points"},
-    {"culture/harm_hazard_multiplier", "x",
+    {&DailySeriesHandles::culture_multiplier, "culture/harm_hazard_multiplier", "x",
      "Harm and escalation hazards relative to baseline (below 1 as a learning culture learns)",
      "Harm risk vs baseline"},
-    {"culture/blame_active", "0/1", "1 while the department is in a blame period after harm",
-     "Blame period"},
-    {"management/supervision_coverage", "share",
+    {&DailySeriesHandles::blame, "culture/blame_active", "0/1",
+     "1 while the department is in a blame period after harm", "Blame period"},
+    {&DailySeriesHandles::supervision, "management/supervision_coverage", "share",
      "Share of case-holding social workers whose team has a manager available",
      "Supervision coverage"},
-    {"management/managers_present", "FTE", "Team managers at work (not sick, not vacant)",
-     "Team managers at work"},
-    {"churn/two_plus_changes_share", "share",
+    {&DailySeriesHandles::managers_present, "management/managers_present", "FTE",
+     "Team managers at work (not sick, not vacant)", "Team managers at work"},
+    {&DailySeriesHandles::churn_two_plus, "churn/two_plus_changes_share", "share",
      "Open cases with two or more changes of social worker in the last 12 months",
      "Children with 2+ changes of worker"},
-    {"churn/social_workers_per_child", "workers",
+    {&DailySeriesHandles::churn_workers, "churn/social_workers_per_child", "workers",
      "Different social workers the children in open cases have had", "Social workers per child"},
 };
-constexpr std::size_t kFixedSeries = sizeof(kSeries) / sizeof(kSeries[0]);
-
-const char* const kStatusNames[] = {"working",   "sick",   "long_term_sick",
-                                    "on_notice", "vacant", "deleted"};
-const char* const kContractNames[] = {"employed", "agency", "newly_qualified", "none"};
 
 }  // namespace
 
 void Model::add_event(std::string kind, std::int64_t entity, std::string text) {
+    outputs_.add_event(sim_.now(), std::move(kind), entity, std::move(text));
+}
+
+void Model::register_outputs() {
+    for (const SeriesSpec& spec : kSeries) {
+        series_.*spec.handle =
+            outputs_.add_series(spec.name, spec.unit, spec.description, spec.label);
+    }
+    series_.stages.clear();
+    for (const PathwayStage& st : cfg_->pathway.stages) {
+        series_.stages.push_back(
+            outputs_.add_series("stage/" + st.id, "cases",
+                                "Children in stage \"" + st.label + "\" (end of day)", st.label));
+    }
+    outputs_.reserve_days(static_cast<std::size_t>(end_day_));
     if (!detail_) {
         return;
     }
-    events_.push_back(record::RecordedEvent{sim_.now(), std::move(kind), entity, std::move(text)});
+    const int team = std::max(1, cfg_->workforce.team_size);
+    for (std::size_t i = 0; i < posts_.size(); ++i) {
+        outputs_.add_track("SW " + std::to_string(i + 1), "social_worker",
+                           "Team " + std::to_string(i / team + 1));
+    }
+    // Room for the most PAs any dated change provides (the rest show as deleted posts).
+    int pa_tracks = pa_count_;
+    double pa_span = cfg_->admin_support.workers_per_pa;  // workers per PA, for the team labels
+    for (const DatedChange& change : changes_) {
+        const int n = pa_posts_for(*change.config, static_cast<int>(posts_.size()));
+        if (n > pa_tracks) {
+            pa_tracks = n;
+            pa_span = change.config->admin_support.workers_per_pa;
+        }
+    }
+    for (int k = 0; k < pa_tracks; ++k) {
+        outputs_.add_track("PA " + std::to_string(k + 1), "pa",
+                           "Team " + std::to_string(static_cast<int>(k * pa_span) / team + 1));
+    }
+    for (int k = 0; k < manager_count_; ++k) {
+        outputs_.add_track("TM " + std::to_string(k + 1), "team_manager",
+                           "Team " + std::to_string(k + 1));
+    }
 }
 
 void Model::snapshot(core::DayIndex day) {
@@ -117,7 +158,7 @@ void Model::snapshot(core::DayIndex day) {
             continue;
         }
         holders += 1.0;
-        supervised += supervision_of(static_cast<int>(&p - posts_.data()));
+        supervised += managers_.supervision_of(static_cast<int>(&p - posts_.data()));
         held += static_cast<double>(p.cases.size());
         stress += p.stress;
         if (p.sick) {
@@ -130,128 +171,123 @@ void Model::snapshot(core::DayIndex day) {
         }
         if (measure) {
             const std::size_t bin =
-                std::min<std::size_t>(p.cases.size(), acc_.caseload_histogram.size() - 1);
-            acc_.caseload_histogram[bin] += 1.0;
+                std::min<std::size_t>(p.cases.size(), outputs_.acc.caseload_histogram.size() - 1);
+            outputs_.acc.caseload_histogram[bin] += 1.0;
             if (calendar_.is_working_day(day) && p.contract != Contract::kAgency) {
-                acc_.employed_days_in_post += 1.0;
+                outputs_.acc.employed_days_in_post += 1.0;
                 if (p.sick) {
-                    acc_.employed_days_sick += 1.0;
+                    outputs_.acc.employed_days_sick += 1.0;
                 }
             }
         }
     }
     double cin = 0.0;
     for (std::size_t s = 0; s < stage_counts_.size(); ++s) {
-        if (cfg_.pathway.stages[s].kind == StageKind::SocialWork) {
+        if (cfg_->pathway.stages[s].kind == StageKind::SocialWork) {
             cin += stage_counts_[s];
         }
     }
-    const double per_10k = 10000.0 / std::max(1.0, cfg_.population.children);
+    const double per_10k = 10000.0 / std::max(1.0, cfg_->population.children);
     const double cp = cp_stage_ >= 0 ? stage_counts_[cp_stage_] : 0.0;
     const double lac = lac_stage_ >= 0 ? stage_counts_[lac_stage_] : 0.0;
     const double caseload = holders > 0.0 ? held / holders : 0.0;
     supervision_coverage_ = holders > 0.0 ? supervised / holders : 1.0;
-    update_kpis(caseload, cin, agency, holders, posts - employed, posts, employed);
-    const double points = cfg_.inspection.enabled ? kpi_points() : 0.0;
-    int managers_present = 0;
-    for (const Manager& m : managers_) {
-        managers_present += m.is_present() ? 1 : 0;
-    }
-    if (!cfg_.management.enabled) {
+    system_.update_kpis(KpiDay{caseload, static_cast<double>(unallocated_count_), cin, agency,
+                               holders, posts - employed, posts, employed});
+    const double points = cfg_->inspection.enabled ? system_.kpi_points() : 0.0;
+    int managers_present = managers_.present();
+    if (!cfg_->management.enabled) {
         managers_present = manager_count_;
     }
     if (measure) {
-        acc_.inadequate_days += cfg_.inspection.enabled && is_inadequate(day) ? 1.0 : 0.0;
-        acc_.blame_days += blame_mode_ && is_blame(day) ? 1.0 : 0.0;
-        acc_.kpi_points_sum += points;
-        acc_.supervision_sum += supervised;
-        acc_.supervision_days += holders;
-        if (cfg_.management.enabled) {
-            for (const Manager& m : managers_) {
-                acc_.manager_posts_sum += m.deleted ? 0.0 : 1.0;
-                acc_.manager_vacant_sum += (m.vacant && !m.deleted) ? 1.0 : 0.0;
+        outputs_.acc.inadequate_days += system_.is_inadequate(day) ? 1.0 : 0.0;
+        outputs_.acc.blame_days += system_.in_blame(day) ? 1.0 : 0.0;
+        outputs_.acc.kpi_points_sum += points;
+        outputs_.acc.supervision_sum += supervised;
+        outputs_.acc.supervision_days += holders;
+        if (cfg_->management.enabled) {
+            for (const Manager& m : managers_.posts()) {
+                outputs_.acc.manager_posts_sum += m.deleted ? 0.0 : 1.0;
+                outputs_.acc.manager_vacant_sum += (m.vacant && !m.deleted) ? 1.0 : 0.0;
             }
         }
-        acc_.days += 1.0;
-        acc_.caseload_sum += caseload;
-        acc_.unallocated_sum += unallocated_count_;
-        acc_.cin_sum += cin * per_10k;
-        acc_.cp_sum += cp * per_10k;
-        acc_.lac_sum += lac * per_10k;
-        acc_.employed_fte_sum += employed;
-        acc_.agency_fte_sum += agency;
-        acc_.posts_sum += posts;
-        acc_.stress_sum += stress;
-        acc_.stress_days += holders;
+        outputs_.acc.days += 1.0;
+        outputs_.acc.caseload_sum += caseload;
+        outputs_.acc.unallocated_sum += unallocated_count_;
+        outputs_.acc.cin_sum += cin * per_10k;
+        outputs_.acc.cp_sum += cp * per_10k;
+        outputs_.acc.lac_sum += lac * per_10k;
+        outputs_.acc.employed_fte_sum += employed;
+        outputs_.acc.agency_fte_sum += agency;
+        outputs_.acc.posts_sum += posts;
+        outputs_.acc.stress_sum += stress;
+        outputs_.acc.stress_days += holders;
     }
     if (!detail_) {
         day_referrals_ = day_harm_ = 0;
         return;
     }
-    auto& v = daily_.values;
+    const DailySeriesHandles& h = series_;
     const double worked = day_direct_ + day_admin_ + day_travel_ + day_other_;
-    auto share = [&](std::size_t series, double x) {
+    auto share = [&](SeriesHandle series, double x) {
         // Weekends and bank holidays carry the last working day's time use forward.
-        const double carried = v[series].empty() ? 0.0 : v[series].back();
-        v[series].push_back(worked > 0.0 ? x / worked : carried);
+        outputs_.push(series, worked > 0.0 ? x / worked : outputs_.last(series, 0.0));
     };
-    v[0].push_back(caseload);
-    v[1].push_back(unallocated_count_);
-    v[2].push_back(holders > 0.0 ? stress / holders : 0.0);
-    share(3, day_direct_);
-    share(4, day_admin_);
-    share(5, day_travel_);
-    share(6, day_other_);
-    v[7].push_back(employed + agency > 0.0 ? agency / (employed + agency) : 0.0);
-    v[8].push_back(posts > 0.0 ? (posts - employed) / posts : 0.0);
-    v[9].push_back(holders > 0.0 ? sick / holders : 0.0);
-    v[10].push_back(day_referrals_);
-    v[11].push_back(day_harm_);
-    v[12].push_back(cin * per_10k);
-    v[13].push_back(cp * per_10k);
-    v[14].push_back(lac * per_10k);
-    v[15].push_back(fy_spend_);
-    v[16].push_back(fy_budget_);
-    v[17].push_back(employed + agency);
+    outputs_.push(h.caseload, caseload);
+    outputs_.push(h.unallocated, unallocated_count_);
+    outputs_.push(h.stress, holders > 0.0 ? stress / holders : 0.0);
+    share(h.direct, day_direct_);
+    share(h.admin, day_admin_);
+    share(h.travel, day_travel_);
+    share(h.other, day_other_);
+    outputs_.push(h.agency, employed + agency > 0.0 ? agency / (employed + agency) : 0.0);
+    outputs_.push(h.vacancy, posts > 0.0 ? (posts - employed) / posts : 0.0);
+    outputs_.push(h.sickness, holders > 0.0 ? sick / holders : 0.0);
+    outputs_.push(h.referrals, day_referrals_);
+    outputs_.push(h.harm, day_harm_);
+    outputs_.push(h.cin, cin * per_10k);
+    outputs_.push(h.cp, cp * per_10k);
+    outputs_.push(h.lac, lac * per_10k);
+    outputs_.push(h.spend, money_.year_spend());
+    outputs_.push(h.budget, money_.year_budget());
+    outputs_.push(h.in_post, employed + agency);
     double overdue = 0.0;
     if (assessment_stage_ >= 0) {
+        const int deadline = cfg_->pathway.stages[assessment_stage_].deadline_wd;
         for (const Case& c : cases_) {
             if (c.active && c.stage == assessment_stage_ &&
-                calendar_.working_days_between(c.referral_day, day) > 45) {
+                calendar_.working_days_between(c.referral_day, day) > deadline) {
                 overdue += 1.0;
             }
         }
     }
-    v[18].push_back(overdue);
-    v[19].push_back(static_cast<double>(screening_queue_.size()));
-    v[20].push_back(pa_count_);
+    outputs_.push(h.assessments_overdue, overdue);
+    outputs_.push(h.front_door_queue, static_cast<double>(screening_queue_.size()));
+    outputs_.push(h.pa_count, pa_count_);
     {
-        const std::size_t at = static_cast<std::size_t>(
-            std::upper_bound(prevention_day_.begin(), prevention_day_.end(), day) -
-            prevention_day_.begin());
-        const std::size_t segment = at > 0 ? at - 1 : 0;
-        v[21].push_back(prevention_capacity_.empty() ? 1.0 : prevention_capacity_[segment]);
-        v[22].push_back(
-            cfg_.prevention.enabled
-                ? std::max(0.0, 1.0 + cfg_.prevention.referral_elasticity * prevention_gap_at(day))
-                : 1.0);
+        outputs_.push(h.prevention_capacity, system_.prevention_capacity_at(day));
+        outputs_.push(h.prevention_multiplier,
+                      cfg_->prevention.enabled
+                          ? std::max(0.0, 1.0 + cfg_->prevention.referral_elasticity *
+                                                    system_.prevention_gap_at(day))
+                          : 1.0);
     }
-    v[23].push_back(judgement_);
-    v[24].push_back(points);
-    v[25].push_back(culture_hazard_multiplier());
-    v[26].push_back(blame_mode_ && is_blame(day) ? 1.0 : 0.0);
-    v[27].push_back(supervision_coverage_);
-    v[28].push_back(managers_present);
-    v[29].push_back(churn_two_plus_share_);
-    v[30].push_back(churn_workers_mean_);
+    outputs_.push(h.judgement, system_.judgement());
+    outputs_.push(h.kpi_points, points);
+    outputs_.push(h.culture_multiplier, system_.culture_hazard_multiplier());
+    outputs_.push(h.blame, system_.in_blame(day) ? 1.0 : 0.0);
+    outputs_.push(h.supervision, supervision_coverage_);
+    outputs_.push(h.managers_present, managers_present);
+    outputs_.push(h.churn_two_plus, churn_two_plus_share_);
+    outputs_.push(h.churn_workers, churn_workers_mean_);
     for (std::size_t s = 0; s < stage_counts_.size(); ++s) {
-        v[kFixedSeries + s].push_back(stage_counts_[s]);
+        outputs_.push(h.stages[s], stage_counts_[s]);
     }
     day_referrals_ = day_harm_ = 0;
 
     for (std::size_t i = 0; i < posts_.size(); ++i) {
         const Post& p = posts_[i];
-        record::EntityTrack& t = tracks_[i];
+        record::EntityTrack& t = outputs_.track(i);
         Status status = Status::kWorking;
         if (p.deleted) {
             status = Status::kDeleted;
@@ -267,10 +303,10 @@ void Model::snapshot(core::DayIndex day) {
         t.caseload.push_back(static_cast<float>(p.cases.size()));
         t.stress.push_back(static_cast<float>(p.stress));
     }
-    const std::size_t pa_posts =
-        tracks_.size() - posts_.size() - static_cast<std::size_t>(manager_count_);
+    const std::size_t tracks = outputs_.track_count();
+    const std::size_t pa_posts = tracks - posts_.size() - static_cast<std::size_t>(manager_count_);
     for (std::size_t k = 0; k < pa_posts; ++k) {
-        record::EntityTrack& t = tracks_[posts_.size() + k];
+        record::EntityTrack& t = outputs_.track(posts_.size() + k);
         const bool filled = static_cast<int>(k) < pa_count_;
         t.status.push_back(static_cast<std::uint8_t>(filled ? Status::kWorking : Status::kDeleted));
         t.contract.push_back(
@@ -278,12 +314,12 @@ void Model::snapshot(core::DayIndex day) {
         t.caseload.push_back(0.0f);
         t.stress.push_back(0.0f);
     }
-    for (std::size_t k = posts_.size() + pa_posts; k < tracks_.size(); ++k) {
-        record::EntityTrack& t = tracks_[k];
+    for (std::size_t k = posts_.size() + pa_posts; k < tracks; ++k) {
+        record::EntityTrack& t = outputs_.track(k);
         const std::size_t mi = k - posts_.size() - pa_posts;
         Status status = Status::kWorking;
-        if (mi < managers_.size()) {
-            const Manager& m = managers_[mi];
+        if (mi < managers_.posts().size()) {
+            const Manager& m = managers_.posts()[mi];
             if (m.deleted) {
                 status = Status::kDeleted;
             } else if (m.vacant) {
@@ -305,207 +341,10 @@ void Model::snapshot(core::DayIndex day) {
 
 record::ReplicationRecord Model::run() {
     initialise();
-    if (detail_) {
-        daily_.values.assign(kFixedSeries + cfg_.pathway.stages.size(), {});
-        for (auto& v : daily_.values) {
-            v.reserve(static_cast<std::size_t>(end_day_));
-        }
-        const int team = std::max(1, cfg_.workforce.team_size);
-        for (std::size_t i = 0; i < posts_.size(); ++i) {
-            record::EntityTrack t;
-            t.id = static_cast<std::uint32_t>(i);
-            t.label = "SW " + std::to_string(i + 1);
-            t.role = "social_worker";
-            t.team = "Team " + std::to_string(i / team + 1);
-            tracks_.push_back(std::move(t));
-        }
-        for (int k = 0; k < pa_count_; ++k) {
-            record::EntityTrack t;
-            t.id = static_cast<std::uint32_t>(tracks_.size());
-            t.label = "PA " + std::to_string(k + 1);
-            t.role = "pa";
-            t.team =
-                "Team " +
-                std::to_string(static_cast<int>(k * cfg_.admin_support.workers_per_pa) / team + 1);
-            tracks_.push_back(std::move(t));
-        }
-        for (int k = 0; k < manager_count_; ++k) {
-            record::EntityTrack t;
-            t.id = static_cast<std::uint32_t>(tracks_.size());
-            t.label = "TM " + std::to_string(k + 1);
-            t.role = "team_manager";
-            t.team = "Team " + std::to_string(k + 1);
-            tracks_.push_back(std::move(t));
-        }
-    }
+    register_outputs();
     sim_.run_until(core::start_of_day(end_day_), *this);
     return make_record();
 }
 
-record::ReplicationRecord Model::make_record() {
-    record::ReplicationRecord r;
-    r.replication = replication_;
-    r.seed = seed_;
-    const Accumulators& a = acc_;
-    const double years = std::max(1e-9, a.days / 365.25);
-    const double days = std::max(1.0, a.days);
-    const double worked = a.hours_direct + a.hours_admin + a.hours_travel + a.hours_other;
-    auto ratio = [](double x, double y) { return y > 0.0 ? x / y : 0.0; };
-    const double employed_mean = a.employed_fte_sum / days;
-    const double agency_mean = a.agency_fte_sum / days;
-    const double holders_mean = employed_mean + agency_mean;
-    // P90 of individual caseloads over post-days, from the integer histogram.
-    double caseload_p90 = 0.0;
-    {
-        const double total =
-            std::accumulate(a.caseload_histogram.begin(), a.caseload_histogram.end(), 0.0);
-        double cumulative = 0.0;
-        for (std::size_t k = 0; k < a.caseload_histogram.size(); ++k) {
-            cumulative += a.caseload_histogram[k];
-            if (total > 0.0 && cumulative >= 0.9 * total) {
-                caseload_p90 = static_cast<double>(k);
-                break;
-            }
-        }
-    }
-    const double children_10k = std::max(1e-9, cfg_.population.children / 10000.0);
-    auto add = [&](const char* name, double value) {
-        r.metrics.push_back(record::MetricValue{name, std::isfinite(value) ? value : 0.0});
-    };
-    add("direct_time_share", ratio(a.hours_direct, worked));
-    add("admin_time_share", ratio(a.hours_admin, worked));
-    add("caseload_mean", a.caseload_sum / days);
-    add("caseload_p90", caseload_p90);
-    add("unallocated_cases_mean", a.unallocated_sum / days);
-    add("assessments_within_45wd_share", ratio(a.assessments_on_time, a.assessments));
-    add("assessment_duration_median_wd",
-        a.assessment_durations.empty() ? 0.0 : core::median(a.assessment_durations));
-    add("re_referral_share", ratio(a.re_referrals, a.referrals));
-    add("turnover_rate", ratio(a.employed_leavers / years, employed_mean));
-    add("agency_share", ratio(agency_mean, holders_mean));
-    add("vacancy_rate", ratio(a.posts_sum - a.employed_fte_sum, a.posts_sum));
-    add("sickness_absence_rate", ratio(a.employed_days_sick, a.employed_days_in_post));
-    add("short_term_sickness_spells_per_fte", ratio(a.short_spells / years, holders_mean));
-    add("visits_on_time_share", ratio(a.visits_on_time, a.visits_on_time + a.visits_late));
-    add("harm_events_per_10k_children", a.harm_events / years / children_10k);
-    add("cin_per_10k", a.cin_sum / days);
-    add("cp_plans_per_10k", a.cp_sum / days);
-    add("looked_after_per_10k", a.lac_sum / days);
-    add("spend_total", a.spend / years);
-    add("overspend", (a.spend - a.budget) / years);
-    add("admin_time_value_per_worker",
-        ratio(a.delegable_admin_hours * cfg_.time_use.hourly_value / years, holders_mean));
-    // More than DESIGN requires:
-    add("travel_time_share", ratio(a.hours_travel, worked));
-    add("other_time_share", ratio(a.hours_other, worked));
-    add("overtime_hours_per_week", ratio(a.hours_overtime, a.working_days) * 5.0);
-    add("stress_mean", ratio(a.stress_sum, a.stress_days));
-    add("long_term_sickness_spells_per_fte", ratio(a.long_spells / years, holders_mean));
-    add("referrals_per_year", a.referrals / years);
-    add("no_further_action_share", ratio(a.no_further_action, a.referrals));
-    add("assessed_not_in_need_share", ratio(a.assessed_not_in_need, a.referrals));
-    add("front_door_decisions_within_1wd_share", ratio(a.screened_on_time, a.screened));
-    add("handovers_per_year", a.handovers / years);
-    add("social_workers_per_closed_case", ratio(a.social_workers_at_closure, a.closures));
-    add("budget", a.budget / years);
-    add("social_workers_in_post_mean", holders_mean);
-    add("pa_count", pa_count_);
-    // Issue 7: system effects.
-    add("caseload_over_30_share", [&] {
-        double over = 0.0, all = 0.0;
-        for (std::size_t k = 0; k < a.caseload_histogram.size(); ++k) {
-            all += a.caseload_histogram[k];
-            over += k > 30 ? a.caseload_histogram[k] : 0.0;
-        }
-        return ratio(over, all);
-    }());
-    add("prevention_spend", a.prevention_spend / years);
-    add("high_need_referral_share", ratio(a.referrals_high_need, a.referrals));
-    add("inspection_kpi_points_mean", a.kpi_points_sum / days);
-    add("inadequate_time_share", a.inadequate_days / days);
-    add("blame_time_share", a.blame_days / days);
-    add("near_misses_reviewed_per_year", a.near_misses_reviewed / years);
-    add("supervision_coverage",
-        a.supervision_days > 0.0 ? a.supervision_sum / a.supervision_days : 1.0);
-    add("manager_vacancy_rate", ratio(a.manager_vacant_sum, a.manager_posts_sum));
-    add("children_two_plus_changes_share", ratio(a.churn_two_plus_days, a.churn_case_days));
-    add("social_workers_per_child_mean", ratio(a.churn_workers_sum, a.churn_case_days));
-    // Harm per 100 child-years (252 working days) by the child's recent churn.
-    add("harm_per_100_child_years_two_plus_changes",
-        ratio(a.harm_two_plus * 100.0 * 252.0, a.exposure_two_plus));
-    add("harm_per_100_child_years_fewer_changes",
-        ratio(a.harm_fewer * 100.0 * 252.0, a.exposure_fewer));
-    add("simulation_events", static_cast<double>(sim_.events_processed()));
-    for (std::size_t i = 0; i < a.stage_entries.size(); ++i) {
-        const std::string name = "entries_per_year/" + cfg_.pathway.stages[i].id;
-        r.metrics.push_back(record::MetricValue{name, a.stage_entries[i] / years});
-    }
-    if (detail_) {
-        for (std::size_t i = 0; i < daily_.values.size(); ++i) {
-            record::Series s;
-            if (i < kFixedSeries) {
-                s.name = kSeries[i].name;
-                s.unit = kSeries[i].unit;
-                s.description = kSeries[i].description;
-                s.label = kSeries[i].label;
-            } else {
-                const PathwayStage& st = cfg_.pathway.stages[i - kFixedSeries];
-                s.name = "stage/" + st.id;
-                s.unit = "cases";
-                s.description = "Children in stage \"" + st.label + "\" (end of day)";
-                s.label = st.label;
-            }
-            s.values = std::move(daily_.values[i]);
-            r.series.push_back(std::move(s));
-        }
-        r.tracks = std::move(tracks_);
-        r.events = std::move(events_);
-    }
-    return r;
-}
-
 }  // namespace detail
-
-record::ReplicationRecord run_replication(const DepartmentConfig& config, std::uint64_t master_seed,
-                                          std::uint64_t replication, bool with_detail) {
-    detail::Model model(config, master_seed, replication, with_detail);
-    return model.run();
-}
-
-std::vector<std::string> stream_names() {
-    return {"referrals",     "need",        "front_door", "pathway",   "durations",   "sickness",
-            "resignation",   "recruitment", "agency",     "quality",   "re_referral", "placements",
-            "initial_state", "inspection",  "culture",    "management"};
-}
-
-record::RunLayout layout(const DepartmentConfig& config) {
-    record::RunLayout l;
-    l.metrics = metric_info(config);
-    l.start_date = config.run.start_date;
-    l.days = static_cast<std::int64_t>(std::llround(config.run.years * 365.25));
-    l.warmup_days = static_cast<std::int64_t>(std::llround(config.run.warmup_years * 365.25));
-    for (const char* s : detail::kStatusNames) {
-        l.status_names.emplace_back(s);
-    }
-    for (const char* s : detail::kContractNames) {
-        l.contract_names.emplace_back(s);
-    }
-    for (const PathwayStage& s : config.pathway.stages) {
-        l.nodes.push_back(record::GraphNode{s.id, s.label, "stage/" + s.id});
-    }
-    for (const PathwayTransition& t : config.pathway.transitions) {
-        double p = t.probability;
-        if (!t.probability_by_need.empty()) {
-            // One number for the drawing: the mean over need levels.
-            p = 0.0;
-            for (double x : t.probability_by_need) {
-                p += x;
-            }
-            p /= static_cast<double>(t.probability_by_need.size());
-        }
-        l.edges.push_back(record::GraphEdge{t.from, t.to, p});
-    }
-    return l;
-}
-
 }  // namespace cssim::department

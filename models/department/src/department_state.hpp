@@ -20,30 +20,14 @@
 #include "cssim/core/working_calendar.hpp"
 #include "cssim/department/config.hpp"
 #include "cssim/record/run_data.hpp"
+#include "department_constants.hpp"
+#include "department_events.hpp"
+#include "department_management.hpp"
+#include "department_money.hpp"
+#include "department_outputs.hpp"
+#include "department_system_effects.hpp"
 
 namespace cssim::department::detail {
-
-inline constexpr double kDaysPerMonth = 30.4375;      ///< 365.25 / 12
-inline constexpr double kWorkingDaysPerYear = 252.0;  ///< hazards per year apply per working day
-
-enum EventKind : std::uint32_t {
-    kReferral,       ///< next external referral
-    kReReferral,     ///< payload: need | previous referral day << 8
-    kWorkingDay,     ///< the daily process (08:00 every day; work only on working days)
-    kStageEnd,       ///< target: case; payload: case generation
-    kSicknessEnd,    ///< target: post; payload: post generation
-    kNoticeEnd,      ///< target: post; payload: post generation
-    kHireArrives,    ///< target: post; payload: recruitment generation
-    kAgencyArrives,  ///< target: post; payload: recruitment generation
-    kAgencyEnd,      ///< target: post; payload: post generation
-    kFundingChange,  ///< target: index into money.funding_changes
-    kShockStart,     ///< target: index into demand.shocks
-    kFreezeEnd,      ///< payload: freeze generation
-    kInspection,     ///< an Ofsted inspection (department_system.cpp)
-    kManagerBack,    ///< target: manager; payload: manager generation (sickness ends)
-    kManagerLeaves,  ///< target: manager; payload: manager generation (notice ends)
-    kManagerHire,    ///< target: manager; payload: recruitment generation
-};
 
 enum class Contract : std::uint8_t { kEmployed = 0, kAgency = 1, kNewlyQualified = 2, kNone = 3 };
 enum class Status : std::uint8_t {
@@ -104,25 +88,6 @@ struct Case {
     }
 };
 
-/** @brief A team manager post (issue 7: management capacity). */
-struct Manager {
-    bool sick = false, long_sick = false, on_notice = false, vacant = false, deleted = false;
-    bool hire_pending = false;
-    std::uint32_t generation = 0;
-    std::uint32_t recruitment_generation = 0;
-    bool is_present() const { return !sick && !vacant && !deleted; }
-};
-
-/** @brief Exponential averages of the KPIs an inspection looks at (issue 7). Ratios keep their
- * numerator and denominator apart so that a quiet day does not count as a perfect one. */
-struct KpiAverages {
-    double caseload = 0.0, unallocated = 0.0, open_cases = 0.0;
-    double visits_on_time = 0.0, visits = 0.0, assessments_on_time = 0.0, assessments = 0.0;
-    double agency = 0.0, holders = 0.0, vacant = 0.0, posts = 0.0;
-    double leavers_per_year = 0.0, employed = 0.0;
-    bool started = false;
-};
-
 /** @brief A social worker post and whoever holds it. */
 struct Post {
     Contract contract = Contract::kNone;
@@ -148,50 +113,19 @@ struct Post {
     double visits_per_week = 0.0;        ///< statutory visits due per week, summed over cases
 };
 
-/** @brief Post-warm-up accumulators for the summary metrics. */
-struct Accumulators {
-    double days = 0.0;  ///< calendar days measured
-    double working_days = 0.0;
-    double hours_direct = 0.0, hours_admin = 0.0, hours_travel = 0.0, hours_other = 0.0;
-    double hours_overtime = 0.0;
-    double delegable_admin_hours = 0.0;
-    double caseload_sum = 0.0;  ///< sum over days of cases / case-holding FTE
-    std::vector<double> caseload_histogram = std::vector<double>(401, 0.0);
-    double unallocated_sum = 0.0;
-    double cin_sum = 0.0, cp_sum = 0.0, lac_sum = 0.0;
-    double employed_fte_sum = 0.0, agency_fte_sum = 0.0, posts_sum = 0.0;
-    double employed_leavers = 0.0;
-    double employed_days_in_post = 0.0, employed_days_sick = 0.0;
-    double short_spells = 0.0, long_spells = 0.0;
-    double stress_sum = 0.0, stress_days = 0.0;
-    double visits_on_time = 0.0, visits_late = 0.0;
-    double harm_events = 0.0;
-    double referrals = 0.0, re_referrals = 0.0;
-    double no_further_action = 0.0, assessed_not_in_need = 0.0;
-    double assessments = 0.0, assessments_on_time = 0.0;
-    std::vector<double> assessment_durations;
-    double screened = 0.0, screened_on_time = 0.0;
-    double spend = 0.0, budget = 0.0;
-    double handovers = 0.0;
-    double closures = 0.0, social_workers_at_closure = 0.0;
-    std::vector<double> stage_entries;
-    // Issue 7: system effects.
-    double prevention_spend = 0.0;
-    double referrals_high_need = 0.0;
-    double inadequate_days = 0.0, blame_days = 0.0;
-    double kpi_points_sum = 0.0;
-    double near_misses_reviewed = 0.0;
-    double supervision_sum = 0.0, supervision_days = 0.0;
-    double manager_posts_sum = 0.0, manager_vacant_sum = 0.0;
-    double churn_case_days = 0.0, churn_two_plus_days = 0.0, churn_workers_sum = 0.0;
-    double exposure_two_plus = 0.0, exposure_fewer = 0.0;  ///< case-working-days
-    double harm_two_plus = 0.0, harm_fewer = 0.0;
+/** @brief Handles of the daily series the model writes (registered by name in
+ * department_metrics.cpp). */
+struct DailySeriesHandles {
+    SeriesHandle caseload, unallocated, stress, direct, admin, travel, other, agency, vacancy,
+        sickness, referrals, harm, cin, cp, lac, spend, budget, in_post, assessments_overdue,
+        front_door_queue, pa_count, prevention_capacity, prevention_multiplier, judgement,
+        kpi_points, culture_multiplier, blame, supervision, managers_present, churn_two_plus,
+        churn_workers;
+    std::vector<SeriesHandle> stages;  ///< per pathway stage
 };
 
-/** @brief Per-day values kept only with detail. */
-struct DailySeries {
-    std::vector<std::vector<double>> values;  ///< [series][day]
-};
+/** @brief PA posts for `social_worker_posts` workers under `config` (department_changes.cpp). */
+int pa_posts_for(const DepartmentConfig& config, int social_worker_posts);
 
 /** @brief Misjudges a need level by one step up or down (clamped), using one draw. */
 inline int misjudge_need(int need, core::RandomStream& rng) {
@@ -230,6 +164,12 @@ private:
     void unassign(int case_index, bool to_queue);
     void enqueue_unallocated(int case_index);
     void schedule_next_referral();
+    void build_transitions();  ///< out_ from the pathway's transitions
+
+    // department_changes.cpp: dated changes of levers (scenario `changes`).
+    void schedule_changes();
+    void on_config_change(int index);
+    void recompute_loads();  ///< every post's workload sums from the cases it holds
     void build_referral_process();
 
     // department_day.cpp: the daily process (time use, stress, quality, money).
@@ -240,35 +180,11 @@ private:
     void snapshot(core::DayIndex day);
 
     // department_system.cpp: prevention, inspection and culture (issue 7).
-    double prevention_capacity_on(double day) const;
-    double advance_prevention(core::DayIndex segment_start, double mid_day);
-    double prevention_gap_at(core::DayIndex day) const;
     int draw_referral_need();
-    void update_kpis(double caseload, double open_cases, double agency, double holders,
-                     double vacant, double posts, double employed);
-    void resolve_kpis();  ///< KPI names to ids, once (kpi_points runs daily)
-    double kpi_points() const;
     void on_inspection();
     void resignation_wave(core::DayIndex day);
-    bool is_inadequate(core::DayIndex day) const { return day < inadequate_until_; }
-    bool is_blame(core::DayIndex day) const { return day < blame_until_; }
-    double culture_hazard_multiplier() const;
-    void on_harm(int case_index, core::DayIndex day);
-    void on_near_miss(int case_index, core::DayIndex day);
-    void review_incident(int case_index);
 
     // department_management.cpp: team managers and supervision (issue 7).
-    void initialise_managers();
-    void manager_hazards(core::DayIndex day);
-    void update_supervision();
-    double supervision_of(int post_index) const;
-    void on_manager_back(int manager, std::uint64_t generation);
-    void on_manager_leaves(int manager, std::uint64_t generation);
-    void on_manager_hire(int manager, std::uint64_t generation);
-    void manager_falls_vacant(int manager);
-    void cut_manager_posts(double fraction);
-    int managers_in_post() const;
-    double resignation_multiplier(core::DayIndex day) const;
 
     // department_workforce.cpp: sickness, resignation, recruitment, agency, funding.
     void initialise_posts();
@@ -291,10 +207,11 @@ private:
     double cap_of(const Post& p, core::DayIndex day) const;
     bool recruitment_allowed() const { return !hiring_freeze_; }
     bool agency_allowed() const {
-        return cfg_.recruitment.agency_allowed && !agency_ban_ && !hiring_freeze_;
+        return cfg_->recruitment.agency_allowed && !agency_ban_ && !hiring_freeze_;
     }
 
     // department_metrics.cpp
+    void register_outputs();
     record::ReplicationRecord make_record();
     void add_event(std::string kind, std::int64_t entity, std::string text);
 
@@ -308,7 +225,8 @@ private:
     double residual_of(const core::Distribution& d);
 
 private:
-    const DepartmentConfig& cfg_;
+    const DepartmentConfig* cfg_;  ///< the scenario, or the latest dated change in force
+    const std::vector<DatedChange>& changes_;  ///< the scenario's dated changes
     bool detail_;
     std::uint64_t seed_;
     std::uint64_t replication_;
@@ -320,10 +238,11 @@ private:
     // Streams: one per process, so scenarios differing in one process share the others' draws.
     core::RandomStream rng_referrals_, rng_need_, rng_front_door_, rng_pathway_, rng_durations_,
         rng_sickness_, rng_resignation_, rng_recruitment_, rng_agency_, rng_quality_,
-        rng_re_referral_, rng_placements_, rng_initial_, rng_inspection_, rng_culture_,
-        rng_management_;
+        rng_re_referral_, rng_initial_;
+    Money money_;  ///< budget, spend and placements (its own "placements" stream)
 
     core::PiecewisePoissonProcess referral_process_;
+    std::uint64_t referral_generation_ = 0;  ///< bumped when a change rebuilds the process
     int referral_stage_ = -1, screening_stage_ = -1, assessment_stage_ = -1, closed_stage_ = -1;
     int cp_stage_ = -1, lac_stage_ = -1;
     /// outgoing transitions per stage: (to, probability per need)
@@ -345,10 +264,6 @@ private:
     bool hiring_freeze_ = false;
     std::uint64_t freeze_generation_ = 0;
     bool agency_ban_ = false;
-    double budget_per_year_ = 0.0;
-    std::vector<int> placement_counts_;
-    double fy_spend_ = 0.0, fy_budget_ = 0.0;
-    core::DayIndex next_financial_year_day_ = 0;  ///< day of the next 1 April
 
     // Daily aggregates filled by work_one_post.
     double day_direct_ = 0.0, day_admin_ = 0.0, day_travel_ = 0.0, day_other_ = 0.0;
@@ -359,39 +274,18 @@ private:
     std::vector<std::pair<core::DayIndex, int>> due_;  ///< scratch: visits due for one post
     double pa_hours_per_worker_ = 0.0;
 
-    // Issue 7: prevention (monthly lagged gap, parallel to the referral process's segments).
-    std::vector<core::DayIndex> prevention_day_;
-    std::vector<double> prevention_gap_, prevention_capacity_;
-    double prevention_last_mid_ = 0.0, prevention_lag_ = 0.0;
-    double health_visitors_ = 0.0;
-    // Inspection.
-    KpiAverages kpi_;
-    std::vector<int> kpi_ids_;  ///< per cfg_.inspection.kpis entry: its KpiId, -1 unknown
-    int day_visits_on_time_ = 0, day_visits_ = 0, day_assessments_on_time_ = 0,
-        day_assessments_ = 0;
-    int day_leavers_ = 0;
-    int judgement_ =
-        0;  ///< 0 not inspected, 1 outstanding, 2 good, 3 requires improvement, 4 inadequate
-    int inspections_done_ = 0;
-    core::DayIndex inadequate_until_ = -1;
-    // Culture.
-    bool blame_mode_ = false, learning_mode_ = false;
-    core::DayIndex blame_until_ = -1;
-    double learning_ = 0.0;
+    double health_visitors_ = 0.0;  ///< FTE in post (funding changes cut them)
     // Management.
-    std::vector<Manager> managers_;
-    std::vector<double> team_supervision_;  ///< per team, 0..1
-    int pending_manager_cuts_ = 0;
     double supervision_coverage_ = 1.0;           ///< today's share of case holders supervised
     std::vector<double> post_hazard_multiplier_;  ///< per post, from its team's supervision
     // Churn, computed with the quality hazards on working days.
     double churn_two_plus_share_ = 0.0, churn_workers_mean_ = 0.0;
 
-    Accumulators acc_;
-    std::vector<std::string> series_names_, series_units_, series_descriptions_;
-    DailySeries daily_;
-    std::vector<record::EntityTrack> tracks_;
-    std::vector<record::RecordedEvent> events_;
+    Outputs outputs_;
+    DailySeriesHandles series_;
+    SystemEffects system_;
+    Management managers_;  ///< team managers and supervision (stream "management")  ///<
+                           ///< prevention, inspection, culture (streams "inspection", "culture")
 };
 
 }  // namespace cssim::department::detail

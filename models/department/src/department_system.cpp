@@ -15,6 +15,7 @@
 
 #include "cssim/department/department.hpp"
 #include "department_state.hpp"
+#include "department_system_effects.hpp"
 
 namespace cssim::department::detail {
 namespace {
@@ -52,13 +53,41 @@ int index_of(const char* const (&names)[N], const std::string& name) {
 
 }  // namespace
 
+SystemEffects::SystemEffects(const DepartmentConfig& config, const core::WorkingCalendar& calendar,
+                             const core::Simulation& sim, Outputs& outputs,
+                             core::RandomStream inspection, core::RandomStream culture)
+    : cfg_(&config),
+      calendar_(calendar),
+      sim_(sim),
+      outputs_(outputs),
+      rng_inspection_(std::move(inspection)),
+      rng_culture_(std::move(culture)) {
+    on_config_changed(config);
+}
+
+void SystemEffects::on_config_changed(const DepartmentConfig& config) {
+    cfg_ = &config;
+    blame_mode_ = cfg_->culture.mode == "blame";
+    learning_mode_ = cfg_->culture.mode == "learning";
+    kpi_ids_.clear();
+    for (const InspectionKpi& kpi : cfg_->inspection.kpis) {
+        kpi_ids_.push_back(index_of(kKpiNames, kpi.name));
+    }
+}
+
+core::DayIndex SystemEffects::day_of_date(const std::string& iso) const {
+    core::Date d;
+    core::Date::parse(iso, d);  // checked by the scenario reader (and the model at the start)
+    return calendar_.day_index_of(d);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Prevention
 
-double Model::prevention_capacity_on(double day) const {
-    const PreventionConfig& pc = cfg_.prevention;
+double SystemEffects::prevention_capacity_on(double day) const {
+    const PreventionConfig& pc = cfg_->prevention;
     double hv = 1.0, eh = 1.0;
-    for (const FundingChange& f : cfg_.money.funding_changes) {
+    for (const FundingChange& f : cfg_->money.funding_changes) {
         if (static_cast<double>(day_of_date(f.date)) <= day) {
             hv *= 1.0 - f.health_visiting_cut;
             eh *= 1.0 - f.early_help_cut;
@@ -67,8 +96,8 @@ double Model::prevention_capacity_on(double day) const {
     return pc.health_visitor_weight * hv + (1.0 - pc.health_visitor_weight) * eh;
 }
 
-double Model::advance_prevention(core::DayIndex segment_start, double mid_day) {
-    const PreventionConfig& pc = cfg_.prevention;
+double SystemEffects::advance_prevention(core::DayIndex segment_start, double mid_day) {
+    const PreventionConfig& pc = cfg_->prevention;
     const double capacity = prevention_capacity_on(mid_day);
     if (pc.enabled) {
         // First-order lag: unmet need surfaces over delay_months (exact for a step per month).
@@ -85,7 +114,22 @@ double Model::advance_prevention(core::DayIndex segment_start, double mid_day) {
     return std::max(0.0, 1.0 + pc.referral_elasticity * prevention_lag_);
 }
 
-double Model::prevention_gap_at(core::DayIndex day) const {
+void SystemEffects::reset_prevention() {
+    prevention_day_.clear();
+    prevention_gap_.clear();
+    prevention_capacity_.clear();
+    prevention_last_mid_ = prevention_lag_ = 0.0;
+}
+
+double SystemEffects::prevention_capacity_at(core::DayIndex day) const {
+    const std::size_t at = static_cast<std::size_t>(
+        std::upper_bound(prevention_day_.begin(), prevention_day_.end(), day) -
+        prevention_day_.begin());
+    const std::size_t segment = at > 0 ? at - 1 : 0;
+    return prevention_capacity_.empty() ? 1.0 : prevention_capacity_[segment];
+}
+
+double SystemEffects::prevention_gap_at(core::DayIndex day) const {
     const auto it = std::upper_bound(prevention_day_.begin(), prevention_day_.end(), day);
     if (it == prevention_day_.begin()) {
         return 0.0;
@@ -93,81 +137,41 @@ double Model::prevention_gap_at(core::DayIndex day) const {
     return prevention_gap_[static_cast<std::size_t>(it - prevention_day_.begin() - 1)];
 }
 
-int Model::draw_referral_need() {
-    // One uniform draw whatever the shift, so scenarios keep common random numbers.
-    std::array<double, kNeedLevels> mix{};
-    for (std::size_t n = 0; n < kNeedLevels; ++n) {
-        mix[n] = cfg_.demand.need_mix[n];
-    }
-    const double shift =
-        std::clamp(cfg_.prevention.severity_shift * prevention_gap_at(today()), -1.0, 1.0);
-    if (shift != 0.0) {
-        // Move a share of the low-need mass (levels 0-1) to high need (3-4), each side in
-        // proportion to its own mix; a negative gap (more prevention) moves it back.
-        const double low = mix[0] + mix[1], high = mix[3] + mix[4];
-        const double moved = shift > 0.0 ? shift * low : shift * high;  // signed, low -> high
-        if (low > 0.0 && high > 0.0) {
-            for (std::size_t n : {0, 1}) {
-                mix[n] -= moved * mix[n] / low;
-            }
-            for (std::size_t n : {3, 4}) {
-                mix[n] += moved * mix[n] / high;
-            }
-        }
-    }
-    double u = rng_need_.uniform01();
-    for (std::size_t n = 0; n < kNeedLevels; ++n) {
-        u -= std::max(0.0, mix[n]);
-        if (u < 0.0) {
-            return static_cast<int>(n);
-        }
-    }
-    return static_cast<int>(kNeedLevels) - 1;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Inspection
 
-void Model::update_kpis(double caseload, double open_cases, double agency, double holders,
-                        double vacant, double posts, double employed) {
+void SystemEffects::update_kpis(const KpiDay& d) {
     KpiAverages& k = kpi_;
     const double alpha =
         kpi_.started
             ? 1.0 -
-                  std::exp(-1.0 / std::max(1.0, cfg_.inspection.kpi_window_months * kDaysPerMonth))
+                  std::exp(-1.0 / std::max(1.0, cfg_->inspection.kpi_window_months * kDaysPerMonth))
             : 1.0;
     auto blend = [alpha](double& average, double x) { average += alpha * (x - average); };
-    blend(k.caseload, caseload);
-    blend(k.unallocated, unallocated_count_);
-    blend(k.open_cases, open_cases);
+    blend(k.caseload, d.caseload);
+    blend(k.unallocated, d.unallocated);
+    blend(k.open_cases, d.open_cases);
     blend(k.visits_on_time, day_visits_on_time_);
     blend(k.visits, day_visits_);
     blend(k.assessments_on_time, day_assessments_on_time_);
     blend(k.assessments, day_assessments_);
-    blend(k.agency, agency);
-    blend(k.holders, holders);
-    blend(k.vacant, vacant);
-    blend(k.posts, posts);
-    blend(k.leavers_per_year, day_leavers_ * 365.25);
-    blend(k.employed, employed);
+    blend(k.agency, d.agency);
+    blend(k.holders, d.holders);
+    blend(k.vacant, d.vacant);
+    blend(k.posts, d.posts);
+    blend(k.leavers_per_year, day_leavers_ * kDaysPerYear);
+    blend(k.employed, d.employed);
     k.started = true;
     day_visits_on_time_ = day_visits_ = day_assessments_on_time_ = day_assessments_ = 0;
     day_leavers_ = 0;
 }
 
-void Model::resolve_kpis() {
-    kpi_ids_.clear();
-    for (const InspectionKpi& kpi : cfg_.inspection.kpis) {
-        kpi_ids_.push_back(index_of(kKpiNames, kpi.name));
-    }
-}
-
-double Model::kpi_points() const {
+double SystemEffects::kpi_points() const {
     const KpiAverages& k = kpi_;
     auto ratio = [](double x, double y, double none) { return y > 0.0 ? x / y : none; };
     double points = 0.0;
-    for (std::size_t i = 0; i < cfg_.inspection.kpis.size(); ++i) {
-        const InspectionKpi& kpi = cfg_.inspection.kpis[i];
+    for (std::size_t i = 0; i < cfg_->inspection.kpis.size(); ++i) {
+        const InspectionKpi& kpi = cfg_->inspection.kpis[i];
         double v = 0.0;
         switch (kpi_ids_[i]) {
             case kCaseload:
@@ -203,9 +207,8 @@ double Model::kpi_points() const {
     return points;
 }
 
-void Model::on_inspection() {
-    const InspectionConfig& ic = cfg_.inspection;
-    const core::DayIndex day = today();
+int SystemEffects::inspect(core::DayIndex day) {
+    const InspectionConfig& ic = cfg_->inspection;
     const double points = kpi_points();
     int judgement = 1;
     if (points >= ic.inadequate_points) {
@@ -229,13 +232,8 @@ void Model::on_inspection() {
     if (judgement == 4) {
         inadequate_until_ =
             day + static_cast<core::DayIndex>(std::lround(ic.effect_months * kDaysPerMonth));
-        resignation_wave(day);
     }
-    const double months =
-        judgement == 4 ? ic.reinspection_months_if_inadequate : ic.interval_months;
-    if (months > 0.0) {
-        sim_.schedule_after(core::ticks_from_days(months * kDaysPerMonth), kInspection);
-    }
+    return judgement;
 }
 
 void Model::resignation_wave(core::DayIndex day) {
@@ -243,7 +241,7 @@ void Model::resignation_wave(core::DayIndex day) {
     for (std::size_t i = 0; i < posts_.size(); ++i) {
         Post& p = posts_[i];
         // One draw per post whatever its state (common random numbers across scenarios).
-        const bool draw = rng_inspection_.bernoulli(cfg_.inspection.resignation_wave_share);
+        const bool draw = system_.joins_resignation_wave();
         if (draw && is_case_holder(p) && p.contract != Contract::kAgency && !p.on_notice) {
             resign(static_cast<int>(i), day, "after the inadequate judgement");
             ++leaving;
@@ -254,13 +252,13 @@ void Model::resignation_wave(core::DayIndex day) {
                   " social workers resign in the month after the inadequate judgement");
 }
 
-double Model::resignation_multiplier(core::DayIndex day) const {
+double SystemEffects::resignation_multiplier(core::DayIndex day) const {
     double m = 1.0;
-    if (cfg_.inspection.enabled && is_inadequate(day)) {
-        m *= cfg_.inspection.resignation_multiplier;
+    if (is_inadequate(day)) {
+        m *= cfg_->inspection.resignation_multiplier;
     }
-    if (blame_mode_ && is_blame(day)) {
-        m *= cfg_.culture.blame_resignation_multiplier;
+    if (in_blame(day)) {
+        m *= cfg_->culture.blame_resignation_multiplier;
     }
     return m;
 }
@@ -268,57 +266,87 @@ double Model::resignation_multiplier(core::DayIndex day) const {
 // ---------------------------------------------------------------------------------------------
 // Culture
 
-double Model::culture_hazard_multiplier() const {
+double SystemEffects::culture_hazard_multiplier() const {
     if (!learning_mode_) {
         return 1.0;
     }
-    const double floor = cfg_.culture.learning_floor;
+    const double floor = cfg_->culture.learning_floor;
     return floor + (1.0 - floor) * std::exp(-learning_);
 }
 
-void Model::review_incident(int case_index) {
-    learning_ += cfg_.culture.learning_per_review;
-    const Case& c = cases_[case_index];
-    if (c.worker >= 0) {
-        posts_[c.worker].pending_handover_hours += cfg_.culture.review_hours;  // admin time
+int SystemEffects::defensive_need(int perceived, core::DayIndex day) {
+    if (blame_mode_ && day < blame_until_ && perceived == 2 &&
+        rng_culture_.bernoulli(cfg_->culture.defensive_section_47_probability)) {
+        return 3;  // defensive practice: moderate need treated as high (more section 47s)
     }
+    return perceived;
 }
 
-void Model::on_harm(int case_index, core::DayIndex day) {
+void SystemEffects::decay_learning() {
+    learning_ *=
+        std::exp(-1.0 / std::max(1.0, cfg_->culture.learning_decay_years * kWorkingDaysPerYear));
+}
+
+double SystemEffects::review_incident() {
+    learning_ += cfg_->culture.learning_per_review;
+    return cfg_->culture.review_hours;  // the worker's admin time on the review
+}
+
+double SystemEffects::on_harm(int worker, core::DayIndex day, bool measuring) {
+    double hours = 0.0;
     if (blame_mode_) {
         // One draw per harm (common random numbers with other cultures' runs do not matter: the
         // culture stream is used only by this submodel).
-        if (!rng_culture_.bernoulli(cfg_.culture.blame_trigger_probability)) {
-            return;
+        if (!rng_culture_.bernoulli(cfg_->culture.blame_trigger_probability)) {
+            return 0.0;
         }
-        if (!is_blame(day)) {
-            add_event("blame", cases_[case_index].worker >= 0 ? cases_[case_index].worker : -1,
+        if (!(day < blame_until_)) {
+            add_event("blame", worker,
                       "Blame after serious harm: staff fear for their registration; practice "
                       "turns defensive for " +
-                          std::to_string(std::lround(cfg_.culture.blame_months)) + " months");
+                          std::to_string(std::lround(cfg_->culture.blame_months)) + " months");
         }
         blame_until_ = day + static_cast<core::DayIndex>(
-                                 std::lround(cfg_.culture.blame_months * kDaysPerMonth));
+                                 std::lround(cfg_->culture.blame_months * kDaysPerMonth));
     } else if (learning_mode_) {
-        review_incident(case_index);
-        if (measuring()) {
-            acc_.near_misses_reviewed += 1.0;
+        hours = review_incident();
+        if (measuring) {
+            outputs_.acc.near_misses_reviewed += 1.0;
         }
-        add_event("learning_review",
-                  cases_[case_index].worker >= 0 ? cases_[case_index].worker : -1,
+        add_event("learning_review", worker,
                   "Learning review of a serious harm: what made it likely, shared with every team");
     }
+    return hours;
 }
 
-void Model::on_near_miss(int case_index, core::DayIndex /*day*/) {
+double SystemEffects::on_near_miss(bool measuring) {
     if (!learning_mode_) {
-        return;  // in a blame or neutral culture near misses go unreported
+        return 0.0;  // in a blame or neutral culture near misses go unreported
     }
-    if (rng_culture_.bernoulli(cfg_.culture.near_miss_reporting)) {
-        review_incident(case_index);
-        if (measuring()) {
-            acc_.near_misses_reviewed += 1.0;
+    if (rng_culture_.bernoulli(cfg_->culture.near_miss_reporting)) {
+        const double hours = review_incident();
+        if (measuring) {
+            outputs_.acc.near_misses_reviewed += 1.0;
         }
+        return hours;
+    }
+    return 0.0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The department's side of an inspection
+
+void Model::on_inspection() {
+    const InspectionConfig& ic = cfg_->inspection;
+    const core::DayIndex day = today();
+    const int judgement = system_.inspect(day);
+    if (judgement == 4) {
+        resignation_wave(day);
+    }
+    const double months =
+        judgement == 4 ? ic.reinspection_months_if_inadequate : ic.interval_months;
+    if (months > 0.0) {
+        sim_.schedule_after(core::ticks_from_days(months * kDaysPerMonth), kInspection);
     }
 }
 

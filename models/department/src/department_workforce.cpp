@@ -29,20 +29,20 @@ bool Model::can_take_cases(const Post& p, core::DayIndex day) const {
 
 double Model::cap_of(const Post& p, core::DayIndex day) const {
     const bool protected_nq = p.contract == Contract::kNewlyQualified && day < p.protected_until;
-    return cfg_.allocation.caseload_cap *
-           (protected_nq ? cfg_.allocation.newly_qualified_cap_share : 1.0);
+    return cfg_->allocation.caseload_cap *
+           (protected_nq ? cfg_->allocation.newly_qualified_cap_share : 1.0);
 }
 
 void Model::initialise_posts() {
-    const WorkforceConfig& w = cfg_.workforce;
-    const RecruitmentConfig& r = cfg_.recruitment;
+    const WorkforceConfig& w = cfg_->workforce;
+    const RecruitmentConfig& r = cfg_->recruitment;
     const int n = static_cast<int>(std::lround(w.social_worker_posts));
     posts_.assign(static_cast<std::size_t>(std::max(0, n)), Post{});
     const double protected_days = r.newly_qualified_protected_months * kDaysPerMonth;
     for (int i = 0; i < n; ++i) {
         Post& p = posts_[i];
         const double u = rng_initial_.uniform01();
-        p.stress = cfg_.initial.stress;
+        p.stress = cfg_->initial.stress;
         if (u < w.initial_vacancy_share + w.initial_agency_share) {
             // A vacancy, covered by agency or not; recruitment is already under way.
             p.contract = u < w.initial_vacancy_share ? Contract::kNone : Contract::kAgency;
@@ -66,35 +66,10 @@ void Model::initialise_posts() {
             p.contract = Contract::kEmployed;
         }
     }
-    const double wpp = cfg_.admin_support.workers_per_pa;
-    pa_count_ = wpp > 0.0 ? static_cast<int>(std::ceil(n / wpp - 1e-9)) : 0;
+    pa_count_ = pa_posts_for(*cfg_, n);
     manager_count_ = w.team_size > 0 ? (n + w.team_size - 1) / w.team_size : 0;
 
-    const MoneyConfig& m = cfg_.money;
-    if (m.budget_per_year > 0.0) {
-        budget_per_year_ = m.budget_per_year;
-    } else {
-        double early_help_days = 120.0 * 7.0 / 5.0;
-        for (const PathwayStage& s : cfg_.pathway.stages) {
-            if (s.kind == StageKind::EarlyHelp) {
-                early_help_days = std::max(1.0, s.duration_wd.mean() * 7.0 / 5.0);
-                break;
-            }
-        }
-        double weekly_placement = 0.0;
-        for (const PlacementType& t : m.placements) {
-            weekly_placement += t.share * t.weekly_cost;
-        }
-        const double looked_after = 70.0 * cfg_.population.children / 10000.0;  // CLA 2024
-        budget_per_year_ = (n * m.employed_social_worker_cost + pa_count_ * m.pa_cost +
-                            health_visitors_ * cfg_.prevention.health_visitor_cost +
-                            manager_count_ * m.manager_cost +
-                            cfg_.front_door.screening_fte * m.front_door_fte_cost +
-                            cfg_.early_help.capacity_families * cfg_.early_help.cost_per_family *
-                                365.25 / early_help_days +
-                            looked_after * weekly_placement * 365.25 / 7.0) *
-                           (1.0 + m.budget_headroom);
-    }
+    money_.set_initial_budget(StaffAtStart{n, pa_count_, manager_count_, health_visitors_});
 }
 
 void Model::workforce_hazards(int post_index, core::DayIndex day) {
@@ -106,7 +81,7 @@ void Model::workforce_hazards(int post_index, core::DayIndex day) {
     if (!is_case_holder(p) || p.sick) {
         return;
     }
-    const SicknessConfig& s = cfg_.sickness;
+    const SicknessConfig& s = cfg_->sickness;
     const double p_long = s.long_spells_per_year_at_zero_stress *
                           std::exp(s.long_stress_coefficient * p.stress) / kWorkingDaysPerYear;
     const double p_short = s.short_spells_per_year_at_zero_stress *
@@ -119,11 +94,11 @@ void Model::workforce_hazards(int post_index, core::DayIndex day) {
     if (p.contract == Contract::kAgency || p.on_notice) {
         return;  // agency staff leave at contract ends
     }
-    const WorkforceConfig& w = cfg_.workforce;
+    const WorkforceConfig& w = cfg_->workforce;
     // An inadequate judgement or a blame period makes leaving likelier (department_system.cpp).
     const double p_resign = w.resignation_rate_at_zero_stress *
                             std::exp(w.resignation_stress_coefficient * p.stress) *
-                            resignation_multiplier(day) / kWorkingDaysPerYear;
+                            system_.resignation_multiplier(day) / kWorkingDaysPerYear;
     if (u_leave < p_resign) {
         resign(post_index, day, nullptr);
     }
@@ -133,7 +108,7 @@ void Model::resign(int post_index, core::DayIndex day, const char* why) {
     Post& p = posts_[post_index];
     p.on_notice = true;
     const core::DayIndex leave =
-        calendar_.add_working_days(day, std::max(1, cfg_.workforce.notice_wd));
+        calendar_.add_working_days(day, std::max(1, cfg_->workforce.notice_wd));
     sim_.schedule_at(tick_of(leave, 18), kNoticeEnd, static_cast<std::uint32_t>(post_index),
                      p.generation);
     if (!p.hire_pending && recruitment_allowed()) {
@@ -149,13 +124,13 @@ void Model::resign(int post_index, core::DayIndex day, const char* why) {
 
 void Model::start_sickness(int post_index, bool long_spell, core::DayIndex day) {
     Post& p = posts_[post_index];
-    const SicknessConfig& s = cfg_.sickness;
+    const SicknessConfig& s = cfg_->sickness;
     const double days = std::max(
         1.0, (long_spell ? s.long_duration_wd : s.short_duration_wd).sample(rng_sickness_));
     p.sick = true;
     p.long_sick = long_spell;
     if (measuring()) {
-        (long_spell ? acc_.long_spells : acc_.short_spells) += 1.0;
+        (long_spell ? outputs_.acc.long_spells : outputs_.acc.short_spells) += 1.0;
     }
     const core::DayIndex back = calendar_.add_working_days(day, static_cast<int>(std::ceil(days)));
     sim_.schedule_at(tick_of(back, 7), kSicknessEnd, static_cast<std::uint32_t>(post_index),
@@ -179,9 +154,9 @@ void Model::on_notice_end(int post_index, std::uint64_t generation) {
     if (p.generation != generation || !p.on_notice) {
         return;
     }
-    ++day_leavers_;
+    system_.count_leaver();
     if (measuring()) {
-        acc_.employed_leavers += 1.0;
+        outputs_.acc.employed_leavers += 1.0;
     }
     if (detail_) {
         add_event("leaver", post_index,
@@ -213,13 +188,13 @@ void Model::post_falls_vacant(int post_index, core::DayIndex /*day*/) {
 
 void Model::start_recruitment(int post_index) {
     Post& p = posts_[post_index];
-    const RecruitmentConfig& r = cfg_.recruitment;
+    const RecruitmentConfig& r = cfg_->recruitment;
     // A council judged inadequate recruits slowly: a fixed scenario setting, or the period after
     // an inadequate judgement in the inspection submodel.
-    const bool inadequate_now = cfg_.inspection.enabled && is_inadequate(today());
+    const bool inadequate_now = system_.is_inadequate(today());
     const double months = r.months_to_fill.sample(rng_recruitment_) *
                           (r.inspection_inadequate ? r.inadequate_fill_multiplier : 1.0) *
-                          (inadequate_now ? cfg_.inspection.fill_multiplier : 1.0);
+                          (inadequate_now ? cfg_->inspection.fill_multiplier : 1.0);
     p.hire_pending = true;
     ++p.recruitment_generation;
     sim_.schedule_after(core::ticks_from_days(std::max(1.0, months * kDaysPerMonth)), kHireArrives,
@@ -233,7 +208,7 @@ void Model::request_agency(int post_index) {
     }
     p.agency_pending = true;
     ++p.agency_generation;
-    const double wd = std::max(1.0, cfg_.recruitment.agency_start_wd.sample(rng_agency_));
+    const double wd = std::max(1.0, cfg_->recruitment.agency_start_wd.sample(rng_agency_));
     const core::DayIndex start =
         calendar_.add_working_days(today(), static_cast<int>(std::ceil(wd)));
     sim_.schedule_at(tick_of(start, 7), kAgencyArrives, static_cast<std::uint32_t>(post_index),
@@ -255,7 +230,7 @@ void Model::on_hire(int post_index, std::uint64_t generation) {
     if (!recruitment_allowed()) {
         return;
     }
-    const RecruitmentConfig& r = cfg_.recruitment;
+    const RecruitmentConfig& r = cfg_->recruitment;
     const bool agency_leaving = p.contract == Contract::kAgency;
     const core::DayIndex day = today();
     const bool newly_qualified = rng_recruitment_.bernoulli(r.newly_qualified_share_of_hires);
@@ -264,7 +239,7 @@ void Model::on_hire(int post_index, std::uint64_t generation) {
         newly_qualified
             ? day + static_cast<core::DayIndex>(r.newly_qualified_protected_months * kDaysPerMonth)
             : -1;
-    p.stress = cfg_.initial.stress;
+    p.stress = cfg_->initial.stress;
     p.sick = p.long_sick = p.on_notice = false;
     p.agency_pending = false;
     ++p.agency_generation;
@@ -275,10 +250,10 @@ void Model::on_hire(int post_index, std::uint64_t generation) {
         ++c.handovers;
         ++c.social_workers;
         c.record_change(day);
-        c.handover_until = calendar_.add_working_days(day, cfg_.quality.handover_risk_wd);
-        p.pending_handover_hours += cfg_.time_use.handover_hours_per_case;
+        c.handover_until = calendar_.add_working_days(day, cfg_->quality.handover_risk_wd);
+        p.pending_handover_hours += cfg_->time_use.handover_hours_per_case;
         if (measuring()) {
-            acc_.handovers += 1.0;
+            outputs_.acc.handovers += 1.0;
         }
     }
     if (detail_) {
@@ -300,11 +275,11 @@ void Model::on_agency_arrives(int post_index, std::uint64_t generation) {
         return;
     }
     p.contract = Contract::kAgency;
-    p.stress = cfg_.initial.stress;
+    p.stress = cfg_->initial.stress;
     p.sick = p.long_sick = p.on_notice = false;
     ++p.generation;
     const double months =
-        std::max(0.5, cfg_.recruitment.agency_contract_months.sample(rng_agency_));
+        std::max(0.5, cfg_->recruitment.agency_contract_months.sample(rng_agency_));
     sim_.schedule_after(core::ticks_from_days(months * kDaysPerMonth), kAgencyEnd,
                         static_cast<std::uint32_t>(post_index), p.generation);
     if (detail_) {
@@ -319,13 +294,13 @@ void Model::on_agency_end(int post_index, std::uint64_t generation) {
         return;
     }
     // After an inadequate judgement the council holds on to its agency staff.
-    const bool inadequate_now = cfg_.inspection.enabled && is_inadequate(today());
+    const bool inadequate_now = system_.is_inadequate(today());
     const bool renew =
-        rng_agency_.bernoulli(inadequate_now ? cfg_.inspection.agency_renewal_probability
-                                             : cfg_.recruitment.agency_renewal_probability);
+        rng_agency_.bernoulli(inadequate_now ? cfg_->inspection.agency_renewal_probability
+                                             : cfg_->recruitment.agency_renewal_probability);
     if (renew && agency_allowed()) {
         const double months =
-            std::max(0.5, cfg_.recruitment.agency_contract_months.sample(rng_agency_));
+            std::max(0.5, cfg_->recruitment.agency_contract_months.sample(rng_agency_));
         sim_.schedule_after(core::ticks_from_days(months * kDaysPerMonth), kAgencyEnd,
                             static_cast<std::uint32_t>(post_index), p.generation);
         return;
@@ -358,12 +333,7 @@ void Model::on_freeze_end(std::uint64_t generation) {
         }
         request_agency(static_cast<int>(i));
     }
-    for (std::size_t i = 0; i < managers_.size(); ++i) {
-        if (managers_[i].vacant && !managers_[i].deleted) {
-            managers_[i].hire_pending = false;
-            manager_falls_vacant(static_cast<int>(i));
-        }
-    }
+    managers_.readvertise(recruitment_allowed());
 }
 
 void Model::handover_all(int post_index) {
@@ -380,8 +350,8 @@ void Model::handover_all(int post_index) {
 }
 
 void Model::on_funding_change(int index) {
-    const FundingChange& f = cfg_.money.funding_changes[index];
-    budget_per_year_ *= 1.0 + f.budget_change;
+    const FundingChange& f = cfg_->money.funding_changes[index];
+    money_.scale_budget(1.0 + f.budget_change);
     std::ostringstream os;
     if (f.budget_change == 0.0) {
         os << f.label << ": budget unchanged";
@@ -421,19 +391,19 @@ void Model::on_funding_change(int index) {
         os << "; health visitors cut by " << std::lround(f.health_visiting_cut * 100) << "%";
         add_event("prevention_change", -1,
                   "Prevention capacity falls to " +
-                      std::to_string(
-                          std::lround(prevention_capacity_on(static_cast<double>(today())) * 100)) +
+                      std::to_string(std::lround(
+                          system_.prevention_capacity_on(static_cast<double>(today())) * 100)) +
                       "% of its level: unmet need will surface as referrals over about " +
-                      std::to_string(std::lround(cfg_.prevention.delay_months)) + " months");
-    } else if (f.early_help_cut > 0.0 && cfg_.prevention.enabled) {
+                      std::to_string(std::lround(cfg_->prevention.delay_months)) + " months");
+    } else if (f.early_help_cut > 0.0 && cfg_->prevention.enabled) {
         add_event("prevention_change", -1,
                   "Prevention capacity falls to " +
-                      std::to_string(
-                          std::lround(prevention_capacity_on(static_cast<double>(today())) * 100)) +
+                      std::to_string(std::lround(
+                          system_.prevention_capacity_on(static_cast<double>(today())) * 100)) +
                       "% of its level");
     }
-    if (f.manager_posts_cut > 0.0 && !managers_.empty()) {
-        cut_manager_posts(f.manager_posts_cut);
+    if (f.manager_posts_cut > 0.0 && !managers_.posts().empty()) {
+        managers_.cut_posts(f.manager_posts_cut, recruitment_allowed());
         os << "; " << std::lround(f.manager_posts_cut * 100) << "% of team manager posts cut";
     }
     if (f.posts_cut > 0.0) {

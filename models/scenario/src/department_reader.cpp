@@ -606,6 +606,10 @@ void read_department_model(ObjectReader& root, Scenario& scenario) {
     read_staffing(root, config);
     read_money(root, config);
     read_system_effects(root, config);
+    root.accept("changes",
+                "Dated changes of levers: [{\"date\": \"YYYY-MM-DD\", \"set\": {\"path\": value}, "
+                "\"label\": \"...\"}], each applied at the start of its day; paths as --set "
+                "(docs/scenarios.md)");
     if (root.is_schema())
         return;
     check_volume(root, config);

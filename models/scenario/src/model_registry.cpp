@@ -7,10 +7,8 @@ std::span<const ModelEntry> model_registry() {
         {"queue", "The reference M/M/c/K-style queue (DESIGN 4); times in days", &read_queue_model},
         {"phold", "PHOLD (Fujimoto 1990), the parallel-simulation benchmark, on logical processes",
          &read_phold_model},
-#if defined(CSSIM_SCENARIO_HAS_DEPARTMENT_READER) && CSSIM_SCENARIO_HAS_DEPARTMENT_READER
         {"department", "A council's children's social care department (DESIGN 3)",
          &read_department_model},
-#endif
     };
     return kModels;
 }

@@ -29,9 +29,7 @@ std::span<const ModelEntry> model_registry();
 void read_queue_model(ObjectReader& root, Scenario& scenario);
 /** @brief src/phold_reader.cpp */
 void read_phold_model(ObjectReader& root, Scenario& scenario);
-#if defined(CSSIM_SCENARIO_HAS_DEPARTMENT_READER) && CSSIM_SCENARIO_HAS_DEPARTMENT_READER
 /** @brief src/department_reader.cpp */
 void read_department_model(ObjectReader& root, Scenario& scenario);
-#endif
 
 }  // namespace cssim::scenario

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <utility>
 
+#include "changes_reader.hpp"
 #include "cssim/scenario/sha256.hpp"
 #include "document_loader.hpp"
 #include "json_reader.hpp"
@@ -122,6 +123,15 @@ LoadResult load_scenario_text(const std::string& text, const std::string& source
                 d.message += " (from --set " + assignment + ")";
             }
         }
+    }
+    // Dated changes (department): each read as a whole scenario once the scenario itself is sound.
+    if (diagnostics.empty() && scenario.department) {
+        read_changes(*document, scenario, diagnostics,
+                     [](const json& doc, Scenario& changed, std::vector<Diagnostic>& problems) {
+                         ObjectReader reader = ObjectReader::for_document(doc, problems);
+                         read_scenario(reader, changed);
+                         reader.finish();
+                     });
     }
     if (!diagnostics.empty())
         return result;

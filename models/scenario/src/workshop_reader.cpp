@@ -6,12 +6,9 @@
 #include <filesystem>
 #include <set>
 
+#include "cssim/department/department.hpp"
 #include "cssim/scenario/workshop.hpp"
 #include "document_loader.hpp"
-
-#if defined(CSSIM_SCENARIO_HAS_DEPARTMENT_READER) && CSSIM_SCENARIO_HAS_DEPARTMENT_READER
-#include "cssim/department/department.hpp"
-#endif
 
 namespace cssim::scenario {
 
@@ -265,7 +262,6 @@ void read_score(const json& item, const std::string& at, WorkshopScoreTerm& term
         f.error("group",
                 "must be \"children\", \"staff\" or \"money\" (got \"" + term.group + "\")");
     term.metric = f.text("metric", true);
-#if defined(CSSIM_SCENARIO_HAS_DEPARTMENT_READER) && CSSIM_SCENARIO_HAS_DEPARTMENT_READER
     const std::vector<std::string> metrics = cssim::department::metric_names();
     if (!term.metric.empty() &&
         std::find(metrics.begin(), metrics.end(), term.metric) == metrics.end()) {
@@ -273,7 +269,6 @@ void read_score(const json& item, const std::string& at, WorkshopScoreTerm& term
         f.error("metric", "\"" + term.metric + "\" is not a department metric" +
                               (near.empty() ? "" : "; did you mean \"" + near + "\"?"));
     }
-#endif
     term.weight = f.number("weight", false, 0.0, 1000.0).value_or(1.0);
     const std::string better = f.text("better", true);
     if (better == "higher")

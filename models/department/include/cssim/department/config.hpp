@@ -13,6 +13,7 @@
  * Invariants (checked by the scenario reader, assumed by the model): counts >= 0, shares and
  * probabilities in [0, 1], vectors "by need" have kNeedLevels entries, seasonality has 12.
  */
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -424,6 +425,20 @@ struct InitialStateConfig {
     double stress = 0.5;  ///< every worker's stress at day 0 (the steady state is ~0.5)
 };
 
+struct DepartmentConfig;
+
+/**
+ * @brief A dated change of levers (the scenario's `changes`): from the start of `date` the model
+ * runs with `config`, the whole configuration with the change's `set` applied (on top of every
+ * earlier change). The reader checks every path and value as it checks the scenario itself.
+ */
+struct DatedChange {
+    std::string date;                ///< YYYY-MM-DD, applied at 00:00 of that day
+    std::string label;               ///< free text for the event ticker (may be empty)
+    std::vector<std::string> paths;  ///< the dotted JSON paths the change sets
+    std::shared_ptr<const DepartmentConfig> config;  ///< the configuration from `date` on
+};
+
 /** @brief Everything the department model needs for one scenario. */
 struct DepartmentConfig {
     RunConfig run;
@@ -447,6 +462,7 @@ struct DepartmentConfig {
     CultureConfig culture;
     ManagementConfig management;
     ChurnConfig churn;
+    std::vector<DatedChange> changes;  ///< in date order; each holds its whole configuration
 };
 
 }  // namespace cssim::department

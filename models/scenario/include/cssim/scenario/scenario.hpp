@@ -23,14 +23,9 @@
 #include <string_view>
 #include <vector>
 
+#include "cssim/department/config.hpp"
 #include "cssim/phold/phold_config.hpp"
 #include "cssim/queue/queue_config.hpp"
-
-// CMake defines CSSIM_SCENARIO_HAS_DEPARTMENT (publicly, so every consumer sees the same struct
-// layout) when models/department provides cssim/department/config.hpp.
-#if defined(CSSIM_SCENARIO_HAS_DEPARTMENT) && CSSIM_SCENARIO_HAS_DEPARTMENT
-#include "cssim/department/config.hpp"
-#endif
 
 namespace cssim::scenario {
 
@@ -76,9 +71,7 @@ struct Scenario {
     std::vector<std::string> council;
     std::optional<cssim::queue::QueueConfig> queue;
     std::optional<cssim::phold::PholdConfig> phold;
-#if defined(CSSIM_SCENARIO_HAS_DEPARTMENT) && CSSIM_SCENARIO_HAS_DEPARTMENT
     std::optional<cssim::department::DepartmentConfig> department;
-#endif
 };
 
 /**

@@ -1,0 +1,95 @@
+/**
+ * @file department_demand.cpp
+ * @brief Demand (mechanism 1): the referral process (monthly rates from the base rate,
+ * seasonality, trend, shocks and the prevention lost earlier) and the need of each referral.
+ */
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+#include "department_state.hpp"
+
+namespace cssim::department::detail {
+
+void Model::build_referral_process() {
+    // Monthly segments: base rate x seasonality x trend x shocks, evaluated at mid-month.
+    const DemandConfig& d = cfg_->demand;
+    const double base_per_day =
+        d.referrals_per_10k_children_per_year * cfg_->population.children / 10000.0 / kDaysPerYear;
+    std::vector<core::Tick> starts;
+    std::vector<double> rates;
+    std::vector<core::DayIndex> shock_start;
+    for (const DemandShock& s : d.shocks) {
+        shock_start.push_back(day_of_date(s.start_date));
+    }
+    core::Date date = calendar_.start();
+    core::DayIndex day = 0;
+    while (day <= end_day_ + 31) {
+        core::Date next = date;
+        next.day = 1;
+        next.month = date.month == 12 ? 1 : date.month + 1;
+        next.year = date.month == 12 ? date.year + 1 : date.year;
+        const core::DayIndex next_day = calendar_.day_index_of(next);
+        const double mid = 0.5 * static_cast<double>(day + next_day);
+        double rate = base_per_day * d.seasonality[static_cast<std::size_t>(date.month - 1)] *
+                      std::pow(1.0 + d.trend_per_year, mid / kDaysPerYear);
+        for (std::size_t i = 0; i < d.shocks.size(); ++i) {
+            const DemandShock& s = d.shocks[i];
+            const double months_in = (mid - static_cast<double>(shock_start[i])) / kDaysPerMonth;
+            if (months_in < 0.0 || (s.duration_months > 0.0 && months_in >= s.duration_months)) {
+                continue;
+            }
+            const double ramp =
+                s.ramp_months > 0.0 ? std::min(1.0, months_in / s.ramp_months) : 1.0;
+            rate *= 1.0 + s.extra * ramp;
+        }
+        // Prevention lost earlier returns now as demand (department_system.cpp).
+        rate *= system_.advance_prevention(day, mid);
+        starts.push_back(core::start_of_day(day));
+        rates.push_back(std::max(0.0, rate));
+        date = next;
+        day = next_day;
+    }
+    referral_process_ = core::PiecewisePoissonProcess(std::move(starts), std::move(rates));
+}
+
+void Model::schedule_next_referral() {
+    const core::Tick t = referral_process_.next_arrival(sim_.now(), rng_referrals_);
+    if (t < core::start_of_day(end_day_)) {
+        sim_.schedule_at(t, kReferral, 0, referral_generation_);
+    }
+}
+
+int Model::draw_referral_need() {
+    // One uniform draw whatever the shift, so scenarios keep common random numbers.
+    std::array<double, kNeedLevels> mix{};
+    for (std::size_t n = 0; n < kNeedLevels; ++n) {
+        mix[n] = cfg_->demand.need_mix[n];
+    }
+    const double shift =
+        std::clamp(cfg_->prevention.severity_shift * system_.prevention_gap_at(today()), -1.0, 1.0);
+    if (shift != 0.0) {
+        // Move a share of the low-need mass (levels 0-1) to high need (3-4), each side in
+        // proportion to its own mix; a negative gap (more prevention) moves it back.
+        const double low = mix[0] + mix[1], high = mix[3] + mix[4];
+        const double moved = shift > 0.0 ? shift * low : shift * high;  // signed, low -> high
+        if (low > 0.0 && high > 0.0) {
+            for (std::size_t n : {0, 1}) {
+                mix[n] -= moved * mix[n] / low;
+            }
+            for (std::size_t n : {3, 4}) {
+                mix[n] += moved * mix[n] / high;
+            }
+        }
+    }
+    double u = rng_need_.uniform01();
+    for (std::size_t n = 0; n < kNeedLevels; ++n) {
+        u -= std::max(0.0, mix[n]);
+        if (u < 0.0) {
+            return static_cast<int>(n);
+        }
+    }
+    return static_cast<int>(kNeedLevels) - 1;
+}
+
+}  // namespace cssim::department::detail

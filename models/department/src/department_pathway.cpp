@@ -1,0 +1,256 @@
+/**
+ * @file department_pathway.cpp
+ * @brief The pathway (mechanism 3): referrals entering, stages entered and left, the next stage
+ * drawn from the graph by need as judged, and closure with its chance of a re-referral.
+ */
+#include <algorithm>
+#include <cmath>
+
+#include "department_state.hpp"
+
+namespace cssim::department::detail {
+
+int Model::new_case() {
+    int index;
+    if (!free_cases_.empty()) {
+        index = free_cases_.back();
+        free_cases_.pop_back();
+        const std::uint32_t generation = cases_[index].generation + 1;
+        cases_[index] = Case{};
+        cases_[index].generation = generation;
+    } else {
+        index = static_cast<int>(cases_.size());
+        cases_.emplace_back();
+    }
+    cases_[index].active = true;
+    return index;
+}
+
+void Model::on_referral(int need, core::DayIndex previous_referral_day) {
+    const core::DayIndex day = today();
+    const int index = new_case();
+    Case& c = cases_[index];
+    c.need = need;
+    c.perceived = need;
+    c.referral_day = day;
+    c.previous_referral_day = previous_referral_day;
+    ++day_referrals_;
+    if (measuring()) {
+        outputs_.acc.referrals += 1.0;
+        outputs_.acc.referrals_high_need += need >= 3 ? 1.0 : 0.0;
+        if (day - previous_referral_day <= 365) {
+            outputs_.acc.re_referrals += 1.0;
+        }
+    }
+    c.stage = referral_stage_;
+    ++stage_counts_[referral_stage_];
+    if (measuring()) {
+        outputs_.acc.stage_entries[static_cast<std::size_t>(referral_stage_)] += 1.0;
+    }
+    // The entry stage is instant: its transitions (normally to screening) are taken at once.
+    const int next = choose_next_stage(c);
+    leave_stage(index);
+    enter_stage(index, next);
+}
+
+int Model::choose_next_stage(const Case& c) {
+    const auto& options = out_[c.stage];
+    const std::size_t level = static_cast<std::size_t>(c.perceived);
+    double u = rng_pathway_.uniform01();
+    for (const auto& [to, prob] : options) {
+        u -= prob[level];
+        if (u < 0.0) {
+            return to;
+        }
+    }
+    // Rounding: take the last option with positive probability.
+    for (auto it = options.rbegin(); it != options.rend(); ++it) {
+        if (it->second[level] > 0.0) {
+            return it->first;
+        }
+    }
+    return closed_stage_;
+}
+
+void Model::leave_stage(int case_index) {
+    Case& c = cases_[case_index];
+    --stage_counts_[c.stage];
+    c.from_stage = c.stage;
+    if (c.stage == lac_stage_ && c.placement >= 0) {
+        money_.end_placement(c.placement);
+        c.placement = -1;
+    }
+    if (cfg_->pathway.stages[c.stage].kind == StageKind::EarlyHelp) {
+        --early_help_families_;
+    }
+    // Statutory visits still overdue when the stage ends were missed.
+    if (c.next_visit >= 0 && c.next_visit < today() && measuring()) {
+        outputs_.acc.visits_late += 1.0;
+        ++c.visits_late;
+    }
+    ++c.generation;
+}
+
+void Model::enter_stage(int case_index, int stage, bool residual) {
+    const PathwayStage& s = cfg_->pathway.stages[stage];
+    const core::DayIndex day = today();
+    // Early help only if it has room; otherwise moderate+ need goes to assessment, else closes.
+    if (s.kind == StageKind::EarlyHelp &&
+        static_cast<double>(early_help_families_) >= early_help_capacity_) {
+        const int fallback = (cases_[case_index].perceived >= 2 && assessment_stage_ >= 0)
+                                 ? assessment_stage_
+                                 : closed_stage_;
+        if (fallback != stage) {
+            enter_stage(case_index, fallback);
+            return;
+        }
+    }
+    Case& c = cases_[case_index];
+    c.stage = stage;
+    ++stage_counts_[stage];
+    if (measuring()) {
+        outputs_.acc.stage_entries[static_cast<std::size_t>(stage)] += 1.0;
+    }
+    c.timer_done = false;
+    c.visits_done = 0;
+    c.next_visit = -1;
+    c.next_review = -1;
+    switch (s.kind) {
+        case StageKind::Closed:
+            close_case(case_index, c.from_stage);
+            return;
+        case StageKind::Entry:
+            return;
+        case StageKind::FrontDoor:
+            screening_queue_.push_back(case_index);
+            return;
+        case StageKind::EarlyHelp: {
+            ++early_help_families_;
+            money_.spend_on_prevention(cfg_->early_help.cost_per_family, measuring(), outputs_.acc);
+            break;
+        }
+        case StageKind::SocialWork:
+            if (s.visit_interval_wd > 0) {
+                c.next_visit = calendar_.add_working_days(day, std::min(5, s.visit_interval_wd));
+                c.visit_open = day;
+            }
+            if (s.review_interval_wd > 0) {
+                c.next_review = calendar_.add_working_days(day, s.review_interval_wd);
+            }
+            if (stage == lac_stage_) {
+                c.placement = money_.place_child();
+            }
+            if (c.worker >= 0) {
+                // Continuity: the same worker keeps the child, with the new stage's workload.
+                Post& p = posts_[c.worker];
+                add_load(p, s, 1.0);
+            } else if (!c.in_queue) {
+                enqueue_unallocated(case_index);
+            }
+            break;
+    }
+    const double duration =
+        residual ? residual_of(s.duration_wd) : std::max(0.0, s.duration_wd.sample(rng_durations_));
+    const core::DayIndex end =
+        calendar_.add_working_days(day, static_cast<int>(std::ceil(duration)));
+    sim_.schedule_at(std::max(sim_.now(), tick_of(end, 17)), kStageEnd,
+                     static_cast<std::uint32_t>(case_index), c.generation);
+}
+
+void Model::on_stage_end(int case_index) {
+    Case& c = cases_[case_index];
+    const PathwayStage& s = cfg_->pathway.stages[c.stage];
+    if (s.kind == StageKind::SocialWork && c.visits_done < s.required_visits) {
+        c.timer_done = true;  // ends when the worker has done the visits (day process)
+        return;
+    }
+    const core::DayIndex day = today();
+    if (c.stage == assessment_stage_) {
+        // The assessment decides with the true need unless it was rushed; without supervision a
+        // rushed misjudgement is more likely to stand (no manager to challenge it).
+        const double unsupervised = c.worker >= 0 ? 1.0 - managers_.supervision_of(c.worker) : 0.0;
+        const double p_error = std::min(
+            1.0, cfg_->quality.rushed_error_probability *
+                     (1.0 + (cfg_->management.unsupervised_error_multiplier - 1.0) * unsupervised));
+        c.perceived = c.rushed && rng_pathway_.bernoulli(p_error)
+                          ? misjudge_need(c.need, rng_pathway_)
+                          : c.need;
+        c.perceived = system_.defensive_need(c.perceived, day);  // defensive practice
+        {
+            const auto wd_taken = calendar_.working_days_between(c.referral_day, day);
+            system_.count_assessment(wd_taken <= s.deadline_wd);
+        }
+        if (measuring()) {
+            const double wd =
+                static_cast<double>(calendar_.working_days_between(c.referral_day, day));
+            outputs_.acc.assessments += 1.0;
+            if (wd <= s.deadline_wd) {
+                outputs_.acc.assessments_on_time += 1.0;
+            }
+            outputs_.acc.assessment_durations.push_back(wd);
+        }
+    } else if (s.kind == StageKind::SocialWork || s.kind == StageKind::EarlyHelp) {
+        c.perceived = c.need;
+    }
+    const int next = choose_next_stage(c);
+    if (c.stage == assessment_stage_ && measuring() &&
+        cfg_->pathway.stages[next].kind != StageKind::SocialWork) {
+        outputs_.acc.assessed_not_in_need += 1.0;  // closed or stepped down to early help
+    }
+    const bool keeps_worker = cfg_->pathway.stages[next].kind == StageKind::SocialWork;
+    if (c.worker >= 0) {
+        Post& p = posts_[c.worker];
+        add_load(p, s, -1.0);
+        if (!keeps_worker) {
+            unassign(case_index, false);
+        }
+    }
+    if (c.in_queue && !keeps_worker) {
+        c.in_queue = false;  // the queue entry is skipped lazily
+        --unallocated_count_;
+    }
+    leave_stage(case_index);
+    c.rushed = false;
+    enter_stage(case_index, next);
+}
+
+void Model::close_case(int case_index, int from_stage) {
+    Case& c = cases_[case_index];
+    const PathwayStage& s = cfg_->pathway.stages[from_stage];
+    const QualityConfig& q = cfg_->quality;
+    // Premature closure: late visits and handovers lower the chance that need was met.
+    const double visits = static_cast<double>(c.visits_done + c.visits_late);
+    const double late_share = visits > 0.0 ? c.visits_late / visits : 0.0;
+    const double resolved =
+        std::clamp(s.resolution_probability_by_need[static_cast<std::size_t>(c.need)] -
+                       q.resolution_loss_per_late_share * late_share -
+                       q.resolution_loss_per_handover * c.handovers,
+                   0.0, 1.0);
+    const double u_resolved = rng_re_referral_.uniform01();
+    const double u_back = rng_re_referral_.uniform01();
+    const double delay = cfg_->demand.re_referral_delay_days.sample(rng_re_referral_);
+    if (measuring()) {
+        outputs_.acc.closures += 1.0;
+        outputs_.acc.social_workers_at_closure += c.social_workers;
+    }
+    if (u_resolved >= resolved &&
+        u_back < cfg_->demand.re_referral_probability_by_need[static_cast<std::size_t>(c.need)]) {
+        const core::Tick when = sim_.now() + core::ticks_from_days(std::max(0.0, delay));
+        if (when < core::start_of_day(end_day_)) {
+            const std::uint64_t payload =
+                static_cast<std::uint64_t>(c.need) |
+                (static_cast<std::uint64_t>(c.referral_day + 1000000) << 8);
+            sim_.schedule_at(when, kReReferral, 0, payload);
+        }
+    }
+    // The case record is freed; the child lives on only in a pending re-referral.
+    --stage_counts_[closed_stage_];
+    if (c.worker >= 0) {
+        unassign(case_index, false);
+    }
+    c.active = false;
+    ++c.generation;
+    free_cases_.push_back(case_index);
+}
+
+}  // namespace cssim::department::detail

@@ -1,0 +1,171 @@
+/**
+ * @file department_record.cpp
+ * @brief The summary metrics of one replication (DESIGN §3 names) from the Outputs
+ * accumulators, the run layout, and the public entry points.
+ */
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+#include "cssim/core/statistics.hpp"
+#include "cssim/department/department.hpp"
+#include "department_state.hpp"
+
+namespace cssim::department {
+namespace detail {
+namespace {
+
+const char* const kStatusNames[] = {"working",   "sick",   "long_term_sick",
+                                    "on_notice", "vacant", "deleted"};
+const char* const kContractNames[] = {"employed", "agency", "newly_qualified", "none"};
+
+}  // namespace
+
+record::ReplicationRecord Model::make_record() {
+    record::ReplicationRecord r;
+    r.replication = replication_;
+    r.seed = seed_;
+    const Accumulators& a = outputs_.acc;
+    const double years = std::max(1e-9, a.days / kDaysPerYear);
+    const double days = std::max(1.0, a.days);
+    const double worked = a.hours_direct + a.hours_admin + a.hours_travel + a.hours_other;
+    auto ratio = [](double x, double y) { return y > 0.0 ? x / y : 0.0; };
+    const double employed_mean = a.employed_fte_sum / days;
+    const double agency_mean = a.agency_fte_sum / days;
+    const double holders_mean = employed_mean + agency_mean;
+    // P90 of individual caseloads over post-days, from the integer histogram.
+    double caseload_p90 = 0.0;
+    {
+        const double total =
+            std::accumulate(a.caseload_histogram.begin(), a.caseload_histogram.end(), 0.0);
+        double cumulative = 0.0;
+        for (std::size_t k = 0; k < a.caseload_histogram.size(); ++k) {
+            cumulative += a.caseload_histogram[k];
+            if (total > 0.0 && cumulative >= 0.9 * total) {
+                caseload_p90 = static_cast<double>(k);
+                break;
+            }
+        }
+    }
+    const double children_10k = std::max(1e-9, cfg_->population.children / 10000.0);
+    auto add = [&](const char* name, double value) {
+        r.metrics.push_back(record::MetricValue{name, std::isfinite(value) ? value : 0.0});
+    };
+    add("direct_time_share", ratio(a.hours_direct, worked));
+    add("admin_time_share", ratio(a.hours_admin, worked));
+    add("caseload_mean", a.caseload_sum / days);
+    add("caseload_p90", caseload_p90);
+    add("unallocated_cases_mean", a.unallocated_sum / days);
+    add("assessments_within_45wd_share", ratio(a.assessments_on_time, a.assessments));
+    add("assessment_duration_median_wd",
+        a.assessment_durations.empty() ? 0.0 : core::median(a.assessment_durations));
+    add("re_referral_share", ratio(a.re_referrals, a.referrals));
+    add("turnover_rate", ratio(a.employed_leavers / years, employed_mean));
+    add("agency_share", ratio(agency_mean, holders_mean));
+    add("vacancy_rate", ratio(a.posts_sum - a.employed_fte_sum, a.posts_sum));
+    add("sickness_absence_rate", ratio(a.employed_days_sick, a.employed_days_in_post));
+    add("short_term_sickness_spells_per_fte", ratio(a.short_spells / years, holders_mean));
+    add("visits_on_time_share", ratio(a.visits_on_time, a.visits_on_time + a.visits_late));
+    add("harm_events_per_10k_children", a.harm_events / years / children_10k);
+    add("cin_per_10k", a.cin_sum / days);
+    add("cp_plans_per_10k", a.cp_sum / days);
+    add("looked_after_per_10k", a.lac_sum / days);
+    add("spend_total", a.spend / years);
+    add("overspend", (a.spend - a.budget) / years);
+    add("admin_time_value_per_worker",
+        ratio(a.delegable_admin_hours * cfg_->time_use.hourly_value / years, holders_mean));
+    // More than DESIGN requires:
+    add("travel_time_share", ratio(a.hours_travel, worked));
+    add("other_time_share", ratio(a.hours_other, worked));
+    add("overtime_hours_per_week", ratio(a.hours_overtime, a.working_days) * 5.0);
+    add("stress_mean", ratio(a.stress_sum, a.stress_days));
+    add("long_term_sickness_spells_per_fte", ratio(a.long_spells / years, holders_mean));
+    add("referrals_per_year", a.referrals / years);
+    add("no_further_action_share", ratio(a.no_further_action, a.referrals));
+    add("assessed_not_in_need_share", ratio(a.assessed_not_in_need, a.referrals));
+    add("front_door_decisions_within_1wd_share", ratio(a.screened_on_time, a.screened));
+    add("handovers_per_year", a.handovers / years);
+    add("social_workers_per_closed_case", ratio(a.social_workers_at_closure, a.closures));
+    add("budget", a.budget / years);
+    add("social_workers_in_post_mean", holders_mean);
+    add("pa_count", pa_count_);
+    // Issue 7: system effects.
+    add("caseload_over_30_share", [&] {
+        double over = 0.0, all = 0.0;
+        for (std::size_t k = 0; k < a.caseload_histogram.size(); ++k) {
+            all += a.caseload_histogram[k];
+            over += k > 30 ? a.caseload_histogram[k] : 0.0;
+        }
+        return ratio(over, all);
+    }());
+    add("prevention_spend", a.prevention_spend / years);
+    add("high_need_referral_share", ratio(a.referrals_high_need, a.referrals));
+    add("inspection_kpi_points_mean", a.kpi_points_sum / days);
+    add("inadequate_time_share", a.inadequate_days / days);
+    add("blame_time_share", a.blame_days / days);
+    add("near_misses_reviewed_per_year", a.near_misses_reviewed / years);
+    add("supervision_coverage",
+        a.supervision_days > 0.0 ? a.supervision_sum / a.supervision_days : 1.0);
+    add("manager_vacancy_rate", ratio(a.manager_vacant_sum, a.manager_posts_sum));
+    add("children_two_plus_changes_share", ratio(a.churn_two_plus_days, a.churn_case_days));
+    add("social_workers_per_child_mean", ratio(a.churn_workers_sum, a.churn_case_days));
+    // Harm per 100 child-years (252 working days) by the child's recent churn.
+    add("harm_per_100_child_years_two_plus_changes",
+        ratio(a.harm_two_plus * 100.0 * kWorkingDaysPerYear, a.exposure_two_plus));
+    add("harm_per_100_child_years_fewer_changes",
+        ratio(a.harm_fewer * 100.0 * kWorkingDaysPerYear, a.exposure_fewer));
+    add("simulation_events", static_cast<double>(sim_.events_processed()));
+    for (std::size_t i = 0; i < a.stage_entries.size(); ++i) {
+        const std::string name = "entries_per_year/" + cfg_->pathway.stages[i].id;
+        r.metrics.push_back(record::MetricValue{name, a.stage_entries[i] / years});
+    }
+    outputs_.move_into(r);
+    return r;
+}
+
+}  // namespace detail
+
+record::ReplicationRecord run_replication(const DepartmentConfig& config, std::uint64_t master_seed,
+                                          std::uint64_t replication, bool with_detail) {
+    detail::Model model(config, master_seed, replication, with_detail);
+    return model.run();
+}
+
+std::vector<std::string> stream_names() {
+    return {"referrals",     "need",        "front_door", "pathway",   "durations",   "sickness",
+            "resignation",   "recruitment", "agency",     "quality",   "re_referral", "placements",
+            "initial_state", "inspection",  "culture",    "management"};
+}
+
+record::RunLayout layout(const DepartmentConfig& config) {
+    record::RunLayout l;
+    l.metrics = metric_info(config);
+    l.start_date = config.run.start_date;
+    l.days = static_cast<std::int64_t>(std::llround(config.run.years * detail::kDaysPerYear));
+    l.warmup_days =
+        static_cast<std::int64_t>(std::llround(config.run.warmup_years * detail::kDaysPerYear));
+    for (const char* s : detail::kStatusNames) {
+        l.status_names.emplace_back(s);
+    }
+    for (const char* s : detail::kContractNames) {
+        l.contract_names.emplace_back(s);
+    }
+    for (const PathwayStage& s : config.pathway.stages) {
+        l.nodes.push_back(record::GraphNode{s.id, s.label, "stage/" + s.id});
+    }
+    for (const PathwayTransition& t : config.pathway.transitions) {
+        double p = t.probability;
+        if (!t.probability_by_need.empty()) {
+            // One number for the drawing: the mean over need levels.
+            p = 0.0;
+            for (double x : t.probability_by_need) {
+                p += x;
+            }
+            p /= static_cast<double>(t.probability_by_need.size());
+        }
+        l.edges.push_back(record::GraphEdge{t.from, t.to, p});
+    }
+    return l;
+}
+
+}  // namespace cssim::department
