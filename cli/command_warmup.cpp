@@ -12,6 +12,7 @@
 #include "cssim/record/errors.hpp"
 #include "cssim/record/run_outputs.hpp"
 #include "exit_codes.hpp"
+#include "failure.hpp"
 #include "interrupt.hpp"
 #include "number_format.hpp"
 #include "run_support.hpp"
@@ -100,8 +101,7 @@ int warmup_command(const WarmupCommand& command) {
         try {
             record::write_text_file_atomically(command.csv_path, csv);
         } catch (const record::OutputError& error) {
-            std::fprintf(stderr, "cssim: cannot write output: %s\n", error.what());
-            return exit_code_for(error);
+            return report_failure(error);
         }
     }
     const double years = cut_day / 365.25;
