@@ -30,6 +30,23 @@ int warmup_command(const WarmupCommand& command) {
     const ModelBinding model = bind_model(scenario);
     const std::uint64_t seed = command.settings.seed.value_or(scenario.seed);
     const std::size_t reps = command.settings.replications.value_or(5);
+    const std::vector<std::string>& series = model.series_names;
+    if (!command.metric.empty() &&
+        std::find(series.begin(), series.end(), command.metric) == series.end()) {
+        // Checked before anything runs, with a suggestion.
+        const std::string guess = scenario::closest_name(command.metric, series);
+        std::fprintf(stderr, "cssim: --metric: '%s' is not a series of model '%s'",
+                     command.metric.c_str(), scenario.model.c_str());
+        if (!guess.empty()) {
+            std::fprintf(stderr, "; did you mean '%s'?", guess.c_str());
+        }
+        std::fprintf(stderr, " Its series are:");
+        for (const std::string& name : series) {
+            std::fprintf(stderr, " %s", name.c_str());
+        }
+        std::fprintf(stderr, "\n(nothing was run)\n");
+        return kExitUsage;
+    }
 
     const BatchResult batch = run_replications({&model}, command.settings, seed, reps, 0, true,
                                                scenario.name + " warm-up");

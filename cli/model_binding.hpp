@@ -20,6 +20,7 @@ struct ModelBinding {
                                             bool with_detail)>
         run;
     std::vector<std::string> stream_names;
+    std::vector<std::string> series_names;  ///< per-day series, known before running
     record::RunLayout layout;
 };
 

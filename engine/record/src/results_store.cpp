@@ -1,5 +1,7 @@
 #include "cssim/record/results_store.hpp"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <optional>
@@ -63,15 +65,31 @@ std::string shown(const std::string& name) {
     return out;
 }
 
-/** @brief An OutputError for a failed write: a full disk or I/O error keeps its errno. */
-OutputError write_failure(const std::filesystem::path& path, const SqliteError& error) {
+/** @brief Device and inode of a file (0, 0 if it does not exist). */
+std::pair<dev_t, ino_t> file_identity(const std::filesystem::path& path) {
+    struct stat st {};
+    if (stat(path.c_str(), &st) != 0) {
+        return {0, 0};
+    }
+    return {st.st_dev, st.st_ino};
+}
+
+/**
+ * @brief An OutputError for a failed write: a full disk or I/O error keeps its errno; a store
+ * whose path no longer names the file that was opened (the folder moved, deleted or replaced)
+ * says so, rather than SQLite's "disk I/O error" or "attempt to write a readonly database".
+ */
+OutputError write_failure(const std::filesystem::path& path, const SqliteError& error,
+                          std::pair<dev_t, ino_t> opened) {
     int errno_value = 0;
     std::string reason = std::string("SQLite: ") + error.what();
-    if (error.primary_code() == SQLITE_FULL) {
+    const bool moved = error.code() == SQLITE_READONLY_DBMOVED ||
+                       (opened.second != 0 && file_identity(path) != opened);
+    if (!moved && error.primary_code() == SQLITE_FULL) {
         errno_value = ENOSPC;
-    } else if (error.primary_code() == SQLITE_IOERR) {
+    } else if (!moved && error.primary_code() == SQLITE_IOERR) {
         errno_value = EIO;
-    } else if (error.code() == SQLITE_READONLY_DBMOVED) {
+    } else if (moved) {
         reason =
             "the results store was moved, deleted or replaced by another process while this "
             "sweep was writing it (the folder is no longer the one this sweep opened); the jobs "
@@ -87,6 +105,7 @@ struct ResultsStore::Impl {
     std::string identity;
     StoreMode mode = StoreMode::CreateOrOpen;
     std::vector<std::string> metric_names;
+    std::pair<dev_t, ino_t> opened{0, 0};  ///< the file opened, to notice it being replaced
     std::optional<detail::Database> db;
 
     [[noreturn]] void read_failure(const SqliteError& error) const {
@@ -218,7 +237,12 @@ ResultsStore::ResultsStore(const std::filesystem::path& path, std::string_view i
     }
     try {
         impl_->initialise();
+        impl_->opened = file_identity(path);
     } catch (const SqliteError& error) {
+        if (mode == StoreMode::CreateOrOpen &&
+            (error.primary_code() == SQLITE_FULL || error.primary_code() == SQLITE_IOERR)) {
+            throw write_failure(path, error, {0, 0});  // creating the store failed
+        }
         if (error.primary_code() == SQLITE_NOTADB) {
             throw ArchiveError(path, "not an SQLite database, so not a cssim results store");
         }
@@ -276,7 +300,7 @@ void ResultsStore::append_batch(std::span<const ReplicationRecord> jobs) {
         }
         d.exec("COMMIT;");
     } catch (const SqliteError& error) {
-        throw write_failure(impl_->path, error);
+        throw write_failure(impl_->path, error, impl_->opened);
     }
 }
 

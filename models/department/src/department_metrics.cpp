@@ -453,6 +453,17 @@ std::vector<std::string> stream_names() {
             "initial_state", "inspection",  "culture",    "management"};
 }
 
+std::vector<std::string> series_names(const DepartmentConfig& config) {
+    std::vector<std::string> names;
+    for (const detail::SeriesSpec& spec : detail::kSeries) {
+        names.emplace_back(spec.name);
+    }
+    for (const PathwayStage& st : config.pathway.stages) {
+        names.push_back("stage/" + st.id);
+    }
+    return names;
+}
+
 record::RunLayout layout(const DepartmentConfig& config) {
     record::RunLayout l;
     l.metrics = metric_info(config);
