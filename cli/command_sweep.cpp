@@ -240,7 +240,10 @@ int sweep_command(const SweepCommand& command) {
                 std::fprintf(stderr, "cssim: not discarding %s\n", why.c_str());
                 return kExitCannotCreate;
             }
-            std::fprintf(stderr, "cssim: %s; discarded (--force)\n", error.what());
+            std::fprintf(stderr,
+                         "cssim: %s\ncssim: the damaged store was discarded (--force); starting "
+                         "the sweep again\n",
+                         error.what());
             clear_sweep_directory(dir);
             write_fresh_sweep_state(dir, state);
             fresh = true;

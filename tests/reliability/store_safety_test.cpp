@@ -84,7 +84,7 @@ TEST(StoreSafety, DamagedStoresAreRefusedByMergeAndResumeAndClearedByForce) {
         r = run_process({kExe, "sweep", sweep, "--out", dir + "/shards", "--task-index", "0",
                          "--task-count", "2", "--force", "-q"});
         EXPECT_EQ(r.exit_code, 0) << r.err;
-        EXPECT_TRUE(contains(r.err, "discarded (--force)")) << r.err;
+        EXPECT_TRUE(contains(r.err, "the damaged store was discarded (--force)")) << r.err;
         r = run_process({kExe, "merge", dir + "/shards", "--out", dir + "/m"});
         EXPECT_EQ(r.exit_code, 0) << r.err;
         r = run_process({kExe, "sweep", sweep, "--out", dir + "/single", "-q"});
@@ -169,6 +169,38 @@ TEST(StoreSafety, InterruptWhileALargeDesignIsValidatedExits130AndRunsNothing) {
     EXPECT_TRUE(contains(r.err, "interrupted while validating design point")) << r.err;
     EXPECT_FALSE(fs::exists(dir + "/out"));
     EXPECT_LT(seconds, 5.0);  // validating all 100,000 points takes 5-15 s here
+}
+
+TEST(StoreSafety, InterruptedMergeExits130LeavesNothingAndCanBeRunAgain) {
+    const std::string dir = fresh_directory("store-merge-interrupt");
+    // 20,000 one-replication jobs of a 20-day queue: merging them takes a second or more
+    // (loading, checking and writing every job, syncing each output).
+    const std::string sweep =
+        small_sweep(dir, 1, 20, R"([{"path": "arrival.mean", "range": [0.6, 2.0]}])",
+                    R"({"type": "lhs", "points": 20000})");
+    for (const char* index : {"0", "1"}) {
+        ASSERT_EQ(run_process({kExe, "sweep", sweep, "--out", dir + "/shards", "--task-index",
+                               index, "--task-count", "2", "-q"})
+                      .exit_code,
+                  0);
+    }
+    const std::string before = read_file(dir + "/shards/shard-0-of-2/results.sqlite");
+    const auto start = std::chrono::steady_clock::now();
+    const ProcessResult r =
+        run_process({kExe, "merge", dir + "/shards", "--out", dir + "/m"}, 150, SIGINT);
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    ASSERT_EQ(r.exit_code, 130) << r.err;
+    // Our handler, not the default action of a signal that came too early.
+    EXPECT_TRUE(contains(r.err, "interrupted; nothing was merged")) << r.err;
+    EXPECT_FALSE(fs::exists(dir + "/m"));
+    for (const auto& entry : fs::directory_iterator(dir)) {
+        EXPECT_FALSE(contains(entry.path().filename().string(), ".m.tmp-")) << entry.path();
+    }
+    EXPECT_TRUE(read_file(dir + "/shards/shard-0-of-2/results.sqlite") == before);
+    EXPECT_LT(seconds, 5.0);  // loose for a loaded machine
+    const ProcessResult again = run_process({kExe, "merge", dir + "/shards", "--out", dir + "/m"});
+    EXPECT_EQ(again.exit_code, 0) << again.err;
 }
 
 // ---- item 23: the sweep folder replaced by another process -------------------------------
