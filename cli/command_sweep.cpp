@@ -206,8 +206,8 @@ int sweep_command(const SweepCommand& command) {
     models.reserve(plan.scenarios.size());
     for (const scenario::Scenario& s : plan.scenarios) {
         models.push_back(bind_model(s));
-        models.back().layout.nodes.clear();  // only `run` is needed per point
-        models.back().layout.edges.clear();
+        models.back().layout = record::RunLayout{};  // only `run` is needed per point
+        models.back().series_names.clear();
     }
     std::vector<std::string> metric_names;
     for (const record::MetricInfo& m : bind_model(plan.scenarios.front()).layout.metrics) {
