@@ -94,6 +94,26 @@ TEST(StoreSafety, DamagedStoresAreRefusedByMergeAndResumeAndClearedByForce) {
     }
 }
 
+TEST(StoreSafety, AByteFlippedInTheStoreFileIsRefusedNotMerged) {
+    const std::string dir = fresh_directory("store-byte-flip");
+    const std::string sweep = two_shards(dir);
+    // Flip one bit in a stored metric name, in the file itself (as a bad disk or copy would).
+    const std::string path = dir + "/shards/shard-0-of-2/results.sqlite";
+    std::string bytes = read_file(path);
+    const std::size_t at = bytes.rfind("utilisation");
+    ASSERT_NE(at, std::string::npos);
+    bytes[at + 3] = static_cast<char>(bytes[at + 3] ^ 0x01);
+    write_text(path, bytes);
+    ProcessResult r = run_process({kExe, "merge", dir + "/shards", "--out", dir + "/m"});
+    EXPECT_EQ(r.exit_code, 65) << r.err;
+    EXPECT_TRUE(contains(r.err, "damaged")) << r.err;
+    EXPECT_FALSE(fs::exists(dir + "/m"));
+    r = run_process({kExe, "sweep", sweep, "--out", dir + "/shards", "--task-index", "0",
+                     "--task-count", "2", "-q"});
+    EXPECT_EQ(r.exit_code, 65) << r.err;
+    EXPECT_TRUE(contains(r.err, "damaged")) << r.err;
+}
+
 // ---- item 15: merge reads its inputs, never writes into them -------------------------------
 
 TEST(StoreSafety, MergeDoesNotCreateAStoreInAShardWithoutOne) {

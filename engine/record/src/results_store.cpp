@@ -346,6 +346,12 @@ std::vector<ReplicationRecord> ResultsStore::load_jobs() const {
     std::vector<std::string> expected = impl_->metric_names;
     bool expected_from_store = !expected.empty();
     try {
+        // Page-level damage first (a torn or byte-flipped b-tree page): SQLite's structural
+        // check, linear in the file's size.
+        Statement check = impl_->db->prepare("PRAGMA quick_check");
+        if (check.step() && check.column_text(0) != "ok") {
+            throw damaged("SQLite's quick_check reports: " + shown(check.column_text(0)));
+        }
         Statement jobs = impl_->db->prepare(
             "SELECT design_point, replication, seed, typeof(design_point), typeof(replication), "
             "typeof(seed) FROM job ORDER BY design_point, replication");
