@@ -102,9 +102,12 @@ int prepare_sweep_directory(const fs::path& dir, const scenario::SweepState& sta
         }
         if (!force) {
             if (!old) {
+                // A damaged file cssim reads: 65, like a damaged store (cli/failure.hpp).
                 std::fprintf(stderr, "cssim: %s: %s; not resuming into %s (--force discards it)\n",
                              state_path.string().c_str(), error.c_str(), dir.string().c_str());
-            } else if (old->identity != state.identity) {
+                return kExitInvalidScenario;
+            }
+            if (old->identity != state.identity) {
                 std::fprintf(stderr,
                              "cssim: %s holds another sweep ('%s', identity %.12s), not this one "
                              "('%s', identity %.12s): the sweep file, its base scenario or its "

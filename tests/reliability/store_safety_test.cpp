@@ -114,6 +114,18 @@ TEST(StoreSafety, AByteFlippedInTheStoreFileIsRefusedNotMerged) {
     EXPECT_TRUE(contains(r.err, "damaged")) << r.err;
 }
 
+TEST(StoreSafety, DamagedSweepStateIsExit65AndForceStartsAgain) {
+    const std::string dir = fresh_directory("store-damaged-state");
+    const std::string sweep = small_sweep(dir, 2, 200);
+    ASSERT_EQ(run_process({kExe, "sweep", sweep, "--out", dir + "/S", "-q"}).exit_code, 0);
+    write_text(dir + "/S/sweep-state.json", "{\"format\": \"cssim-sweep-st");
+    ProcessResult r = run_process({kExe, "sweep", sweep, "--out", dir + "/S", "-q"});
+    EXPECT_EQ(r.exit_code, 65) << r.err;  // a damaged input, as a damaged store
+    EXPECT_TRUE(contains(r.err, "--force discards it")) << r.err;
+    r = run_process({kExe, "sweep", sweep, "--out", dir + "/S", "-q", "--force"});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+}
+
 // ---- item 15: merge reads its inputs, never writes into them -------------------------------
 
 TEST(StoreSafety, MergeDoesNotCreateAStoreInAShardWithoutOne) {
