@@ -13,6 +13,7 @@
 #include "cssim/record/atomic_file.hpp"
 #include "cssim/record/comparison_output.hpp"
 #include "exit_codes.hpp"
+#include "failure.hpp"
 #include "interrupt.hpp"
 #include "number_format.hpp"
 #include "output_directory.hpp"
@@ -153,7 +154,9 @@ int compare_command(const CompareCommand& command) {
     try {
         std::optional<StagedDirectory> folder;
         if (write_outputs) {
-            folder.emplace(command.out_dir, command.force);
+            folder.emplace(command.out_dir, command.force,
+                           std::vector<fs::path>(command.scenario_paths.begin(),
+                                                 command.scenario_paths.end()));
         }
         std::vector<const ModelBinding*> bindings;
         for (const ModelBinding& m : models) {
@@ -204,11 +207,9 @@ int compare_command(const CompareCommand& command) {
         }
         return batch.cancelled ? kExitInterrupted : kExitOk;
     } catch (const OutputExistsError& error) {
-        std::fprintf(stderr, "cssim: %s\n", error.what());
-        return kExitCannotCreate;
+        return report_failure(error);
     } catch (const record::OutputError& error) {
-        std::fprintf(stderr, "cssim: cannot write output: %s\n", error.what());
-        return exit_code_for(error);
+        return report_failure(error);
     }
 }
 

@@ -13,6 +13,8 @@
 #include "cssim/record/results_store.hpp"
 #include "cssim/version.hpp"
 #include "exit_codes.hpp"
+#include "failure.hpp"
+#include "interrupt.hpp"
 #include "output_directory.hpp"
 #include "run_support.hpp"
 #include "sweep_plan.hpp"
@@ -116,19 +118,74 @@ int merge_command(const MergeCommand& command) {
     merged.task_index = 0;
     merged.task_count = 1;
     const std::size_t total = sweep_job_count(merged);
+    const auto interrupted = [] {
+        if (!interrupt_flag().load()) {
+            return false;
+        }
+        std::fprintf(stderr,
+                     "cssim: interrupted; nothing was merged (the shards are untouched: run the "
+                     "same merge again)\n");
+        return true;
+    };
     try {
         std::vector<record::ReplicationRecord> records;
         std::vector<std::optional<fs::path>> owner(total);
+        std::vector<std::string> metric_names;
+        fs::path names_from;
         for (const Shard& s : shards) {
-            record::ResultsStore store(s.dir / kSweepStoreFile, s.state.identity);
-            for (record::ReplicationRecord& r : store.load_jobs()) {
+            if (interrupted()) {
+                return kExitInterrupted;
+            }
+            // A shard is an input: opened only if its store exists, never created in it.
+            if (!fs::exists(s.dir / kSweepStoreFile)) {
+                std::fprintf(stderr,
+                             "cssim: %s has no %s: that shard has not run yet; run it and merge "
+                             "again\n",
+                             s.dir.string().c_str(), kSweepStoreFile);
+                return kExitMissingInput;
+            }
+            record::ResultsStore store(s.dir / kSweepStoreFile, s.state.identity,
+                                       record::StoreMode::OpenExisting);
+            std::vector<record::ReplicationRecord> loaded = store.load_jobs();
+            for (record::ReplicationRecord& r : loaded) {
+                // Every shard's jobs must have the metrics of the first shard's (each store is
+                // already consistent within itself).
+                std::vector<std::string> names;
+                for (const record::MetricValue& m : r.metrics) {
+                    names.push_back(m.name);
+                }
+                if (names_from.empty()) {
+                    metric_names = names;
+                    names_from = s.dir;
+                } else if (names != metric_names) {
+                    std::fprintf(stderr,
+                                 "cssim: %s holds %s with other metrics than %s; a store is "
+                                 "damaged or from another cssim version; refusing to merge\n",
+                                 s.dir.string().c_str(),
+                                 job_text({r.design_point, r.replication}).c_str(),
+                                 names_from.string().c_str());
+                    return kExitInvalidScenario;
+                }
                 const record::JobKey key{r.design_point, r.replication};
-                const std::size_t job = sweep_job_index(merged, key);
                 if (r.design_point >= merged.points.size() ||
-                    r.replication >= merged.replications ||
-                    job % first.task_count != s.state.task_index) {
+                    r.replication >= merged.replications) {
+                    std::fprintf(stderr, "cssim: %s holds %s, which is not a job of this sweep\n",
+                                 s.dir.string().c_str(), job_text(key).c_str());
+                    return kExitInvalidScenario;
+                }
+                const std::size_t job = sweep_job_index(merged, key);
+                if (job % first.task_count != s.state.task_index) {
                     std::fprintf(stderr, "cssim: %s holds %s, which is not its shard's job\n",
                                  s.dir.string().c_str(), job_text(key).c_str());
+                    return kExitInvalidScenario;
+                }
+                if (r.seed != merged.seed) {
+                    std::fprintf(stderr,
+                                 "cssim: %s holds %s with seed %llu, not the sweep's %llu; the "
+                                 "store is damaged\n",
+                                 s.dir.string().c_str(), job_text(key).c_str(),
+                                 static_cast<unsigned long long>(r.seed),
+                                 static_cast<unsigned long long>(merged.seed));
                     return kExitInvalidScenario;
                 }
                 if (owner[job]) {
@@ -157,15 +214,29 @@ int merge_command(const MergeCommand& command) {
                          by_index[shard].string().c_str());
             return kExitInvalidScenario;
         }
+        std::sort(records.begin(), records.end(), [](const auto& a, const auto& b) {
+            return record::JobKey{a.design_point, a.replication} <
+                   record::JobKey{b.design_point, b.replication};
+        });
+        if (interrupted()) {
+            return kExitInterrupted;
+        }
 
-        StagedDirectory folder(command.out_dir, command.force);
+        std::vector<fs::path> inputs;
+        for (const Shard& s : shards) {
+            inputs.push_back(s.dir);
+        }
+        StagedDirectory folder(command.out_dir, command.force, inputs);
         {
             // The merged folder is an ordinary finished sweep directory: `cssim sweep --out`
-            // into it resumes with nothing left to do.
-            record::ResultsStore store(folder.staging() / kSweepStoreFile, merged.identity);
-            for (const record::ReplicationRecord& r : records) {
-                store.append(r);
-            }
+            // into it resumes with nothing left to do. One transaction: one sync, not one per
+            // job.
+            record::ResultsStore store(folder.staging() / kSweepStoreFile, merged.identity,
+                                       record::StoreMode::CreateOrOpen, metric_names);
+            store.append_batch(records);
+        }
+        if (interrupted()) {
+            return kExitInterrupted;  // the staging folder is removed on the way out
         }
         record::write_text_file_atomically(folder.staging() / kSweepStateFile,
                                            scenario::sweep_state_json(merged));
@@ -177,19 +248,19 @@ int merge_command(const MergeCommand& command) {
         provenance.status = "merged from " + std::to_string(first.task_count) + " shards";
         provenance.jobs = records.size();
         write_sweep_outputs(folder.staging(), merged, records, provenance);
+        if (interrupted()) {
+            return kExitInterrupted;
+        }
         folder.publish();
         std::printf("merged %zu shards of sweep '%s': %zu jobs; outputs in %s\n", shards.size(),
                     merged.sweep_name.c_str(), records.size(), command.out_dir.c_str());
         return kExitOk;
     } catch (const OutputExistsError& error) {
-        std::fprintf(stderr, "cssim: %s\n", error.what());
-        return kExitCannotCreate;
+        return report_failure(error);
     } catch (const record::ArchiveError& error) {
-        std::fprintf(stderr, "cssim: %s\n", error.what());
-        return kExitInvalidScenario;
+        return report_failure(error);
     } catch (const record::OutputError& error) {
-        std::fprintf(stderr, "cssim: cannot write output: %s\n", error.what());
-        return exit_code_for(error);
+        return report_failure(error);
     }
 }
 

@@ -46,6 +46,27 @@ int reps_command(const RepsCommand& command) {
     print_warnings(*loaded.scenario, command.scenario_path);
     const scenario::Scenario& scenario = *loaded.scenario;
     const ModelBinding model = bind_model(scenario);
+    // Target names are checked against the model's metrics before the pilot runs.
+    std::vector<std::string> known;
+    for (const record::MetricInfo& m : model.layout.metrics) {
+        known.push_back(m.name);
+    }
+    for (const auto& [name, value] : absolute) {
+        if (!known.empty() && std::find(known.begin(), known.end(), name) == known.end()) {
+            const std::string guess = scenario::closest_name(name, known);
+            std::fprintf(stderr, "cssim: --target-half-width: '%s' is not a metric of model '%s'",
+                         name.c_str(), scenario.model.c_str());
+            if (!guess.empty()) {
+                std::fprintf(stderr, "; did you mean '%s'?", guess.c_str());
+            }
+            std::fprintf(stderr, " Its metrics are:");
+            for (const std::string& n : known) {
+                std::fprintf(stderr, " %s", n.c_str());
+            }
+            std::fprintf(stderr, "\n(nothing was run)\n");
+            return kExitUsage;
+        }
+    }
     const std::uint64_t seed = command.settings.seed.value_or(scenario.seed);
     const BatchResult batch = run_replications({&model}, command.settings, seed, command.pilot, 0,
                                                false, scenario.name + " pilot");

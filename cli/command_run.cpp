@@ -13,6 +13,7 @@
 #include "cssim/record/run_outputs.hpp"
 #include "cssim/version.hpp"
 #include "exit_codes.hpp"
+#include "failure.hpp"
 #include "interrupt.hpp"
 #include "number_format.hpp"
 #include "output_directory.hpp"
@@ -29,14 +30,6 @@ ProgressMode progress_mode_of(const RunSettings& settings) {
         mode = ProgressMode::Quiet;
     }
     return mode;
-}
-
-int exit_code_for(const record::OutputError& error) {
-    // EFBIG: a file-size limit (ulimit -f, a quota on one file) is a full disk in all but name.
-    return (error.errno_value() == ENOSPC || error.errno_value() == EIO ||
-            error.errno_value() == EDQUOT || error.errno_value() == EFBIG)
-               ? kExitIoError
-               : kExitCannotCreate;
 }
 
 record::RunInfo make_run_info(const scenario::Scenario& scenario, const ModelBinding& model,
@@ -134,7 +127,7 @@ int run_command(const RunCommand& command) {
                                      : fs::path(command.out_dir);
     try {
         // Checked before running, so a taken folder costs nothing.
-        StagedDirectory folder(destination, command.force);
+        StagedDirectory folder(destination, command.force, {command.scenario_path});
 
         BatchResult batch = run_replications({&model}, command.settings, seed, replications,
                                              command.detail_replications, true, scenario.name);
@@ -161,11 +154,9 @@ int run_command(const RunCommand& command) {
         }
         return kExitOk;
     } catch (const OutputExistsError& error) {
-        std::fprintf(stderr, "cssim: %s\n", error.what());
-        return kExitCannotCreate;
+        return report_failure(error);
     } catch (const record::OutputError& error) {
-        std::fprintf(stderr, "cssim: cannot write output: %s\n", error.what());
-        return exit_code_for(error);
+        return report_failure(error);
     }
 }
 

@@ -1,10 +1,12 @@
 // `cssim sweep`: a design (grid, Latin hypercube, Morris or CSV) x replications, committed job
 // by job to a results store so that a crashed or interrupted sweep resumes where it stopped,
 // optionally as one shard of a Slurm job array.
+#include <charconv>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <optional>
 #include <set>
 
 #include "commands.hpp"
@@ -15,11 +17,13 @@
 #include "cssim/record/results_store.hpp"
 #include "cssim/version.hpp"
 #include "exit_codes.hpp"
+#include "failure.hpp"
 #include "interrupt.hpp"
 #include "model_binding.hpp"
 #include "output_directory.hpp"
 #include "progress.hpp"
 #include "run_support.hpp"
+#include "sweep_directory.hpp"
 #include "sweep_plan.hpp"
 #include "sweep_writer.hpp"
 
@@ -28,18 +32,33 @@ namespace fs = std::filesystem;
 namespace cssim::cli {
 namespace {
 
-/** @brief Reads a non-negative integer environment variable; nullopt if unset or malformed. */
-std::optional<std::size_t> env_number(const char* name) {
+/**
+ * @brief Reads a non-negative integer environment variable into `value` (nullopt if unset or
+ * empty). A variable that is set to anything else (`abc`, `-1`, `3x`, too large) is an error:
+ * returns false after saying why, rather than running the whole sweep unsharded.
+ */
+bool env_number(const char* name, std::optional<std::size_t>& value) {
+    value.reset();
     const char* text = std::getenv(name);
     if (text == nullptr || *text == '\0') {
-        return std::nullopt;
+        return true;
     }
-    char* end = nullptr;
-    const unsigned long long value = std::strtoull(text, &end, 10);
-    if (end == text || *end != '\0') {
-        return std::nullopt;
+    const std::string s = text;
+    std::size_t parsed = 0;
+    const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), parsed);
+    if (ec != std::errc() || end != s.data() + s.size()) {
+        std::string shown;
+        for (const char c : s.substr(0, 40)) {
+            shown += (c >= 0x20 && c < 0x7f) ? std::string(1, c) : std::string("?");
+        }
+        std::fprintf(stderr,
+                     "cssim: %s is '%s', not a non-negative integer; refusing to guess which "
+                     "shard this is (unset it, or give --task-index and --task-count)\n",
+                     name, shown.c_str());
+        return false;
     }
-    return static_cast<std::size_t>(value);
+    value = parsed;
+    return true;
 }
 
 /** @brief Resolves the shard from the options or, failing them, Slurm's job-array variables. */
@@ -53,22 +72,32 @@ bool resolve_shard(const SweepCommand& command, std::size_t& index, std::size_t&
         }
         index = *command.task_index;
         count = *command.task_count;
-    } else if (const auto id = env_number("SLURM_ARRAY_TASK_ID")) {
-        const auto slurm_count = env_number("SLURM_ARRAY_TASK_COUNT");
-        if (!slurm_count) {
-            std::fprintf(stderr,
-                         "cssim: SLURM_ARRAY_TASK_ID is set but SLURM_ARRAY_TASK_COUNT is not\n");
+    } else {
+        std::optional<std::size_t> id;
+        std::optional<std::size_t> slurm_count;
+        std::optional<std::size_t> slurm_min;
+        if (!env_number("SLURM_ARRAY_TASK_ID", id) ||
+            !env_number("SLURM_ARRAY_TASK_COUNT", slurm_count) ||
+            !env_number("SLURM_ARRAY_TASK_MIN", slurm_min)) {
             return false;
         }
-        // Arrays need not start at 0 (--array=1-3): the shard is the offset from the minimum.
-        const std::size_t minimum = env_number("SLURM_ARRAY_TASK_MIN").value_or(0);
-        if (*id < minimum) {
-            std::fprintf(stderr, "cssim: SLURM_ARRAY_TASK_ID %zu < SLURM_ARRAY_TASK_MIN %zu\n", *id,
-                         minimum);
-            return false;
+        if (id) {
+            if (!slurm_count) {
+                std::fprintf(
+                    stderr,
+                    "cssim: SLURM_ARRAY_TASK_ID is set but SLURM_ARRAY_TASK_COUNT is not\n");
+                return false;
+            }
+            // Arrays need not start at 0 (--array=1-3): the shard is the offset from the minimum.
+            const std::size_t minimum = slurm_min.value_or(0);
+            if (*id < minimum) {
+                std::fprintf(stderr, "cssim: SLURM_ARRAY_TASK_ID %zu < SLURM_ARRAY_TASK_MIN %zu\n",
+                             *id, minimum);
+                return false;
+            }
+            index = *id - minimum;
+            count = *slurm_count;
         }
-        index = *id - minimum;
-        count = *slurm_count;
     }
     if (count == 0 || index >= count) {
         std::fprintf(stderr,
@@ -80,61 +109,45 @@ bool resolve_shard(const SweepCommand& command, std::size_t& index, std::size_t&
     return true;
 }
 
-/**
- * @brief Makes `dir` ready for this sweep: creates it, or resumes into it if it holds the same
- * sweep (same identity and shard). Returns 0, or the exit code after printing why not.
- */
-int prepare_directory(const fs::path& dir, const scenario::SweepState& state, bool force) {
-    const fs::path state_path = dir / kSweepStateFile;
+/** @brief Whether `dir` exists with files in it but is no sweep directory (checked before
+ *  the lock file is made, so that nothing is ever added to a folder of the user's). */
+bool is_foreign_folder(const fs::path& dir) {
     std::error_code ec;
-    if (fs::exists(state_path, ec)) {
-        std::string error;
-        const auto old = scenario::parse_sweep_state(read_text_file(state_path), error);
-        const bool same = old && old->identity == state.identity &&
-                          old->task_index == state.task_index &&
-                          old->task_count == state.task_count;
-        if (same) {
-            return 0;
-        }
-        if (!force) {
-            if (!old) {
-                std::fprintf(stderr, "cssim: %s: %s; not resuming into %s\n",
-                             state_path.string().c_str(), error.c_str(), dir.string().c_str());
-            } else if (old->identity != state.identity) {
-                std::fprintf(stderr,
-                             "cssim: %s holds another sweep ('%s', identity %.12s), not this one "
-                             "('%s', identity %.12s): the sweep file, its base scenario or its "
-                             "design changed. Use another --out, or --force to discard the old "
-                             "results\n",
-                             dir.string().c_str(), old->sweep_name.c_str(), old->identity.c_str(),
-                             state.sweep_name.c_str(), state.identity.c_str());
-            } else {
-                std::fprintf(stderr,
-                             "cssim: %s holds shard %zu of %zu of this sweep, not shard %zu of "
-                             "%zu. Use another --out, or --force to discard it\n",
-                             dir.string().c_str(), old->task_index, old->task_count,
-                             state.task_index, state.task_count);
-            }
-            return kExitCannotCreate;
-        }
-        fs::remove_all(dir, ec);
-    } else if (fs::exists(dir, ec) && !fs::is_empty(dir, ec)) {
-        // Never delete a folder that is not a sweep directory, even with --force.
-        std::fprintf(stderr,
-                     "cssim: %s exists and is not a sweep directory (no %s); choose another "
-                     "--out\n",
-                     dir.string().c_str(), kSweepStateFile);
-        return kExitCannotCreate;
+    if (!fs::exists(dir, ec)) {
+        return false;
     }
-    fs::create_directories(dir, ec);
-    if (ec) {
-        std::fprintf(stderr, "cssim: cannot create %s: %s\n", dir.string().c_str(),
-                     ec.message().c_str());
-        return kExitCannotCreate;
+    if (!fs::is_directory(dir, ec)) {
+        return true;
     }
-    record::write_text_file_atomically(state_path, scenario::sweep_state_json(state));
-    record::write_text_file_atomically(dir / "design.csv", design_csv(state));
-    return 0;
+    if (fs::exists(dir / kSweepStateFile, ec)) {
+        return false;
+    }
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+        if (it->path().filename() != kSweepLockFile) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/** @brief The store's jobs that this shard owns, checked: a damaged store is refused. */
+std::set<std::size_t> verified_done_jobs(const record::ResultsStore& store,
+                                         const scenario::SweepState& state) {
+    std::set<std::size_t> done;
+    for (const record::ReplicationRecord& r : store.load_jobs()) {
+        if (r.design_point >= state.points.size() || r.replication >= state.replications ||
+            r.seed != state.seed) {
+            throw record::ArchiveError(
+                store.path(), "results store damaged: it holds design point " +
+                                  std::to_string(r.design_point) + " replication " +
+                                  std::to_string(r.replication) + " (seed " +
+                                  std::to_string(r.seed) +
+                                  "), which is not a job of this sweep; re-run with --force to "
+                                  "discard it and start again");
+        }
+        done.insert(sweep_job_index(state, {r.design_point, r.replication}));
+    }
+    return done;
 }
 
 }  // namespace
@@ -172,17 +185,73 @@ int sweep_command(const SweepCommand& command) {
     if (task_count > 1) {
         dir /= "shard-" + std::to_string(task_index) + "-of-" + std::to_string(task_count);
     }
+    // Files the sweep reads: --force never clears a directory that holds one of them.
+    std::vector<fs::path> inputs = {command.sweep_path, loaded.sweep->base_path};
+    if (!loaded.sweep->design.csv_path.empty()) {
+        inputs.emplace_back(loaded.sweep->design.csv_path);
+    }
+    if (is_foreign_folder(dir)) {
+        std::fprintf(stderr,
+                     "cssim: %s exists and is not a sweep directory (no %s); choose another "
+                     "--out\n",
+                     dir.string().c_str(), kSweepStateFile);
+        return kExitCannotCreate;
+    }
+    const bool existed = fs::exists(dir);
+    SweepLock lock;  // one process per sweep directory
+    if (const int code = lock.acquire(dir); code != 0) {
+        return code;
+    }
+    std::vector<ModelBinding> models;
+    models.reserve(plan.scenarios.size());
+    for (const scenario::Scenario& s : plan.scenarios) {
+        models.push_back(bind_model(s));
+        models.back().layout = record::RunLayout{};  // only `run` is needed per point
+        models.back().series_names.clear();
+    }
+    std::vector<std::string> metric_names;
+    for (const record::MetricInfo& m : bind_model(plan.scenarios.front()).layout.metrics) {
+        metric_names.push_back(m.name);
+    }
+    bool fresh = false;
+    std::optional<record::ResultsStore> store;
     try {
-        if (const int code = prepare_directory(dir, state, command.force); code != 0) {
+        if (const int code = prepare_sweep_directory(dir, state, command.force, inputs, fresh);
+            code != 0) {
             return code;
         }
-        record::ResultsStore store(dir / kSweepStoreFile, state.identity);
+        std::set<std::size_t> done;
+        try {
+            store.emplace(dir / kSweepStoreFile, state.identity, record::StoreMode::CreateOrOpen,
+                          metric_names);
+            done = verified_done_jobs(*store, state);
+        } catch (const record::ArchiveError& error) {
+            if (!command.force) {
+                std::fprintf(stderr,
+                             "cssim: %s\n(the sweep directory is cssim's own: --force discards "
+                             "its results and starts again)\n",
+                             error.what());
+                return kExitInvalidScenario;
+            }
+            // --force: the directory is this sweep's (checked above), so its damaged store
+            // is cssim's own to discard.
+            store.reset();
+            if (const std::string why = why_not_replaceable(dir, inputs); !why.empty()) {
+                std::fprintf(stderr, "cssim: not discarding %s\n", why.c_str());
+                return kExitCannotCreate;
+            }
+            std::fprintf(stderr,
+                         "cssim: %s\ncssim: the damaged store was discarded (--force); starting "
+                         "the sweep again\n",
+                         error.what());
+            clear_sweep_directory(dir);
+            write_fresh_sweep_state(dir, state);
+            fresh = true;
+            store.emplace(dir / kSweepStoreFile, state.identity, record::StoreMode::CreateOrOpen,
+                          metric_names);
+        }
 
         const std::size_t total = sweep_job_count(state);
-        std::set<std::size_t> done;
-        for (const record::JobKey& key : store.done_jobs()) {
-            done.insert(sweep_job_index(state, key));
-        }
         std::vector<std::size_t> pending;
         std::size_t owned = 0;
         for (std::size_t j = task_index; j < total; j += task_count) {
@@ -197,19 +266,13 @@ int sweep_command(const SweepCommand& command) {
                          dir.string().c_str(), owned - pending.size(), owned);
         }
 
-        std::vector<ModelBinding> models;
-        models.reserve(plan.scenarios.size());
-        for (const scenario::Scenario& s : plan.scenarios) {
-            models.push_back(bind_model(s));
-        }
-
         ProgressReporter progress(progress_mode_of(command.settings), state.sweep_name,
                                   pending.size());
         parallel::RunnerOptions options;
         options.threads = command.settings.threads;
         options.cancel = &interrupt_flag();
         options.on_progress = [&progress](std::size_t n, std::size_t) { progress.update(n); };
-        StoreWriter writer(store);
+        StoreWriter writer(*store);
         const auto start = std::chrono::steady_clock::now();
         const parallel::RunnerOutcome outcome = parallel::run_jobs(
             pending.size(),
@@ -240,7 +303,7 @@ int sweep_command(const SweepCommand& command) {
                         dir.string().c_str());
             return kExitOk;
         }
-        const std::vector<record::ReplicationRecord> records = store.load_jobs();
+        const std::vector<record::ReplicationRecord> records = store->load_jobs();
         scenario::SweepProvenance provenance;
         provenance.version = kVersion;
         provenance.git_sha = kGitSha;
@@ -261,11 +324,25 @@ int sweep_command(const SweepCommand& command) {
             pending.size(), wall, dir.string().c_str());
         return kExitOk;
     } catch (const record::ArchiveError& error) {
-        std::fprintf(stderr, "cssim: %s\n", error.what());
-        return kExitCannotCreate;
+        return report_failure(error);
     } catch (const record::OutputError& error) {
-        std::fprintf(stderr, "cssim: cannot write output: %s\n", error.what());
-        return exit_code_for(error);
+        bool nothing_kept = fresh;
+        try {
+            nothing_kept = nothing_kept && (!store || store->job_count() == 0);
+        } catch (const std::exception&) {
+            nothing_kept = false;  // cannot tell: keep everything
+        }
+        if (nothing_kept) {
+            // Nothing of value was written (a full disk at the start): leave nothing behind.
+            store.reset();
+            std::error_code ec;
+            if (existed) {
+                clear_sweep_directory(dir);
+            } else {
+                fs::remove_all(dir, ec);
+            }
+        }
+        return report_failure(error);
     }
 }
 

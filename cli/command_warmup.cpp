@@ -12,6 +12,7 @@
 #include "cssim/record/errors.hpp"
 #include "cssim/record/run_outputs.hpp"
 #include "exit_codes.hpp"
+#include "failure.hpp"
 #include "interrupt.hpp"
 #include "number_format.hpp"
 #include "run_support.hpp"
@@ -30,6 +31,23 @@ int warmup_command(const WarmupCommand& command) {
     const ModelBinding model = bind_model(scenario);
     const std::uint64_t seed = command.settings.seed.value_or(scenario.seed);
     const std::size_t reps = command.settings.replications.value_or(5);
+    const std::vector<std::string>& series = model.series_names;
+    if (!command.metric.empty() &&
+        std::find(series.begin(), series.end(), command.metric) == series.end()) {
+        // Checked before anything runs, with a suggestion.
+        const std::string guess = scenario::closest_name(command.metric, series);
+        std::fprintf(stderr, "cssim: --metric: '%s' is not a series of model '%s'",
+                     command.metric.c_str(), scenario.model.c_str());
+        if (!guess.empty()) {
+            std::fprintf(stderr, "; did you mean '%s'?", guess.c_str());
+        }
+        std::fprintf(stderr, " Its series are:");
+        for (const std::string& name : series) {
+            std::fprintf(stderr, " %s", name.c_str());
+        }
+        std::fprintf(stderr, "\n(nothing was run)\n");
+        return kExitUsage;
+    }
 
     const BatchResult batch = run_replications({&model}, command.settings, seed, reps, 0, true,
                                                scenario.name + " warm-up");
@@ -101,8 +119,7 @@ int warmup_command(const WarmupCommand& command) {
         try {
             record::write_text_file_atomically(command.csv_path, csv);
         } catch (const record::OutputError& error) {
-            std::fprintf(stderr, "cssim: cannot write output: %s\n", error.what());
-            return exit_code_for(error);
+            return report_failure(error);
         }
     }
     const double years = cut_day / 365.25;

@@ -11,6 +11,7 @@
 #include "cssim/core/simulation.hpp"
 #include "cssim/version.hpp"
 #include "exit_codes.hpp"
+#include "failure.hpp"
 #include "interrupt.hpp"
 
 namespace {
@@ -226,6 +227,12 @@ int main(int argc, char** argv) {
                      "bound; nothing was written)\n",
                      error.what());
         return kExitInvalidScenario;
+    } catch (const OutputExistsError& error) {
+        return report_failure(error);  // the one mapping of failure.hpp, for every command
+    } catch (const cssim::record::ArchiveError& error) {
+        return report_failure(error);
+    } catch (const cssim::record::OutputError& error) {
+        return report_failure(error);
     } catch (const std::exception& error) {
         std::fprintf(stderr,
                      "cssim: internal error: %s\n(this is a bug; please report it with "

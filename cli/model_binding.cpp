@@ -16,6 +16,7 @@ ModelBinding bind_model(const scenario::Scenario& scenario) {
             return queue::run_replication(*config, seed, rep, detail);
         };
         binding.stream_names = queue::stream_names();
+        binding.series_names = queue::series_names();
         binding.layout = queue::layout(*config);
         return binding;
     }
@@ -41,6 +42,7 @@ ModelBinding bind_model(const scenario::Scenario& scenario) {
             return department::run_replication(*config, seed, rep, detail);
         };
         binding.stream_names = department::stream_names();
+        binding.series_names = department::series_names(*config);
         binding.layout = department::layout(*config);
         return binding;
     }

@@ -31,6 +31,7 @@ struct ModelBinding {
                                                            const std::atomic<bool>* cancel)>
         run_parallel;
     std::vector<std::string> stream_names;
+    std::vector<std::string> series_names;  ///< per-day series, known before running
     record::RunLayout layout;
 };
 

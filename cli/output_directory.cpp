@@ -3,9 +3,12 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <ctime>
+#include <fstream>
+#include <set>
 #include <string>
 #include <system_error>
 #include <vector>
@@ -56,7 +59,108 @@ void remove_stale_staging(const fs::path& parent, const std::string& name) {
     }
 }
 
+bool is_under(const fs::path& path, const fs::path& folder) {
+    const auto [end, rest] = std::mismatch(folder.begin(), folder.end(), path.begin(), path.end());
+    (void)rest;
+    return end == folder.end();
+}
+
+fs::path canonical_or_absolute(const fs::path& path) {
+    std::error_code ec;
+    fs::path result = fs::weakly_canonical(path, ec);
+    if (ec) {
+        result = fs::absolute(path, ec).lexically_normal();
+    }
+    return result;
+}
+
+bool contains_text(const fs::path& file, const std::string& needle) {
+    std::ifstream in(file, std::ios::binary);
+    std::string head(65536, '\0');
+    in.read(head.data(), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<std::size_t>(in.gcount()));
+    return head.find(needle) != std::string::npos;
+}
+
+// Leftovers of cssim's own atomic writes: `.<name>.tmp-<pid>` files and SQLite journals.
+bool is_cssim_leftover(const std::string& name) {
+    return (name.size() > 1 && name[0] == '.' && name.find(".tmp-") != std::string::npos) ||
+           name.ends_with("-journal");
+}
+
+// The first entry of `dir` that cssim did not write, "" if none. `kind` is what dir is meant to
+// be: a run folder, a sweep folder or a compare folder (whose entries are run folders).
+std::string foreign_entry(const fs::path& dir, int depth) {
+    static const std::set<std::string> kRunFiles = {"summary.json", "replications.csv",
+                                                    "manifest.json", "run.sqlite"};
+    static const std::set<std::string> kSweepFiles = {
+        "sweep-state.json", "results.sqlite", "design.csv", "replications.csv", "points.csv",
+        "summary.json",     "manifest.json",  "morris.csv", "sweep.lock"};
+    std::error_code ec;
+    const bool is_sweep = fs::exists(dir / "sweep-state.json", ec);
+    const bool is_compare = fs::exists(dir / "comparison.json", ec);
+    const bool is_run = fs::exists(dir / "manifest.json", ec) &&
+                        contains_text(dir / "manifest.json", "\"cssim-manifest\"");
+    if (!is_sweep && !is_compare && !is_run) {
+        return dir.string() + " (no manifest.json, sweep-state.json or comparison.json of cssim)";
+    }
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+        const std::string name = it->path().filename().string();
+        if (is_cssim_leftover(name)) {
+            continue;
+        }
+        const bool is_dir = it->is_directory(ec) && !it->is_symlink(ec);
+        if (is_sweep && (kSweepFiles.count(name) != 0 && !is_dir)) {
+            continue;
+        }
+        if (is_sweep && is_dir && name.starts_with("shard-") && depth == 0) {
+            if (std::string inner = foreign_entry(it->path(), 1); !inner.empty()) {
+                return inner;
+            }
+            continue;
+        }
+        if (is_run && !is_dir && kRunFiles.count(name) != 0) {
+            continue;
+        }
+        if (is_compare && !is_dir && name == "comparison.json") {
+            continue;
+        }
+        if (is_compare && is_dir && depth == 0) {
+            if (std::string inner = foreign_entry(it->path(), 1); !inner.empty()) {
+                return inner;
+            }
+            continue;
+        }
+        return it->path().string();
+    }
+    return "";
+}
+
 }  // namespace
+
+std::string why_not_replaceable(const fs::path& dir, const std::vector<fs::path>& inputs) {
+    const fs::path folder = canonical_or_absolute(dir);
+    for (const fs::path& input : inputs) {
+        const fs::path in = canonical_or_absolute(input);
+        if (is_under(in, folder) || is_under(folder, in)) {
+            return "'" + dir.string() + "' holds an input of this command ('" + input.string() +
+                   "'); --force never replaces an input. Choose another --out";
+        }
+    }
+    std::error_code ec;
+    if (fs::is_symlink(dir, ec) || !fs::is_directory(dir, ec)) {
+        return "'" + dir.string() +
+               "' is not a folder cssim wrote (a file or a link); --force replaces only "
+               "cssim's own output folders. Choose another --out";
+    }
+    if (const std::string foreign = foreign_entry(dir, 0); !foreign.empty()) {
+        return "'" + dir.string() +
+               "' was not written by cssim, or holds other files too: " + foreign +
+               ". --force replaces only a folder cssim wrote (and nothing else in it); choose "
+               "another --out or move those files";
+    }
+    return "";
+}
 
 std::string safe_file_name(const std::string& name) {
     std::string out;
@@ -94,8 +198,8 @@ fs::path default_output_directory(const fs::path& results_root, const std::strin
     return candidate;
 }
 
-StagedDirectory::StagedDirectory(fs::path destination, bool force)
-    : destination_(std::move(destination)), force_(force) {
+StagedDirectory::StagedDirectory(fs::path destination, bool force, std::vector<fs::path> inputs)
+    : destination_(std::move(destination)), force_(force), inputs_(std::move(inputs)) {
     if (destination_.filename().empty()) {
         destination_ = destination_.parent_path();  // "out/" -> "out"
     }
@@ -103,6 +207,11 @@ StagedDirectory::StagedDirectory(fs::path destination, bool force)
         throw OutputExistsError("output directory '" + destination_.string() +
                                 "' already exists and is not empty; choose another --out or add "
                                 "--force to replace it");
+    }
+    if (force_ && is_nonempty_directory(destination_)) {
+        if (const std::string why = why_not_replaceable(destination_, inputs_); !why.empty()) {
+            throw OutputExistsError("not replacing " + why);
+        }
     }
     std::error_code ec;
     const fs::path parent = destination_.has_parent_path() ? destination_.parent_path() : ".";
@@ -127,15 +236,35 @@ StagedDirectory::~StagedDirectory() {
     }
 }
 
+void StagedDirectory::keep_and_refuse(const std::string& why) {
+    // The results are finished: keep them under a visible name that no later run cleans up
+    // (stale-staging removal only touches hidden `.<name>.tmp-<pid>` folders).
+    std::error_code ec;
+    const fs::path kept =
+        destination_.parent_path() /
+        (destination_.filename().string() + ".kept-" + std::to_string(static_cast<long>(getpid())));
+    fs::path where = staging_;
+    fs::rename(staging_, kept, ec);
+    if (!ec) {
+        where = kept;
+    }
+    published_ = true;  // never delete the finished results
+    throw OutputExistsError("output directory '" + destination_.string() + "' " + why +
+                            "; nothing was replaced. The finished results are in '" +
+                            where.string() + "'");
+}
+
 void StagedDirectory::publish() {
     std::error_code ec;
     fs::path old;
-    if (fs::exists(destination_, ec)) {
-        if (!force_ && is_nonempty_directory(destination_)) {
-            throw OutputExistsError("output directory '" + destination_.string() +
-                                    "' appeared while the run was going; nothing was replaced "
-                                    "(results are in '" +
-                                    staging_.string() + "')");
+    if (fs::exists(destination_, ec) || fs::is_symlink(destination_, ec)) {
+        if (is_nonempty_directory(destination_)) {
+            if (!force_) {
+                keep_and_refuse("appeared while the run was going");
+            }
+            if (const std::string why = why_not_replaceable(destination_, inputs_); !why.empty()) {
+                keep_and_refuse("changed while the run was going and cannot be replaced: " + why);
+            }
         }
         old = destination_.parent_path() / ("." + destination_.filename().string() + ".old-" +
                                             std::to_string(static_cast<long>(getpid())));
@@ -146,6 +275,9 @@ void StagedDirectory::publish() {
         }
     }
     fs::rename(staging_, destination_, ec);
+    if (ec == std::errc::directory_not_empty || ec == std::errc::file_exists) {
+        keep_and_refuse("appeared while the run was going");  // between the check and here
+    }
     if (ec) {
         throw record::OutputError(
             destination_, "cannot move the results into place: " + ec.message(), ec.value());

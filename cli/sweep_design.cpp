@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <limits>
 #include <numeric>
@@ -157,9 +158,28 @@ DesignMatrix morris_design(const std::vector<SweepFactor>& factors, std::size_t 
 }
 
 DesignMatrix read_design_csv(const std::string& path, const std::vector<std::string>& paths) {
+    // Checked before opening: a directory or a device (/dev/zero) is refused at once, never
+    // read; a missing file is a missing input (66) like a missing base scenario.
+    std::error_code status_error;
+    const std::filesystem::file_status status = std::filesystem::status(path, status_error);
+    if (status.type() == std::filesystem::file_type::not_found) {
+        throw DesignInputMissing(path + ": the design CSV does not exist");
+    }
+    if (status.type() == std::filesystem::file_type::directory) {
+        throw DesignError(path + ": the design CSV is a directory, not a file");
+    }
+    if (status.type() != std::filesystem::file_type::regular) {
+        throw DesignError(path + ": the design CSV is not a regular file (a device, pipe or " +
+                          "socket); give a CSV file");
+    }
+    if (const std::uintmax_t size = std::filesystem::file_size(path, status_error);
+        !status_error && size > kMaxDesignCsvBytes) {
+        throw DesignError(path + ": " + std::to_string(size) + " bytes, above the limit of " +
+                          std::to_string(kMaxDesignCsvBytes) + " bytes for a design CSV");
+    }
     std::ifstream in(path);
     if (!in) {
-        throw DesignError(path + ": cannot read the design matrix");
+        throw DesignInputMissing(path + ": cannot read the design matrix");
     }
     DesignMatrix design;
     std::string line;
@@ -201,6 +221,12 @@ DesignMatrix read_design_csv(const std::string& path, const std::vector<std::str
                                   "): not a finite number (got \"" + fields[i] + "\")");
             }
             row.push_back(x);
+        }
+        if (design.values.size() == scenario::kMaxSweepDesignPoints) {
+            throw DesignError(where + ": more than " +
+                              std::to_string(scenario::kMaxSweepDesignPoints) +
+                              " design points, above the limit of " +
+                              std::to_string(scenario::kMaxSweepDesignPoints) + " rows");
         }
         design.values.push_back(std::move(row));
     }

@@ -29,6 +29,15 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+/** @brief The design CSV does not exist or cannot be opened (exit 66, a missing input). */
+class DesignInputMissing : public DesignError {
+public:
+    using DesignError::DesignError;
+};
+
+/** @brief Largest design CSV read, in bytes (100,000 rows of a few factors fit easily). */
+inline constexpr std::uintmax_t kMaxDesignCsvBytes = 64u << 20;
+
 /** @brief The levels a factor takes in a grid: its `levels`, or `steps` points over its range. */
 std::vector<double> grid_levels(const scenario::SweepFactor& factor);
 

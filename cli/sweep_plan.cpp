@@ -7,6 +7,7 @@
 #include "cssim/record/run_outputs.hpp"
 #include "cssim/scenario/sha256.hpp"
 #include "exit_codes.hpp"
+#include "interrupt.hpp"
 #include "model_binding.hpp"
 #include "scenario_loading.hpp"
 #include "sweep_design.hpp"
@@ -58,8 +59,19 @@ int build_sweep_plan(const scenario::Sweep& sweep, SweepPlan& plan) {
     DesignMatrix design;
     try {
         design = make_design(sweep);
+    } catch (const DesignInputMissing& error) {
+        std::fprintf(stderr, "cssim: %s\n", error.what());
+        return kExitMissingInput;
     } catch (const DesignError& error) {
         std::fprintf(stderr, "cssim: %s\n", error.what());
+        return kExitInvalidScenario;
+    }
+    if (design.values.size() * sweep.replications > scenario::kMaxSweepJobs) {
+        std::fprintf(stderr,
+                     "%s: replications: %zu design points x %zu replications is above the limit "
+                     "of %zu jobs\n",
+                     sweep.source_path.c_str(), design.values.size(), sweep.replications,
+                     scenario::kMaxSweepJobs);
         return kExitInvalidScenario;
     }
     scenario::SweepState& s = plan.state;
@@ -92,17 +104,28 @@ int build_sweep_plan(const scenario::Sweep& sweep, SweepPlan& plan) {
     // Every point is the base with --set style overrides, validated before anything runs;
     // problems name the point and the factor path. Only the first failing point is printed
     // in full: a bad range usually fails many points the same way.
+    // The base file is read once (it was just validated, so it is readable and within the size
+    // limit), not once per point.
+    const std::string base_text = read_text_file(sweep.base_path);
     std::size_t failed = 0;
     int code = 0;
     plan.scenarios.reserve(s.points.size());
     for (std::size_t k = 0; k < s.points.size(); ++k) {
+        if (interrupt_flag().load()) {
+            std::fprintf(stderr,
+                         "cssim: interrupted while validating design point %zu of %zu; nothing "
+                         "was run\n",
+                         k, s.points.size());
+            return kExitInterrupted;
+        }
         std::vector<std::string> overrides = sweep.fixed_overrides;
         std::string label;
         for (std::size_t i = 0; i < s.factor_paths.size(); ++i) {
             overrides.push_back(s.factor_paths[i] + "=" + s.points[k][i]);
             label += (label.empty() ? "" : ", ") + s.factor_paths[i] + "=" + s.points[k][i];
         }
-        scenario::LoadResult point = scenario::load_scenario(sweep.base_path, overrides);
+        scenario::LoadResult point =
+            scenario::load_scenario_text(base_text, sweep.base_path, overrides);
         if (!point.scenario) {
             if (failed++ == 0) {
                 code = report(point, sweep.source_path + ": design point " + std::to_string(k) +
@@ -110,6 +133,10 @@ int build_sweep_plan(const scenario::Sweep& sweep, SweepPlan& plan) {
             }
             continue;
         }
+        // Only the model configuration is needed to run the point: the resolved JSON text
+        // (kilobytes per point) is dropped so that memory grows little with the design.
+        point.scenario->canonical_json = std::string();
+        point.scenario->description = std::string();
         plan.scenarios.push_back(std::move(*point.scenario));
     }
     if (failed > 0) {

@@ -1,6 +1,8 @@
 #include "sweep_writer.hpp"
 
+#include <iterator>
 #include <utility>
+#include <vector>
 
 namespace cssim::cli {
 
@@ -46,11 +48,14 @@ void StoreWriter::loop() {
         if (queue_.empty()) {
             return;  // closing and drained
         }
-        record::ReplicationRecord job = std::move(queue_.front());
-        queue_.pop_front();
+        // Everything queued goes in one transaction (one sync): when jobs finish faster than a
+        // sync takes, the queue cannot grow, and draining it after Ctrl-C takes one commit.
+        std::vector<record::ReplicationRecord> batch(std::make_move_iterator(queue_.begin()),
+                                                     std::make_move_iterator(queue_.end()));
+        queue_.clear();
         lock.unlock();
         try {
-            store_.append(job);  // the only thread touching the store while workers run
+            store_.append_batch(batch);  // the only thread touching the store while workers run
         } catch (...) {
             lock.lock();
             error_ = std::current_exception();

@@ -5,8 +5,9 @@
  * on computing while one thread commits them durably (an fsync per job costs milliseconds on
  * a disk and more on a cluster filesystem; workers must not queue behind it).
  *
- * Invariant: every job pushed before close() returns is committed, in push order, unless
- * committing failed; the first failure is rethrown by the next push() and by close().
+ * Invariant: every job pushed before close() returns is committed, in push order (the jobs
+ * queued while a commit runs go together in the next transaction), unless committing failed; the
+ * first failure is rethrown by the next push() and by close().
  */
 #include <condition_variable>
 #include <deque>

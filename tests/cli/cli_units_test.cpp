@@ -87,20 +87,41 @@ TEST(StagedDirectory, PublishesAtomicallyAndCleansUpWhenAbandoned) {
     EXPECT_FALSE(fs::exists(base / "abandoned"));
     EXPECT_EQ(std::distance(fs::directory_iterator(base), fs::directory_iterator()), 0)
         << "no staging folder left behind";
+    // A run folder as cssim writes it: --force may replace it (and only such a folder).
+    const std::string manifest = R"({"format": "cssim-manifest"})";
     {
         StagedDirectory staged(base / "done", false);
-        std::ofstream(staged.staging() / "x.txt") << "x";
+        std::ofstream(staged.staging() / "manifest.json") << manifest;
+        std::ofstream(staged.staging() / "summary.json") << "{}";
         staged.publish();
     }
-    EXPECT_TRUE(fs::exists(base / "done" / "x.txt"));
+    EXPECT_TRUE(fs::exists(base / "done" / "summary.json"));
     EXPECT_THROW(StagedDirectory(base / "done", false), OutputExistsError);
     {
         StagedDirectory staged(base / "done", true);
-        std::ofstream(staged.staging() / "y.txt") << "y";
+        std::ofstream(staged.staging() / "manifest.json") << manifest;
         staged.publish();
     }
-    EXPECT_TRUE(fs::exists(base / "done" / "y.txt"));
-    EXPECT_FALSE(fs::exists(base / "done" / "x.txt")) << "forced replacement is whole";
+    EXPECT_TRUE(fs::exists(base / "done" / "manifest.json"));
+    EXPECT_FALSE(fs::exists(base / "done" / "summary.json")) << "forced replacement is whole";
+}
+
+TEST(StagedDirectory, ForceReplacesOnlyWhatCssimWroteAndNoInput) {
+    const fs::path base = testing::fresh_directory("staged-force");
+    fs::create_directories(base / "run");
+    std::ofstream(base / "run" / "manifest.json") << R"({"format": "cssim-manifest"})";
+    std::ofstream(base / "run" / "run.sqlite") << "";
+    EXPECT_EQ(why_not_replaceable(base / "run", {}), "");
+    EXPECT_NE(why_not_replaceable(base / "run", {base / "run" / "run.sqlite"}).find("an input"),
+              std::string::npos);
+    std::ofstream(base / "run" / "notes.txt") << "mine";
+    EXPECT_NE(why_not_replaceable(base / "run", {}).find("notes.txt"), std::string::npos);
+    fs::create_directories(base / "user");
+    std::ofstream(base / "user" / "summary.json") << "{}";
+    EXPECT_NE(why_not_replaceable(base / "user", {}).find("not written by cssim"),
+              std::string::npos);
+    EXPECT_THROW(StagedDirectory(base / "user", true), OutputExistsError);
+    EXPECT_TRUE(fs::exists(base / "user" / "summary.json"));
 }
 
 TEST(OutputNames, AreSafeAndUnique) {

@@ -1,6 +1,9 @@
 #include "cssim/record/results_store.hpp"
 
+#include <sys/stat.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -26,11 +29,83 @@ CREATE TABLE IF NOT EXISTS job_metric (design_point INTEGER NOT NULL,
     PRIMARY KEY (design_point, replication, position)) WITHOUT ROWID;
 )sql";
 
+/** @brief The metric names as one meta value (names cannot hold a newline). */
+std::string join_names(const std::vector<std::string>& names) {
+    std::string text;
+    for (const std::string& n : names) {
+        text += (text.empty() ? "" : "\n") + n;
+    }
+    return text;
+}
+
+std::vector<std::string> split_names(const std::string& text) {
+    std::vector<std::string> names;
+    std::size_t start = 0;
+    while (start <= text.size() && !text.empty()) {
+        const std::size_t end = std::min(text.find('\n', start), text.size());
+        names.push_back(text.substr(start, end - start));
+        start = end + 1;
+    }
+    return names;
+}
+
+/** @brief A name as shown in a message: control and non-ASCII bytes as \xNN. */
+std::string shown(const std::string& name) {
+    std::string out;
+    for (const unsigned char c : name) {
+        if (c >= 0x20 && c < 0x7f) {
+            out += static_cast<char>(c);
+        } else {
+            static const char* hex = "0123456789abcdef";
+            out += "\\x";
+            out += hex[c >> 4];
+            out += hex[c & 15];
+        }
+    }
+    return out;
+}
+
+/** @brief Device and inode of a file (0, 0 if it does not exist). */
+std::pair<dev_t, ino_t> file_identity(const std::filesystem::path& path) {
+    struct stat st {};
+    if (stat(path.c_str(), &st) != 0) {
+        return {0, 0};
+    }
+    return {st.st_dev, st.st_ino};
+}
+
+/**
+ * @brief An OutputError for a failed write: a full disk or I/O error keeps its errno; a store
+ * whose path no longer names the file that was opened (the folder moved, deleted or replaced)
+ * says so, rather than SQLite's "disk I/O error" or "attempt to write a readonly database".
+ */
+OutputError write_failure(const std::filesystem::path& path, const SqliteError& error,
+                          std::pair<dev_t, ino_t> opened) {
+    int errno_value = 0;
+    std::string reason = std::string("SQLite: ") + error.what();
+    const bool moved = error.code() == SQLITE_READONLY_DBMOVED ||
+                       (opened.second != 0 && file_identity(path) != opened);
+    if (!moved && error.primary_code() == SQLITE_FULL) {
+        errno_value = ENOSPC;
+    } else if (!moved && error.primary_code() == SQLITE_IOERR) {
+        errno_value = EIO;
+    } else if (moved) {
+        reason =
+            "the results store was moved, deleted or replaced by another process while this "
+            "sweep was writing it (the folder is no longer the one this sweep opened); the jobs "
+            "committed before that are in the store that was moved away";
+    }
+    return OutputError(path, reason, errno_value);
+}
+
 }  // namespace
 
 struct ResultsStore::Impl {
     std::filesystem::path path;
     std::string identity;
+    StoreMode mode = StoreMode::CreateOrOpen;
+    std::vector<std::string> metric_names;
+    std::pair<dev_t, ino_t> opened{0, 0};  ///< the file opened, to notice it being replaced
     std::optional<detail::Database> db;
 
     [[noreturn]] void read_failure(const SqliteError& error) const {
@@ -64,6 +139,10 @@ void ResultsStore::Impl::initialise() {
                                    "not a cssim results store (an SQLite file without a "
                                    "meta table)");
             }
+            if (mode == StoreMode::OpenExisting) {
+                d.exec("ROLLBACK;");
+                throw ArchiveError(path, "empty file, not a cssim results store");
+            }
         }
     }
     if (fresh) {
@@ -74,9 +153,13 @@ void ResultsStore::Impl::initialise() {
             .bind(2, std::to_string(kResultsStoreSchemaVersion))
             .run();
         meta.bind(1, std::string_view("identity")).bind(2, identity).run();
+        if (!metric_names.empty()) {
+            meta.bind(1, std::string_view("metrics")).bind(2, join_names(metric_names)).run();
+        }
         d.exec("COMMIT;");
         return;
     }
+    std::string stored_metrics;
     std::string format;
     std::string version;
     std::string stored_identity;
@@ -90,6 +173,8 @@ void ResultsStore::Impl::initialise() {
                 version = meta.column_text(1);
             } else if (key == "identity") {
                 stored_identity = meta.column_text(1);
+            } else if (key == "metrics") {
+                stored_metrics = meta.column_text(1);
             }
         }
     }
@@ -113,20 +198,51 @@ void ResultsStore::Impl::initialise() {
                                      "', expected '" + identity +
                                      "'); use a new output directory or delete the store");
     }
+    const std::vector<std::string> stored = split_names(stored_metrics);
+    if (!stored.empty() && !metric_names.empty() && stored != metric_names) {
+        throw ArchiveError(path, "results store damaged: its metric names (" +
+                                     shown(join_names(stored)) +
+                                     ") are not the model's; it cannot be resumed");
+    }
+    if (!stored.empty()) {
+        metric_names = stored;
+    }
 }
 
-ResultsStore::ResultsStore(const std::filesystem::path& path, std::string_view identity)
+ResultsStore::ResultsStore(const std::filesystem::path& path, std::string_view identity,
+                           StoreMode mode, std::vector<std::string> metric_names)
     : impl_(std::make_unique<Impl>()) {
     impl_->path = path;
     impl_->identity = std::string(identity);
+    impl_->mode = mode;
+    impl_->metric_names = std::move(metric_names);
+    if (mode == StoreMode::OpenExisting) {
+        std::error_code ec;
+        if (!std::filesystem::exists(path, ec)) {
+            throw ArchiveError(path, "missing: this sweep directory has no results store");
+        }
+        if (!std::filesystem::is_regular_file(path, ec)) {
+            throw ArchiveError(path, "not a file, so not a cssim results store");
+        }
+    }
     try {
-        impl_->db.emplace(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+        impl_->db.emplace(path, mode == StoreMode::OpenExisting
+                                    ? SQLITE_OPEN_READWRITE
+                                    : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
     } catch (const SqliteError& error) {
+        if (mode == StoreMode::OpenExisting) {
+            throw ArchiveError(path, std::string("cannot open the results store: ") + error.what());
+        }
         throw OutputError(path, std::string("SQLite: ") + error.what());
     }
     try {
         impl_->initialise();
+        impl_->opened = file_identity(path);
     } catch (const SqliteError& error) {
+        if (mode == StoreMode::CreateOrOpen &&
+            (error.primary_code() == SQLITE_FULL || error.primary_code() == SQLITE_IOERR)) {
+            throw write_failure(path, error, {0, 0});  // creating the store failed
+        }
         if (error.primary_code() == SQLITE_NOTADB) {
             throw ArchiveError(path, "not an SQLite database, so not a cssim results store");
         }
@@ -144,34 +260,47 @@ const std::filesystem::path& ResultsStore::path() const {
 const std::string& ResultsStore::identity() const {
     return impl_->identity;
 }
+const std::vector<std::string>& ResultsStore::metric_names() const {
+    return impl_->metric_names;
+}
 
 void ResultsStore::append(const ReplicationRecord& job) {
+    append_batch(std::span<const ReplicationRecord>(&job, 1));
+}
+
+void ResultsStore::append_batch(std::span<const ReplicationRecord> jobs) {
     detail::Database& d = *impl_->db;
     try {
         d.exec("BEGIN IMMEDIATE;");
         try {
             Statement remove =
                 d.prepare("DELETE FROM job_metric WHERE design_point = ?1 AND replication = ?2");
-            remove.bind_u64(1, job.design_point).bind_u64(2, job.replication).run();
             Statement insert = d.prepare("INSERT OR REPLACE INTO job VALUES (?1, ?2, ?3)");
-            insert.bind_u64(1, job.design_point).bind_u64(2, job.replication);
-            insert.bind_u64(3, job.seed).run();
             Statement metric = d.prepare("INSERT INTO job_metric VALUES (?1, ?2, ?3, ?4, ?5)");
-            for (std::size_t i = 0; i < job.metrics.size(); ++i) {
-                metric.bind_u64(1, job.design_point)
-                    .bind_u64(2, job.replication)
-                    .bind(3, static_cast<std::int64_t>(i))
-                    .bind(4, job.metrics[i].name)
-                    .bind(5, job.metrics[i].value)
-                    .run();
+            for (const ReplicationRecord& job : jobs) {
+                remove.bind_u64(1, job.design_point).bind_u64(2, job.replication).run();
+                insert.bind_u64(1, job.design_point).bind_u64(2, job.replication);
+                insert.bind_u64(3, job.seed).run();
+                for (std::size_t i = 0; i < job.metrics.size(); ++i) {
+                    metric.bind_u64(1, job.design_point)
+                        .bind_u64(2, job.replication)
+                        .bind(3, static_cast<std::int64_t>(i))
+                        .bind(4, job.metrics[i].name)
+                        .bind(5, job.metrics[i].value)
+                        .run();
+                }
             }
         } catch (...) {
-            d.exec("ROLLBACK;");
+            try {
+                d.exec("ROLLBACK;");
+            } catch (const SqliteError&) {
+                // A failed COMMIT-less transaction may already be rolled back (SQLITE_FULL).
+            }
             throw;
         }
         d.exec("COMMIT;");
     } catch (const SqliteError& error) {
-        throw OutputError(impl_->path, std::string("SQLite: ") + error.what());
+        throw write_failure(impl_->path, error, impl_->opened);
     }
 }
 
@@ -206,32 +335,97 @@ std::size_t ResultsStore::job_count() const {
 
 std::vector<ReplicationRecord> ResultsStore::load_jobs() const {
     std::vector<ReplicationRecord> out;
+    const auto job_name = [](std::int64_t point, std::int64_t rep) {
+        return "design point " + std::to_string(point) + " replication " + std::to_string(rep);
+    };
+    const auto damaged = [this](const std::string& what) {
+        return ArchiveError(impl_->path, "results store damaged: " + what +
+                                             "; re-run the sweep with --force to discard it "
+                                             "and start again");
+    };
+    std::vector<std::string> expected = impl_->metric_names;
+    bool expected_from_store = !expected.empty();
     try {
-        Statement jobs = impl_->db->prepare("SELECT design_point, replication, seed FROM job");
+        // Page-level damage first (a torn or byte-flipped b-tree page): SQLite's structural
+        // check, linear in the file's size.
+        Statement check = impl_->db->prepare("PRAGMA quick_check");
+        if (check.step() && check.column_text(0) != "ok") {
+            throw damaged("SQLite's quick_check reports: " + shown(check.column_text(0)));
+        }
+        Statement jobs = impl_->db->prepare(
+            "SELECT design_point, replication, seed, typeof(design_point), typeof(replication), "
+            "typeof(seed) FROM job ORDER BY design_point, replication");
+        Statement metrics = impl_->db->prepare(
+            "SELECT design_point, replication, position, name, value, typeof(name), "
+            "typeof(value) FROM job_metric ORDER BY design_point, replication, position");
+        bool have_metric = metrics.step();
         while (jobs.step()) {
+            const std::int64_t point = jobs.column_int64(0);
+            const std::int64_t rep = jobs.column_int64(1);
+            if (jobs.column_text(3) != "integer" || jobs.column_text(4) != "integer" ||
+                jobs.column_text(5) != "integer" || point < 0 || rep < 0) {
+                throw damaged("a job row holds a key or seed that is not a whole number");
+            }
+            // Metric rows are in the same order as jobs: rows before this job have no job.
+            if (have_metric &&
+                (metrics.column_int64(0) < point ||
+                 (metrics.column_int64(0) == point && metrics.column_int64(1) < rep))) {
+                throw damaged("metric rows of " +
+                              job_name(metrics.column_int64(0), metrics.column_int64(1)) +
+                              " have no job row");
+            }
             ReplicationRecord r;
-            r.design_point = jobs.column_u64(0);
-            r.replication = jobs.column_u64(1);
+            r.design_point = static_cast<std::uint64_t>(point);
+            r.replication = static_cast<std::uint64_t>(rep);
             r.seed = jobs.column_u64(2);
+            while (have_metric && metrics.column_int64(0) == point &&
+                   metrics.column_int64(1) == rep) {
+                const std::string type = metrics.column_text(6);
+                const std::string name = metrics.column_text(3);
+                if (metrics.column_int64(2) != static_cast<std::int64_t>(r.metrics.size())) {
+                    throw damaged(job_name(point, rep) + " lacks metric number " +
+                                  std::to_string(r.metrics.size()) + " (a row is missing)");
+                }
+                if (metrics.column_text(5) != "text") {
+                    throw damaged(job_name(point, rep) + " has a metric name that is not text");
+                }
+                if (type != "real" && type != "integer" && type != "null") {
+                    throw damaged(job_name(point, rep) + " has a " + type + " value for '" +
+                                  shown(name) + "', not a number");
+                }
+                r.metrics.push_back(MetricValue{name, metrics.column_double(4)});
+                have_metric = metrics.step();
+            }
+            if (expected.empty()) {
+                for (const MetricValue& m : r.metrics) {
+                    expected.push_back(m.name);
+                }
+            }
+            bool same = r.metrics.size() == expected.size();
+            for (std::size_t i = 0; same && i < expected.size(); ++i) {
+                same = r.metrics[i].name == expected[i];
+            }
+            if (!same) {
+                std::string names;
+                for (const MetricValue& m : r.metrics) {
+                    names += (names.empty() ? "" : ", ") + shown(m.name);
+                }
+                throw damaged(job_name(point, rep) + " has " + std::to_string(r.metrics.size()) +
+                              " metrics (" + names + "), not the " +
+                              std::to_string(expected.size()) + " metrics " +
+                              (expected_from_store ? "the store records" : "of the other jobs"));
+            }
             out.push_back(std::move(r));
         }
-        std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
-            return JobKey{a.design_point, a.replication} < JobKey{b.design_point, b.replication};
-        });
-        Statement metrics = impl_->db->prepare(
-            "SELECT name, value FROM job_metric WHERE design_point = ?1 AND replication = ?2 "
-            "ORDER BY position");
-        for (auto& r : out) {
-            metrics.bind_u64(1, r.design_point).bind_u64(2, r.replication);
-            while (metrics.step()) {
-                r.metrics.push_back(MetricValue{metrics.column_text(0), metrics.column_double(1)});
-            }
-            metrics.reset();
+        if (have_metric) {
+            throw damaged("metric rows of " +
+                          job_name(metrics.column_int64(0), metrics.column_int64(1)) +
+                          " have no job row");
         }
     } catch (const SqliteError& error) {
         impl_->read_failure(error);
     }
-    return out;
+    return out;  // ascending: keys are checked to be >= 0, so SQL's signed order is ours
 }
 
 }  // namespace cssim::record

@@ -347,4 +347,16 @@ record::ReplicationRecord Model::run() {
 }
 
 }  // namespace detail
+
+std::vector<std::string> series_names(const DepartmentConfig& config) {
+    std::vector<std::string> names;
+    for (const detail::SeriesSpec& spec : detail::kSeries) {
+        names.emplace_back(spec.name);
+    }
+    for (const PathwayStage& st : config.pathway.stages) {
+        names.push_back("stage/" + st.id);
+    }
+    return names;
+}
+
 }  // namespace cssim::department

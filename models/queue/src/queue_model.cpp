@@ -344,6 +344,10 @@ record::ReplicationRecord run_replication(const QueueConfig& config, std::uint64
     return record;
 }
 
+std::vector<std::string> series_names() {
+    return {"queue_length", "busy_servers"};
+}
+
 std::vector<std::string> stream_names() {
     return {"arrivals", "service"};
 }

@@ -189,6 +189,11 @@ const char* type_name(const json& value) {
 
 }  // namespace
 
+bool is_valid_override_path(const std::string& path) {
+    std::vector<Step> steps;
+    return parse_path(path, steps);
+}
+
 std::optional<std::string> read_scenario_file(const std::string& path,
                                               std::vector<Diagnostic>& diagnostics,
                                               bool* is_too_large) {

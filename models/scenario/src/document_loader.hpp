@@ -54,6 +54,9 @@ std::optional<nlohmann::json> resolve_extends(nlohmann::json document, const std
  * `created_path` receives the first created key's path, if any. Returns false on error;
  * `is_bad_command_line` is set when the argument itself is malformed.
  */
+/** @brief Whether `path` is a well-formed `--set` path (`a.b`, `stages[2].name`; not `a..b`). */
+bool is_valid_override_path(const std::string& path);
+
 bool apply_override(nlohmann::json& document, const std::string& assignment,
                     std::vector<Diagnostic>& diagnostics, bool& is_bad_command_line,
                     std::string& created_path);

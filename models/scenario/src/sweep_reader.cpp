@@ -17,10 +17,40 @@ using nlohmann::json;
 
 namespace {
 
-/** @brief Guards against typos such as 1e9 design points or replications. */
-constexpr std::size_t kMaxDesignPoints = 1'000'000;
+/** @brief Guards against typos such as 1e9 replications. */
 constexpr std::size_t kMaxSweepReplications = 1'000'000;
 constexpr std::size_t kMaxFactors = 1'000;
+
+/** @brief a * b, or kMaxSweepJobs + 1 when that is larger (no overflow). */
+std::size_t capped_product(std::size_t a, std::size_t b) {
+    constexpr std::size_t cap = kMaxSweepJobs + 1;
+    if (a == 0 || b == 0)
+        return 0;
+    return a > cap / b ? cap : std::min(cap, a * b);
+}
+
+/** @brief "a.b[0]" -> "a": the top-level scenario key a path changes. */
+std::string first_key(const std::string& path) {
+    return path.substr(0, path.find_first_of(".["));
+}
+
+/**
+ * @brief Why a path may not be varied or set by a sweep ("" if it may): a malformed path, or a
+ * key the sweep itself decides (every point runs the sweep's replications with its seed).
+ */
+std::string path_problem(const std::string& path) {
+    if (!is_valid_override_path(path))
+        return "'" + path +
+               "' is not a scenario path (expected e.g. arrival.mean or stages[2].name)";
+    const std::string key = first_key(path);
+    if (key == "seed" || key == "replications")
+        return "'" + key + "' cannot be varied or set per point: every point runs the sweep's " +
+               "own \"" + key + "\" (set it at the top of the sweep file)";
+    if (key == "model" || key == "extends")
+        return "'" + key + "' cannot be varied or set per point (every point is the base " +
+               "scenario with values changed)";
+    return "";
+}
 
 std::string resolve_relative(const std::string& sweep_path, const std::string& target) {
     const std::filesystem::path p(target);
@@ -69,7 +99,7 @@ void read_design(ObjectReader& r, SweepDesign& design) {
               .doc = "grid (every combination), lhs (Latin hypercube) or morris (elementary "
                      "effects)"});
     r.integer("points", design.points,
-              {.range = Range::closed(1, kMaxDesignPoints), .doc = "lhs: design points"});
+              {.range = Range::closed(1, kMaxSweepDesignPoints), .doc = "lhs: design points"});
     r.integer("trajectories", design.trajectories,
               {.range = Range::closed(1, 100000), .doc = "morris: trajectories r"});
     r.integer("levels", design.levels,
@@ -97,6 +127,9 @@ void check_factors(ObjectReader& root, Sweep& sweep, const json& document) {
         const std::string at = "factors[" + std::to_string(i) + "]";
         if (!f.path.empty() && !seen.insert(f.path).second)
             root.error(at + ".path", "factor '" + f.path + "' is listed twice");
+        if (const std::string problem = f.path.empty() ? "" : path_problem(f.path);
+            !problem.empty())
+            root.error(at + ".path", problem);
         const json& item = document["factors"][i];
         const bool has_levels = item.contains("levels");
         const bool has_range = item.contains("range");
@@ -113,6 +146,47 @@ void check_factors(ObjectReader& root, Sweep& sweep, const json& document) {
             root.error(at + ".range", "required field is missing (Morris samples a range)");
         }
     }
+}
+
+/**
+ * @brief Refuses a design larger than kMaxSweepDesignPoints points or kMaxSweepJobs jobs,
+ * computed from the counts alone (nothing is generated before this passes).
+ */
+void check_design_size(ObjectReader& root, const Sweep& sweep) {
+    const SweepDesign& d = sweep.design;
+    std::size_t points = 0;
+    std::string at;
+    std::string how;
+    if (d.type == "grid") {
+        points = 1;
+        for (const SweepFactor& f : sweep.factors)
+            points = capped_product(points, f.has_range ? f.steps : f.levels.size());
+        at = "factors";
+        how = "the grid has " + std::string(points > kMaxSweepJobs ? "more than " : "") +
+              std::to_string(std::min(points, kMaxSweepJobs)) +
+              " points (the product of the factors' level counts)";
+    } else if (d.type == "morris") {
+        points = capped_product(d.trajectories, sweep.factors.size() + 1);
+        at = "design.trajectories";
+        how = "Morris gives trajectories x (factors + 1) = " +
+              std::string(points > kMaxSweepJobs ? "more than " : "") +
+              std::to_string(std::min(points, kMaxSweepJobs)) + " points";
+    } else if (d.type == "lhs") {
+        points = d.points;
+    } else {
+        return;  // csv: counted when read (the same limits)
+    }
+    if (points > kMaxSweepDesignPoints) {
+        root.error(at, how + ", above the limit of " + std::to_string(kMaxSweepDesignPoints) +
+                           " design points");
+        return;
+    }
+    const std::size_t jobs = capped_product(points, sweep.replications);
+    if (jobs > kMaxSweepJobs)
+        root.error("replications", std::to_string(points) + " design points x " +
+                                       std::to_string(sweep.replications) +
+                                       " replications is above the limit of " +
+                                       std::to_string(kMaxSweepJobs) + " jobs");
 }
 
 }  // namespace
@@ -165,13 +239,19 @@ SweepLoadResult load_sweep_text(const std::string& text, const std::string& sour
             if (!set.is_object()) {
                 root.error("set", "must be an object of path: value");
             } else {
-                for (const auto& [path, value] : set.items())
+                for (const auto& [path, value] : set.items()) {
+                    if (const std::string problem = path_problem(path); !problem.empty())
+                        root.error("set." + path, problem);
                     sweep.fixed_overrides.push_back(path + "=" + value.dump());
+                }
             }
         }
         if (document->contains("factors") && (*document)["factors"].is_array() &&
-            (*document)["factors"].size() == sweep.factors.size())
+            (*document)["factors"].size() == sweep.factors.size()) {
             check_factors(root, sweep, *document);
+            if (root.has("design") && sweep.design.type != "csv")
+                check_design_size(root, sweep);
+        }
         root.finish();
     }
     if (!diagnostics.empty())

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -42,25 +43,47 @@ inline constexpr int kResultsStoreSchemaVersion = 1;
  * mixes with old results. Appending a job already present replaces it. Not thread-safe:
  * append from one thread (the collector). Move-only.
  */
+/** @brief How a ResultsStore is opened. */
+enum class StoreMode {
+    CreateOrOpen,  ///< create the file when missing (a sweep's own store)
+    OpenExisting,  ///< the file must exist and be a store (an input, e.g. merge's shards)
+};
+
 class ResultsStore {
 public:
-    /** @brief Opens `path`, creating it if missing. ArchiveError if it is not a store of ours,
-     *  is newer, or has another identity; OutputError if it cannot be created. */
-    ResultsStore(const std::filesystem::path& path, std::string_view identity);
+    /**
+     * @brief Opens `path`, creating it if missing (CreateOrOpen). ArchiveError if it is missing
+     * (OpenExisting), not a store of ours, newer, has another identity, or was made for other
+     * metric names; OutputError if it cannot be created. `metric_names` (the model's metrics,
+     * in order) are recorded in a new store and checked against an existing one that has them.
+     */
+    ResultsStore(const std::filesystem::path& path, std::string_view identity,
+                 StoreMode mode = StoreMode::CreateOrOpen,
+                 std::vector<std::string> metric_names = {});
     ResultsStore(ResultsStore&&) noexcept;
     ResultsStore& operator=(ResultsStore&&) noexcept;
     ResultsStore(const ResultsStore&) = delete;
     ResultsStore& operator=(const ResultsStore&) = delete;
     ~ResultsStore();
 
-    /** @brief Commits one finished job durably (metrics and seed). OutputError on failure. */
+    /** @brief Commits one finished job durably (metrics and seed). OutputError on failure:
+     *  errno ENOSPC for a full disk, EIO for an I/O error. */
     void append(const ReplicationRecord& job);
+    /** @brief Commits several jobs in one transaction (one sync), all or none. */
+    void append_batch(std::span<const ReplicationRecord> jobs);
     bool has_job(JobKey job) const;
     /** @brief Finished jobs, ascending. */
     std::vector<JobKey> done_jobs() const;
     std::size_t job_count() const;
-    /** @brief Every finished job with its metrics, ascending; series etc. are empty. */
+    /**
+     * @brief Every finished job with its metrics, ascending; series etc. are empty. Every job is
+     * checked first: it must have exactly the store's metric names (or, in a store that does
+     * not record them, the first job's), in order, each value a number or NULL (NaN).
+     * ArchiveError naming the job otherwise (a damaged store must not merge into wrong results).
+     */
     std::vector<ReplicationRecord> load_jobs() const;
+    /** @brief The metric names recorded in the store (empty in stores of older versions). */
+    const std::vector<std::string>& metric_names() const;
 
     const std::filesystem::path& path() const;
     const std::string& identity() const;

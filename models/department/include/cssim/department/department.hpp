@@ -31,6 +31,10 @@ std::vector<std::string> stream_names();
 /** @brief What is the same in every replication: dates, status/contract names, the graph. */
 record::RunLayout layout(const DepartmentConfig& config);
 
+/** @brief Names of the per-day series a replication with detail records, in order (so that a
+ *  command can check a series name before running anything). */
+std::vector<std::string> series_names(const DepartmentConfig& config);
+
 /**
  * @brief Every metric's unit, meaning and good direction, in the order run_replication()
  * reports them (the fixed metrics, then entries_per_year/<stage> for the config's stages).

@@ -79,6 +79,9 @@ std::vector<std::string> stream_names();
 /** @brief Days and warm-up for the archive; the queue has no posts, statuses or graph. */
 record::RunLayout layout(const QueueConfig& config);
 
+/** @brief Names of the per-day series: "queue_length", "busy_servers". */
+std::vector<std::string> series_names();
+
 /** @brief Unit, meaning and good direction of each metric, in record order. */
 std::vector<record::MetricInfo> metric_info();
 

@@ -26,6 +26,15 @@
 
 namespace cssim::scenario {
 
+/**
+ * @brief Most design points a sweep may have (grid, LHS, Morris or CSV rows), refused when the
+ * sweep is read: every point is a validated scenario held in memory while the sweep runs.
+ */
+inline constexpr std::size_t kMaxSweepDesignPoints = 100'000;
+/** @brief Most jobs (design points x replications) a sweep may have: the final outputs hold
+ *  every job's metrics in memory at once. */
+inline constexpr std::size_t kMaxSweepJobs = 1'000'000;
+
 /** @brief One factor: a scenario value (a `--set` path) that the design varies. */
 struct SweepFactor {
     std::string path;            ///< e.g. "admin_support.workers_per_pa"
