@@ -3,6 +3,7 @@
 #include <chrono>
 #include <optional>
 
+#include "cssim/core/simulation.hpp"
 #include "cssim/parallel/job_runner.hpp"
 
 namespace cssim::cli {
@@ -31,8 +32,12 @@ BatchResult run_batch(const BatchRequest& request) {
             const std::size_t rep = job / scenarios;
             const std::size_t s = job % scenarios;
             const bool detail = request.with_series;
-            record::ReplicationRecord record =
-                request.models[s]->run(request.master_seed, rep, detail);
+            record::ReplicationRecord record;
+            try {
+                record = request.models[s]->run(request.master_seed, rep, detail);
+            } catch (const core::RunCancelled&) {
+                return;  // abandoned mid-run on an interrupt: no result, its slot stays empty
+            }
             record.replication = rep;
             record.seed = request.master_seed;
             if (rep >= request.detail_replications) {
@@ -50,7 +55,8 @@ BatchResult run_batch(const BatchRequest& request) {
     BatchResult result;
     result.wall_seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    result.cancelled = outcome.cancelled;
+    result.cancelled = outcome.cancelled || (request.cancel != nullptr &&
+                                             request.cancel->load(std::memory_order_relaxed));
     result.records.resize(scenarios);
     for (std::size_t rep = 0; rep < reps; ++rep) {
         // For comparisons only complete pairs are useful: keep replication r only if every

@@ -29,7 +29,7 @@ int reps_command(const RepsCommand& command) {
             std::fprintf(stderr,
                          "cssim: --target-half-width wants metric=value with value > 0 (got "
                          "'%s')\n",
-                         target.c_str());
+                         scenario::escape_control(target).c_str());
             return kExitUsage;
         }
         absolute[target.substr(0, eq)] = value;
@@ -44,7 +44,7 @@ int reps_command(const RepsCommand& command) {
         return report_load_failure(loaded, command.scenario_path);
     }
     const scenario::Scenario& scenario = *loaded.scenario;
-    const ModelBinding model = bind_model(scenario);
+    const ModelBinding model = bind_model(scenario, &interrupt_flag());
     const std::uint64_t seed = command.settings.seed.value_or(scenario.seed);
     const BatchResult batch = run_replications({&model}, command.settings, seed, command.pilot, 0,
                                                false, scenario.name + " pilot");
@@ -66,7 +66,7 @@ int reps_command(const RepsCommand& command) {
             std::fprintf(stderr,
                          "cssim: --target-half-width: '%s' is not a metric of model '%s'; "
                          "its metrics are:",
-                         name.c_str(), scenario.model.c_str());
+                         scenario::escape_control(name).c_str(), scenario.model.c_str());
             for (const std::string& n : names) {
                 std::fprintf(stderr, " %s", n.c_str());
             }

@@ -120,7 +120,7 @@ int run_command(const RunCommand& command) {
     const scenario::Scenario& scenario = *loaded.scenario;
     const std::uint64_t seed = command.settings.seed.value_or(scenario.seed);
     const std::size_t replications = command.settings.replications.value_or(scenario.replications);
-    const ModelBinding model = bind_model(scenario);
+    const ModelBinding model = bind_model(scenario, &interrupt_flag());
 
     const fs::path destination = command.out_dir.empty()
                                      ? default_output_directory("results", scenario.name)

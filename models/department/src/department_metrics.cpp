@@ -442,8 +442,10 @@ record::ReplicationRecord Model::make_record() {
 }  // namespace detail
 
 record::ReplicationRecord run_replication(const DepartmentConfig& config, std::uint64_t master_seed,
-                                          std::uint64_t replication, bool with_detail) {
+                                          std::uint64_t replication, bool with_detail,
+                                          const std::atomic<bool>* cancel) {
     detail::Model model(config, master_seed, replication, with_detail);
+    model.set_cancel_flag(cancel);
     return model.run();
 }
 
