@@ -4,6 +4,7 @@
 // interrupted long replication. docs/reliability.md maps each guarantee to its test here.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <csignal>
 #include <filesystem>
@@ -203,4 +204,55 @@ TEST(HostileCli, SigtermStopsALongDepartmentReplication) {
     EXPECT_NE(r.err.find("interrupted"), std::string::npos) << r.err;
     // No replication finished, so the kept folder holds none (status "cancelled").
     EXPECT_NE(read_file(dir + "/out/manifest.json").find("cancelled"), std::string::npos);
+}
+
+// Beyond the list: a share of nothing is undefined (NaN) in that replication, never 0. A
+// department of 20 children has replications without a single referral after warm-up: their
+// re_referral_share is NaN in replications.csv, summary.json's n counts only the defined
+// values, and a metric undefined everywhere is null in summary.json and "undefined" in the table.
+TEST(HostileCli, UndefinedSharesAreReportedAsUndefinedNotZero) {
+    const std::string dir = fresh_directory("hostile-cli-undefined");
+    const ProcessResult r =
+        run_process({kExe, "run", kBase, "-r", "3", "-q", "--set", "population.children=20",
+                     "--set", "run.years=2", "--set", "run.warmup_years=1", "--out", dir + "/out"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    // replications.csv is long: scenario,design_point,replication,seed,metric,value.
+    std::ifstream csv(dir + "/out/replications.csv");
+    std::string line;
+    std::vector<std::string> referrals(3), re_referral(3);
+    while (std::getline(csv, line)) {
+        const auto last = line.rfind(',');
+        const auto metric_start = line.rfind(',', last - 1) + 1;
+        const std::string metric = line.substr(metric_start, last - metric_start);
+        const std::size_t rep = static_cast<std::size_t>(line[line.find(",0,") + 3] - '0');
+        if (metric == "referrals_per_year") {
+            referrals.at(rep) = line.substr(last + 1);
+        } else if (metric == "re_referral_share") {
+            re_referral.at(rep) = line.substr(last + 1);
+        }
+    }
+    int without_referrals = 0;
+    for (std::size_t rep = 0; rep < 3; ++rep) {
+        if (referrals[rep] == "0") {
+            ++without_referrals;
+            EXPECT_EQ(re_referral[rep], "NaN") << "replication " << rep;  // was 0
+        } else {
+            EXPECT_NE(re_referral[rep], "NaN") << "replication " << rep;
+        }
+    }
+    ASSERT_GT(without_referrals, 0) << "the seed no longer gives a replication without referrals";
+    const std::string summary = read_file(dir + "/out/summary.json");
+    const std::string n_defined = "\"n\":" + std::to_string(3 - without_referrals);
+    const auto at = summary.find("\"re_referral_share\"");
+    ASSERT_NE(at, std::string::npos);
+    std::string entry = summary.substr(at, summary.find('}', at) - at);
+    entry.erase(std::remove(entry.begin(), entry.end(), ' '), entry.end());
+    EXPECT_NE(entry.find(n_defined), std::string::npos) << entry;
+    const auto never = summary.find("\"harm_per_100_child_years_two_plus_changes\"");
+    ASSERT_NE(never, std::string::npos);
+    std::string never_entry = summary.substr(never, summary.find('}', never) - never);
+    never_entry.erase(std::remove(never_entry.begin(), never_entry.end(), ' '), never_entry.end());
+    EXPECT_NE(never_entry.find("\"mean\":null"), std::string::npos) << never_entry;
+    EXPECT_NE(never_entry.find("\"n\":0"), std::string::npos) << never_entry;
+    EXPECT_NE(r.out.find("undefined"), std::string::npos) << r.out;
 }
