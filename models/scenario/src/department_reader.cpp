@@ -26,8 +26,9 @@ constexpr double kMaxExpectedReferrals = 5e7;
 constexpr double kMaxPostYears = 1e6;
 // Memory guard: every case a replication can hold (the open cases of day 0 plus the referral
 // bound above) is a record in memory; cases close and are reused, but a department that cannot
-// keep up (a large population with few posts) keeps every one. 2e7 records are at most ~5 GB
-// (docs/reliability.md); England's ~400,000 open cases plus 20 years of referrals fit.
+// keep up (a large population with few posts) keeps every one. A record is ~150 bytes, so the
+// cases stay under ~3 GB (docs/reliability.md); England's ~400,000 open cases plus 20 years of
+// referrals fit.
 constexpr double kMaxCaseRecords = 2e7;
 
 void by_need(ObjectReader& r, std::string_view key, std::vector<double>& out, std::string_view doc,
