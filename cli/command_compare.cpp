@@ -194,10 +194,11 @@ int compare_command(const CompareCommand& command) {
         }
         return batch.cancelled ? kExitInterrupted : kExitOk;
     } catch (const OutputExistsError& error) {
-        std::fprintf(stderr, "cssim: %s\n", error.what());
+        std::fprintf(stderr, "cssim: %s\n", scenario::escape_control(error.what()).c_str());
         return kExitCannotCreate;
     } catch (const record::OutputError& error) {
-        std::fprintf(stderr, "cssim: cannot write output: %s\n", error.what());
+        std::fprintf(stderr, "cssim: cannot write output: %s\n",
+                     scenario::escape_control(error.what()).c_str());
         return exit_code_for(error);
     }
 }

@@ -143,7 +143,7 @@ int run_command(const RunCommand& command) {
         if (!command.settings.quiet) {
             std::fprintf(stderr, "cssim: %zu replication%s of '%s' written to %s\n", records.size(),
                          records.size() == 1 ? "" : "s", scenario.name.c_str(),
-                         destination.string().c_str());
+                         scenario::escape_control(destination.string()).c_str());
         }
         if (batch.cancelled) {
             std::fprintf(stderr,
@@ -154,10 +154,11 @@ int run_command(const RunCommand& command) {
         }
         return kExitOk;
     } catch (const OutputExistsError& error) {
-        std::fprintf(stderr, "cssim: %s\n", error.what());
+        std::fprintf(stderr, "cssim: %s\n", scenario::escape_control(error.what()).c_str());
         return kExitCannotCreate;
     } catch (const record::OutputError& error) {
-        std::fprintf(stderr, "cssim: cannot write output: %s\n", error.what());
+        std::fprintf(stderr, "cssim: cannot write output: %s\n",
+                     scenario::escape_control(error.what()).c_str());
         return exit_code_for(error);
     }
 }

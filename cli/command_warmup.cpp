@@ -100,7 +100,8 @@ int warmup_command(const WarmupCommand& command) {
         try {
             record::write_text_file_atomically(command.csv_path, csv);
         } catch (const record::OutputError& error) {
-            std::fprintf(stderr, "cssim: cannot write output: %s\n", error.what());
+            std::fprintf(stderr, "cssim: cannot write output: %s\n",
+                         scenario::escape_control(error.what()).c_str());
             return exit_code_for(error);
         }
     }

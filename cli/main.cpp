@@ -242,13 +242,13 @@ int run_main(int argc, char** argv) {
         std::fprintf(stderr,
                      "cssim: the run was stopped: %s\n(the scenario makes the model grow without "
                      "bound; nothing was written)\n",
-                     error.what());
+                     cssim::scenario::escape_control(error.what()).c_str());
         return kExitInvalidScenario;
     } catch (const std::exception& error) {
         std::fprintf(stderr,
                      "cssim: internal error: %s\n(this is a bug; please report it with "
                      "the command line and scenario)\n",
-                     error.what());
+                     cssim::scenario::escape_control(error.what()).c_str());
         return kExitInternal;
     }
     std::cerr << app.help();

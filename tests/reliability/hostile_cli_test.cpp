@@ -151,6 +151,20 @@ TEST(HostileCli, ControlBytesInEchoedTextAreEscaped) {
         EXPECT_TRUE(byte >= 0x20 || c == '\n') << "raw control byte " << int(byte) << " in:\n"
                                                << f.err;
     }
+    // File and folder names: a missing scenario (66) and an output folder that cannot be made.
+    const ProcessResult missing = run_process({kExe, "validate",
+                                               dir + "/a\x1b"
+                                                     "b.json"});
+    EXPECT_EQ(missing.exit_code, 66);
+    EXPECT_NE(missing.err.find("a\\u001bb.json"), std::string::npos) << missing.err;
+    const ProcessResult out = run_process({kExe, "run", kQueue, "-r", "1", "-q", "--out",
+                                           "/proc/x\x01"
+                                           "y/q"});
+    EXPECT_EQ(out.exit_code, 73);
+    EXPECT_NE(out.err.find("/proc/x\\u0001y"), std::string::npos) << out.err;
+    for (const char c : missing.err + out.err) {
+        EXPECT_TRUE(static_cast<unsigned char>(c) >= 0x20 || c == '\n') << missing.err << out.err;
+    }
     // Names typed on the command line: reps' targets and warmup's metric.
     const ProcessResult reps = run_process(
         {kExe, "reps", kQueue, "--target-half-width", "x\x02y=1", "--pilot", "2", "-q"});
