@@ -3,6 +3,7 @@
 #include <chrono>
 #include <optional>
 
+#include "cssim/core/simulation.hpp"
 #include "cssim/parallel/job_runner.hpp"
 
 namespace cssim::cli {
@@ -38,11 +39,15 @@ BatchResult run_batch(const BatchRequest& request) {
             const std::size_t s = job % scenarios;
             const bool detail = request.with_series;
             const ModelBinding& model = *request.models[s];
-            std::optional<record::ReplicationRecord> finished =
-                model.run_parallel
-                    ? model.run_parallel(request.master_seed, rep, request.threads, request.cancel)
-                    : std::optional<record::ReplicationRecord>(
-                          model.run(request.master_seed, rep, detail));
+            std::optional<record::ReplicationRecord> finished;
+            try {
+                finished = model.run_parallel ? model.run_parallel(request.master_seed, rep,
+                                                                   request.threads, request.cancel)
+                                              : std::optional<record::ReplicationRecord>(
+                                                    model.run(request.master_seed, rep, detail));
+            } catch (const core::RunCancelled&) {
+                return;  // abandoned mid-run on an interrupt: no result, its slot stays empty
+            }
             if (!finished) {
                 return;  // interrupted mid-replication: its slot stays empty
             }
@@ -64,7 +69,8 @@ BatchResult run_batch(const BatchRequest& request) {
     BatchResult result;
     result.wall_seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    result.cancelled = outcome.cancelled;
+    result.cancelled = outcome.cancelled || (request.cancel != nullptr &&
+                                             request.cancel->load(std::memory_order_relaxed));
     for (const auto& slot : slots) {
         result.cancelled = result.cancelled || !slot.has_value();
     }

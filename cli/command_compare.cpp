@@ -107,7 +107,7 @@ std::string unknown_metric(const std::vector<std::string>& wanted,
             found = found || m.name == name;
         }
         if (!found) {
-            std::string message = "--metrics: no metric \"" + name + "\"";
+            std::string message = "--metrics: no metric \"" + scenario::escape_control(name) + "\"";
             std::vector<std::string> names;
             for (const record::MetricInfo& m : known) {
                 names.push_back(m.name);
@@ -143,7 +143,7 @@ int compare_command(const CompareCommand& command) {
     std::vector<ModelBinding> models;
     models.reserve(scenarios.size());
     for (const scenario::Scenario& s : scenarios) {
-        models.push_back(bind_model(s));
+        models.push_back(bind_model(s, &interrupt_flag()));
     }
     if (const std::string problem = unknown_metric(command.metrics, models.front().layout.metrics);
         !problem.empty()) {

@@ -29,7 +29,7 @@ int reps_command(const RepsCommand& command) {
             std::fprintf(stderr,
                          "cssim: --target-half-width wants metric=value with value > 0 (got "
                          "'%s')\n",
-                         target.c_str());
+                         scenario::escape_control(target).c_str());
             return kExitUsage;
         }
         absolute[target.substr(0, eq)] = value;
@@ -45,7 +45,7 @@ int reps_command(const RepsCommand& command) {
     }
     print_warnings(*loaded.scenario, command.scenario_path);
     const scenario::Scenario& scenario = *loaded.scenario;
-    const ModelBinding model = bind_model(scenario);
+    const ModelBinding model = bind_model(scenario, &interrupt_flag());
     // Target names are checked against the model's metrics before the pilot runs.
     std::vector<std::string> known;
     for (const record::MetricInfo& m : model.layout.metrics) {
@@ -88,7 +88,7 @@ int reps_command(const RepsCommand& command) {
             std::fprintf(stderr,
                          "cssim: --target-half-width: '%s' is not a metric of model '%s'; "
                          "its metrics are:",
-                         name.c_str(), scenario.model.c_str());
+                         scenario::escape_control(name).c_str(), scenario.model.c_str());
             for (const std::string& n : names) {
                 std::fprintf(stderr, " %s", n.c_str());
             }

@@ -120,7 +120,7 @@ int run_command(const RunCommand& command) {
     const scenario::Scenario& scenario = *loaded.scenario;
     const std::uint64_t seed = command.settings.seed.value_or(scenario.seed);
     const std::size_t replications = command.settings.replications.value_or(scenario.replications);
-    const ModelBinding model = bind_model(scenario);
+    const ModelBinding model = bind_model(scenario, &interrupt_flag());
 
     const fs::path destination = command.out_dir.empty()
                                      ? default_output_directory("results", scenario.name)
@@ -143,7 +143,7 @@ int run_command(const RunCommand& command) {
         if (!command.settings.quiet) {
             std::fprintf(stderr, "cssim: %zu replication%s of '%s' written to %s\n", records.size(),
                          records.size() == 1 ? "" : "s", scenario.name.c_str(),
-                         destination.string().c_str());
+                         scenario::escape_control(destination.string()).c_str());
         }
         if (batch.cancelled) {
             std::fprintf(stderr,

@@ -8,7 +8,8 @@
 
 namespace cssim::cli {
 
-int report_load_failure(const scenario::LoadResult& result, const std::string& path) {
+int report_load_failure(const scenario::LoadResult& result, const std::string& raw_path) {
+    const std::string path = scenario::escape_control(raw_path);
     for (const scenario::Diagnostic& diagnostic : result.diagnostics) {
         std::fprintf(stderr, "%s: %s\n", path.c_str(),
                      scenario::format_diagnostic(diagnostic).c_str());
@@ -91,7 +92,8 @@ int validate_command(const std::string& scenario_path, const std::vector<std::st
         return kExitInvalidScenario;
     }
     std::printf("%s: valid %s scenario '%s' (%zu replications, seed %llu, sha256 %.12s)\n",
-                scenario_path.c_str(), s.model.c_str(), s.name.c_str(), s.replications,
+                scenario::escape_control(scenario_path).c_str(), s.model.c_str(),
+                scenario::escape_control(s.name).c_str(), s.replications,
                 static_cast<unsigned long long>(s.seed), s.sha256.c_str());
     if (!s.council.empty()) {
         std::printf("The council it will simulate:\n");

@@ -28,7 +28,7 @@ int warmup_command(const WarmupCommand& command) {
     }
     print_warnings(*loaded.scenario, command.scenario_path);
     const scenario::Scenario& scenario = *loaded.scenario;
-    const ModelBinding model = bind_model(scenario);
+    const ModelBinding model = bind_model(scenario, &interrupt_flag());
     const std::uint64_t seed = command.settings.seed.value_or(scenario.seed);
     const std::size_t reps = command.settings.replications.value_or(5);
     const std::vector<std::string>& series = model.series_names;
@@ -87,7 +87,7 @@ int warmup_command(const WarmupCommand& command) {
     }
     if (copies == 0) {
         std::fprintf(stderr, "cssim: --metric: '%s' is not a series of this model; its series are:",
-                     metric.c_str());
+                     scenario::escape_control(metric).c_str());
         for (const record::Series& s : records.front().series) {
             std::fprintf(stderr, " %s", s.name.c_str());
         }

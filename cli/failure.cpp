@@ -3,6 +3,7 @@
 #include <cerrno>
 #include <cstdio>
 
+#include "cssim/scenario/scenario.hpp"
 #include "exit_codes.hpp"
 #include "run_support.hpp"
 
@@ -17,17 +18,18 @@ int exit_code_for(const record::OutputError& error) {
 }
 
 int report_failure(const OutputExistsError& error) {
-    std::fprintf(stderr, "cssim: %s\n", error.what());
+    std::fprintf(stderr, "cssim: %s\n", scenario::escape_control(error.what()).c_str());
     return kExitCannotCreate;
 }
 
 int report_failure(const record::OutputError& error) {
-    std::fprintf(stderr, "cssim: cannot write output: %s\n", error.what());
+    std::fprintf(stderr, "cssim: cannot write output: %s\n",
+                 scenario::escape_control(error.what()).c_str());
     return exit_code_for(error);
 }
 
 int report_failure(const record::ArchiveError& error) {
-    std::fprintf(stderr, "cssim: %s\n", error.what());
+    std::fprintf(stderr, "cssim: %s\n", scenario::escape_control(error.what()).c_str());
     return kExitInvalidScenario;
 }
 

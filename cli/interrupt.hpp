@@ -1,8 +1,10 @@
 #pragma once
 /**
  * @file interrupt.hpp
- * @brief SIGINT/SIGTERM turn into a flag that the job runner polls: running replications finish,
- * no new one starts, finished work is written with status "cancelled", and cssim exits 130.
+ * @brief SIGINT/SIGTERM turn into a flag that the job runner polls: no new replication starts,
+ * a running department replication is abandoned at its next simulated day (the model polls the
+ * flag; other running ones finish), finished work is written with status "cancelled", and cssim
+ * exits 130.
  * A second signal restores the default action, so a stuck run can still be killed.
  */
 #include <atomic>

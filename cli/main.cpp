@@ -1,6 +1,7 @@
 // cssim: the command line. Parses arguments with CLI11 and hands each subcommand to
 // commands.hpp; nothing else happens here.
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cstdio>
 #include <exception>
 #include <iostream>
@@ -9,10 +10,12 @@
 #include "analyst_commands.hpp"
 #include "commands.hpp"
 #include "cssim/core/simulation.hpp"
+#include "cssim/scenario/scenario.hpp"
 #include "cssim/version.hpp"
 #include "exit_codes.hpp"
 #include "failure.hpp"
 #include "interrupt.hpp"
+#include "standard_output.hpp"
 
 namespace {
 
@@ -39,12 +42,38 @@ std::string quoted_command_line(int argc, char** argv) {
     return line;
 }
 
+// A master seed is written out as a decimal integer from 0 to 18446744073709551615. CLI11's
+// own conversion wraps "-1" to 2^64-1 and caps larger numbers, and an empty value fell back to
+// the scenario's seed: each is refused here (exit 64) instead of being reinterpreted.
+CLI::Validator seed_validator() {
+    return CLI::Validator(
+        [](std::string& text) -> std::string {
+            if (text.empty()) {
+                return "the seed is empty; give a whole number from 0 to 18446744073709551615";
+            }
+            if (text.find_first_not_of("0123456789") != std::string::npos) {
+                return "'" + cssim::scenario::escape_control(text) +
+                       "' is not a seed: give a whole number from 0 to 18446744073709551615 "
+                       "(digits only, no sign)";
+            }
+            const std::string digits =
+                text.substr(std::min(text.find_first_not_of('0'), text.size() - 1));
+            const std::string max = "18446744073709551615";
+            if (digits.size() > max.size() || (digits.size() == max.size() && digits > max)) {
+                return "'" + text + "' is out of range: a seed is at most " + max;
+            }
+            return {};
+        },
+        "SEED");
+}
+
 void add_run_settings(CLI::App* command, cssim::cli::RunSettings& settings) {
     command
         ->add_option("-r,--replications", settings.replications,
                      "Replications (overrides the scenario's own)")
         ->check(CLI::Range(1, 1000000));
-    command->add_option("-s,--seed", settings.seed, "Master seed (overrides the scenario's own)");
+    command->add_option("-s,--seed", settings.seed, "Master seed (overrides the scenario's own)")
+        ->check(seed_validator());
     command->add_option("-t,--threads", settings.threads, "Worker threads (0 = every core)")
         ->check(CLI::Range(0, 4096));
     command->add_option("--set", settings.overrides,
@@ -57,9 +86,7 @@ void add_run_settings(CLI::App* command, cssim::cli::RunSettings& settings) {
     command->add_flag("-q,--quiet", settings.quiet, "No progress output");
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+int run_main(int argc, char** argv) {
     using namespace cssim::cli;
     CLI::App app{"cssim: a discrete-event simulator of a children's social care department"};
     app.require_subcommand(0, 1);
@@ -149,7 +176,7 @@ int main(int argc, char** argv) {
                          "Target half-width as a share of each metric's mean (default 0.05)");
     reps_cmd->add_option("--pilot", reps.pilot, "Pilot replications (default 10)")
         ->check(CLI::Range(2, 100000));
-    reps_cmd->add_option("-s,--seed", reps.settings.seed, "Master seed");
+    reps_cmd->add_option("-s,--seed", reps.settings.seed, "Master seed")->check(seed_validator());
     reps_cmd->add_option("-t,--threads", reps.settings.threads, "Worker threads (0 = every core)")
         ->check(CLI::Range(0, 4096));
     reps_cmd->add_option("--set", reps.settings.overrides,
@@ -225,7 +252,7 @@ int main(int argc, char** argv) {
         std::fprintf(stderr,
                      "cssim: the run was stopped: %s\n(the scenario makes the model grow without "
                      "bound; nothing was written)\n",
-                     error.what());
+                     cssim::scenario::escape_control(error.what()).c_str());
         return kExitInvalidScenario;
     } catch (const OutputExistsError& error) {
         return report_failure(error);  // the one mapping of failure.hpp, for every command
@@ -237,9 +264,16 @@ int main(int argc, char** argv) {
         std::fprintf(stderr,
                      "cssim: internal error: %s\n(this is a bug; please report it with "
                      "the command line and scenario)\n",
-                     error.what());
+                     cssim::scenario::escape_control(error.what()).c_str());
         return kExitInternal;
     }
     std::cerr << app.help();
     return kExitUsage;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    // Every command's result passes through the one check of standard output.
+    return cssim::cli::finish_standard_output(run_main(argc, argv));
 }

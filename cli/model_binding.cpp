@@ -8,7 +8,7 @@
 
 namespace cssim::cli {
 
-ModelBinding bind_model(const scenario::Scenario& scenario) {
+ModelBinding bind_model(const scenario::Scenario& scenario, const std::atomic<bool>* cancel) {
     ModelBinding binding;
     if (scenario.queue) {
         const queue::QueueConfig* config = &*scenario.queue;
@@ -38,8 +38,8 @@ ModelBinding bind_model(const scenario::Scenario& scenario) {
     }
     if (scenario.department) {
         const department::DepartmentConfig* config = &*scenario.department;
-        binding.run = [config](std::uint64_t seed, std::uint64_t rep, bool detail) {
-            return department::run_replication(*config, seed, rep, detail);
+        binding.run = [config, cancel](std::uint64_t seed, std::uint64_t rep, bool detail) {
+            return department::run_replication(*config, seed, rep, detail, cancel);
         };
         binding.stream_names = department::stream_names();
         binding.series_names = department::series_names(*config);

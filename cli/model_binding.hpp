@@ -35,7 +35,12 @@ struct ModelBinding {
     record::RunLayout layout;
 };
 
-/** @brief The binding for the scenario's model. The scenario must outlive the binding. */
-ModelBinding bind_model(const scenario::Scenario& scenario);
+/**
+ * @brief The binding for the scenario's model. The scenario must outlive the binding. With
+ * `cancel`, a department replication polls it once per simulated day and throws
+ * core::RunCancelled once it is set (run_batch drops such a replication).
+ */
+ModelBinding bind_model(const scenario::Scenario& scenario,
+                        const std::atomic<bool>* cancel = nullptr);
 
 }  // namespace cssim::cli

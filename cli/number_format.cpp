@@ -7,7 +7,7 @@ namespace cssim::cli {
 
 std::string format_human(double value, bool with_sign) {
     if (std::isnan(value)) {
-        return "n/a";
+        return "undefined";  // a metric with no defined value (e.g. a share of nothing)
     }
     if (std::isinf(value)) {
         return value > 0 ? "inf" : "-inf";

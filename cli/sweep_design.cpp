@@ -11,6 +11,7 @@
 
 #include "cssim/core/random.hpp"
 #include "cssim/record/run_outputs.hpp"
+#include "cssim/scenario/scenario.hpp"
 
 namespace cssim::cli {
 
@@ -187,6 +188,9 @@ DesignMatrix read_design_csv(const std::string& path, const std::vector<std::str
     bool header_seen = false;
     while (std::getline(in, line)) {
         ++line_number;
+        if (line_number == 1 && line.rfind("\xEF\xBB\xBF", 0) == 0) {
+            line.erase(0, 3);  // a UTF-8 byte-order mark, as spreadsheets write one
+        }
         const std::string where = path + ":" + std::to_string(line_number);
         if (trim(line).empty() || trim(line)[0] == '#') {
             continue;
@@ -202,7 +206,7 @@ DesignMatrix read_design_csv(const std::string& path, const std::vector<std::str
                 throw DesignError(where +
                                   ": the header must name the factor paths in the sweep's "
                                   "order: " +
-                                  expected + " (got " + trim(line) + ")");
+                                  expected + " (got " + scenario::escape_control(trim(line)) + ")");
             }
             continue;
         }
@@ -218,7 +222,8 @@ DesignMatrix read_design_csv(const std::string& path, const std::vector<std::str
             const auto [end, ec] = std::from_chars(b, e, x);
             if (ec != std::errc() || end != e || !std::isfinite(x)) {
                 throw DesignError(where + ": column " + std::to_string(i + 1) + " (" + paths[i] +
-                                  "): not a finite number (got \"" + fields[i] + "\")");
+                                  "): not a finite number (got \"" +
+                                  scenario::escape_control(fields[i]) + "\")");
             }
             row.push_back(x);
         }

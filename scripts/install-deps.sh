@@ -14,7 +14,7 @@ packages=(
     libgtest-dev libgmock-dev libbenchmark-dev
     libimgui-dev libglfw3-dev libstb-dev libgl-dev fonts-dejavu-core
     xvfb xauth
-    python3 python3-simpy
+    python3 python3-simpy python3-jsonschema
     clang clang-format libclang-rt-14-dev
     slurm-wlm munge
     chromium

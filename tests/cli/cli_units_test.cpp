@@ -24,7 +24,7 @@ TEST(NumberFormat, ReadsLikeATable) {
     EXPECT_EQ(format_human(16.04), "16.04");
     EXPECT_EQ(format_human(0.34126), "0.3413");
     EXPECT_EQ(format_human(0.25, true), "+0.2500");
-    EXPECT_EQ(format_human(NAN), "n/a");
+    EXPECT_EQ(format_human(NAN), "undefined");
 }
 
 record::ReplicationRecord rec(std::uint64_t rep, double x) {

@@ -23,6 +23,32 @@ using detail::Statement;
 namespace {
 
 constexpr std::size_t kHeaderSize = 100;
+// The longest run an archive may claim beyond the days its series and tracks cover: the scenario
+// reader's 200-year limit (a model may record series over part of the run only).
+constexpr std::int64_t kMaxRunDays = 200 * 366;
+
+/**
+ * @brief The error for an archive SQLite cannot read because of a leftover rollback journal
+ * (or write-ahead log) beside it: a read-only reader cannot roll it back, and SQLite's own
+ * words ("attempt to write a readonly database") say nothing of the cause.
+ */
+std::optional<std::string> journal_problem(const std::filesystem::path& archive) {
+    std::error_code ec;
+    for (const char* suffix : {"-journal", "-wal"}) {
+        std::filesystem::path side = archive;
+        side += suffix;
+        if (std::filesystem::exists(side, ec)) {
+            const std::string name = side.filename().string();
+            return "a leftover '" + name +
+                   "' lies beside it: SQLite takes it for an unfinished change that must be "
+                   "rolled back (a write) before the archive can be read, and cssim only reads. "
+                   "cssim never leaves one beside a finished run, so it comes from another "
+                   "program or an interrupted copy: if nothing is changing the archive, move '" +
+                   name + "' away and open the archive again";
+        }
+    }
+    return std::nullopt;
+}
 
 std::uint32_t big_endian(const std::array<unsigned char, kHeaderSize>& h, std::size_t at,
                          std::size_t bytes) {
@@ -186,6 +212,27 @@ void ArchiveReader::Impl::load_info() {
     }
 }
 
+void ArchiveReader::Impl::check_days() const {
+    // Readers size per-day arrays by run.days (the viewer's timeline), so a damaged value such
+    // as 10^12 must stop here rather than in an allocation.
+    Statement covered = db->prepare(
+        "SELECT MAX(end) FROM (SELECT first_day + length(data) / 8 AS end FROM series "
+        "UNION ALL SELECT first_day + length(status) AS end FROM track)");
+    const std::int64_t data_days = covered.step() && !covered.is_null(0)
+                                       ? std::max<std::int64_t>(covered.column_int64(0), 0)
+                                       : 0;
+    const std::int64_t days = info.layout.days;
+    if (days < 0 || days > std::max(data_days, kMaxRunDays)) {
+        damaged("run.days is " + std::to_string(days) + ", but the series and tracks cover " +
+                std::to_string(data_days) + " days and no run is longer than " +
+                std::to_string(kMaxRunDays) + " days (200 years)");
+    }
+    if (info.layout.warmup_days < 0 || info.layout.warmup_days > days) {
+        damaged("run.warmup_days is " + std::to_string(info.layout.warmup_days) +
+                ", outside the run's " + std::to_string(days) + " days");
+    }
+}
+
 void ArchiveReader::Impl::load_entries() {
     Statement select = db->prepare(
         "SELECT r.id, r.design_point, r.replication, r.seed, "
@@ -250,7 +297,11 @@ ArchiveReader::ArchiveReader(const std::filesystem::path& path) : impl_(std::mak
         impl_->check_format();
         impl_->load_info();
         impl_->load_entries();
+        impl_->check_days();
     } catch (const SqliteError& error) {
+        if (const std::optional<std::string> journal = journal_problem(impl_->path)) {
+            throw ArchiveError(impl_->path, *journal);
+        }
         if (error.primary_code() == SQLITE_ERROR &&
             std::string_view(error.what()).starts_with("no such table")) {
             throw ArchiveError(impl_->path,

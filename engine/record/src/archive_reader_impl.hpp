@@ -47,6 +47,8 @@ struct ArchiveReader::Impl {
     void check_format();
     void load_info();
     void load_entries();
+    /** @brief run.days and run.warmup_days against what the series and tracks hold. */
+    void check_days() const;
     std::int64_t row_of(std::uint64_t replication, std::uint64_t design_point) const;
     std::vector<MetricValue> load_metrics(std::int64_t row) const;
 

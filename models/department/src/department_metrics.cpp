@@ -5,6 +5,7 @@
  */
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numeric>
 
 #include "cssim/core/statistics.hpp"

@@ -196,6 +196,10 @@ void Model::operator()(const core::Event& e) {
                         static_cast<core::DayIndex>(e.payload >> 8) - 1000000);
             break;
         case kWorkingDay:
+            if (cancel_ != nullptr && cancel_->load(std::memory_order_relaxed)) {
+                throw core::RunCancelled("replication " + std::to_string(replication_) +
+                                         " cancelled on day " + std::to_string(today()));
+            }
             on_working_day(today());
             if (today() + 1 < end_day_) {
                 sim_.schedule_at(tick_of(today() + 1, 8), kWorkingDay);

@@ -5,6 +5,7 @@
  */
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numeric>
 
 #include "cssim/core/statistics.hpp"
@@ -29,7 +30,10 @@ record::ReplicationRecord Model::make_record() {
     const double years = std::max(1e-9, a.days / kDaysPerYear);
     const double days = std::max(1.0, a.days);
     const double worked = a.hours_direct + a.hours_admin + a.hours_travel + a.hours_other;
-    auto ratio = [](double x, double y) { return y > 0.0 ? x / y : 0.0; };
+    // A share of nothing (no assessments, no visits due, no managers) is undefined in this
+    // replication: NaN, which the outputs report as undefined and leave out of `n`, never 0.
+    constexpr double kUndefined = std::numeric_limits<double>::quiet_NaN();
+    auto ratio = [](double x, double y) { return y > 0.0 ? x / y : kUndefined; };
     const double employed_mean = a.employed_fte_sum / days;
     const double agency_mean = a.agency_fte_sum / days;
     const double holders_mean = employed_mean + agency_mean;
@@ -49,7 +53,7 @@ record::ReplicationRecord Model::make_record() {
     }
     const double children_10k = std::max(1e-9, cfg_->population.children / 10000.0);
     auto add = [&](const char* name, double value) {
-        r.metrics.push_back(record::MetricValue{name, std::isfinite(value) ? value : 0.0});
+        r.metrics.push_back(record::MetricValue{name, value});  // NaN stays: undefined
     };
     add("direct_time_share", ratio(a.hours_direct, worked));
     add("admin_time_share", ratio(a.hours_admin, worked));
@@ -58,7 +62,7 @@ record::ReplicationRecord Model::make_record() {
     add("unallocated_cases_mean", a.unallocated_sum / days);
     add("assessments_within_45wd_share", ratio(a.assessments_on_time, a.assessments));
     add("assessment_duration_median_wd",
-        a.assessment_durations.empty() ? 0.0 : core::median(a.assessment_durations));
+        a.assessment_durations.empty() ? kUndefined : core::median(a.assessment_durations));
     add("re_referral_share", ratio(a.re_referrals, a.referrals));
     add("turnover_rate", ratio(a.employed_leavers / years, employed_mean));
     add("agency_share", ratio(agency_mean, holders_mean));
@@ -126,8 +130,10 @@ record::ReplicationRecord Model::make_record() {
 }  // namespace detail
 
 record::ReplicationRecord run_replication(const DepartmentConfig& config, std::uint64_t master_seed,
-                                          std::uint64_t replication, bool with_detail) {
+                                          std::uint64_t replication, bool with_detail,
+                                          const std::atomic<bool>* cancel) {
     detail::Model model(config, master_seed, replication, with_detail);
+    model.set_cancel_flag(cancel);
     return model.run();
 }
 

@@ -9,6 +9,7 @@
  */
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cstdint>
 #include <deque>
 #include <string>
@@ -139,6 +140,8 @@ public:
     Model(const DepartmentConfig& config, std::uint64_t master_seed, std::uint64_t replication,
           bool with_detail);
     record::ReplicationRecord run();
+    /** @brief A flag polled once per simulated day; when set, run() throws core::RunCancelled. */
+    void set_cancel_flag(const std::atomic<bool>* cancel) { cancel_ = cancel; }
 
     /** @brief Event dispatch (called by Simulation::run_until). */
     void operator()(const core::Event& event);
@@ -230,6 +233,7 @@ private:
     bool detail_;
     std::uint64_t seed_;
     std::uint64_t replication_;
+    const std::atomic<bool>* cancel_ = nullptr;
     core::WorkingCalendar calendar_;
     core::Simulation sim_;
     core::DayIndex end_day_ = 0;

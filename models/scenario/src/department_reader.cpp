@@ -24,6 +24,12 @@ constexpr double kShareTolerance = 1e-6;
 // has ~35,000 social workers: a whole country for 30 years stays inside both.
 constexpr double kMaxExpectedReferrals = 5e7;
 constexpr double kMaxPostYears = 1e6;
+// Memory guard: every case a replication can hold (the open cases of day 0 plus the referral
+// bound above) is a record in memory; cases close and are reused, but a department that cannot
+// keep up (a large population with few posts) keeps every one. A record is ~150 bytes, so the
+// cases stay under ~3 GB (docs/reliability.md); England's ~400,000 open cases plus 20 years of
+// referrals fit.
+constexpr double kMaxCaseRecords = 2e7;
 
 void by_need(ObjectReader& r, std::string_view key, std::vector<double>& out, std::string_view doc,
              std::string_view unit = "probability", Range range = Range::unit()) {
@@ -462,6 +468,20 @@ void check_volume(ObjectReader& root, const DepartmentConfig& c) {
                        format_number(kMaxExpectedReferrals));
     } else if (!std::isfinite(referrals)) {
         root.error("demand.trend_per_year", "the referral rate grows without bound over the run");
+    } else {
+        double initial = 0.0;
+        for (const InitialStock& stock : c.initial.stocks) {
+            initial += stock.per_10k_children * c.population.children / 10000.0;
+        }
+        if (initial + referrals > kMaxCaseRecords) {
+            root.error("population.children",
+                       format_number(c.population.children) + " children could open up to " +
+                           format_number(std::round(initial + referrals)) +
+                           " cases in one replication (open cases at day 0 plus referrals); "
+                           "the memory limit is " +
+                           format_number(kMaxCaseRecords) +
+                           " case records: shorten run.years or model a smaller population");
+        }
     }
     const double post_years = c.workforce.social_worker_posts * c.run.years;
     if (post_years > kMaxPostYears) {

@@ -356,6 +356,19 @@ bool apply_override(json& document, const std::string& assignment,
     }
     const std::string path_text = assignment.substr(0, eq);
     const std::string value_text = assignment.substr(eq + 1);
+    if (!steps.front().index && steps.front().key == "extends") {
+        // `extends` is resolved before the overrides apply, so setting it would change nothing
+        // yet be recorded in the manifest as if it had: refused as a bad command line.
+        is_bad_command_line = true;
+        diagnostics.push_back(Diagnostic{
+            path_text,
+            "--set cannot change 'extends' (it is resolved before --set applies); write a "
+            "scenario file whose \"extends\" names the base instead",
+            {},
+            0,
+            0});
+        return false;
+    }
     // The same nesting limit as files: deeper values would only reach the reader's recursion
     // (merge, canonical dump) with nothing a scenario could mean by them.
     bool too_deep = false;
@@ -363,7 +376,23 @@ bool apply_override(json& document, const std::string& assignment,
         too_deep = too_deep || depth > static_cast<int>(kMaxNestingDepth);
         return true;
     };
-    json value = json::parse(value_text, depth_guard, false);
+    json value;
+    try {
+        value = json::parse(value_text, depth_guard, true);
+    } catch (const json::out_of_range&) {
+        // JSON whose number overflows a double (1e400, {"mean":1e400}): say so, rather than
+        // take the text as a string and report a type the user did not mean.
+        diagnostics.push_back(
+            Diagnostic{path_text,
+                       "--set: a number in '" + value_text +
+                           "' is out of range (numbers must fit a double, about 1.8e308)",
+                       {},
+                       0,
+                       0});
+        return false;
+    } catch (const json::exception&) {
+        value = json(json::value_t::discarded);
+    }
     if (too_deep) {
         diagnostics.push_back(Diagnostic{path_text,
                                          "--set: the value is nested deeper than the limit of " +

@@ -70,13 +70,29 @@ std::string default_name(const std::string& source_path) {
 
 }  // namespace
 
+std::string escape_control(std::string_view text) {
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string out;
+    out.reserve(text.size());
+    for (const char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte < 0x20 || byte == 0x7f) {
+            out += "\\u00";
+            out += kHex[byte >> 4];
+            out += kHex[byte & 0xf];
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
 std::string format_diagnostic(const Diagnostic& d) {
     if (!d.file.empty() && d.line > 0) {
-        return d.file + ":" + std::to_string(d.line) + ":" + std::to_string(d.column) + ": " +
-               d.message;
+        return escape_control(d.file + ":" + std::to_string(d.line) + ":" +
+                              std::to_string(d.column) + ": " + d.message);
     }
-    std::string text = d.path.empty() ? d.message : d.path + ": " + d.message;
-    return text;
+    return escape_control(d.path.empty() ? d.message : d.path + ": " + d.message);
 }
 
 LoadResult load_scenario_text(const std::string& text, const std::string& source_path,

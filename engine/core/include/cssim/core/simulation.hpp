@@ -38,6 +38,15 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+/**
+ * @brief A replication abandoned because its caller asked it to stop (SIGINT or SIGTERM while
+ * it ran): it has no result, and the caller reports the run as interrupted (exit 130).
+ */
+class RunCancelled : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
 /** @brief Thrown by run_until when more events were processed than the configured limit. */
 class EventLimitExceeded : public LimitExceeded {
 public:

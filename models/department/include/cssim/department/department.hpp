@@ -7,6 +7,7 @@
  * run_replication() is pure: it reads the config, owns all its state, and may run on many
  * threads at once. Same (config, master_seed, replication) => identical record.
  */
+#include <atomic>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -21,9 +22,12 @@ namespace cssim::department {
  * @brief Runs one replication. Metrics (DESIGN §3 names, measured after warm-up) always;
  * with_detail adds per-day series, a track per post and dated events. Precondition: the config
  * passed the scenario reader's checks and validate_pathway() found no problem.
+ * @param cancel polled once per simulated day when given: once it is true the replication is
+ * abandoned by throwing core::RunCancelled (a large one runs for minutes).
  */
 record::ReplicationRecord run_replication(const DepartmentConfig& config, std::uint64_t master_seed,
-                                          std::uint64_t replication, bool with_detail);
+                                          std::uint64_t replication, bool with_detail,
+                                          const std::atomic<bool>* cancel = nullptr);
 
 /** @brief The named random streams the model draws from (for the manifest). */
 std::vector<std::string> stream_names();

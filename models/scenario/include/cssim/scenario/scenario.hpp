@@ -42,8 +42,18 @@ struct Diagnostic {
     int column = 0;
 };
 
-/** @brief "path: message", or "file:line:column: message" when the text position is known. */
+/**
+ * @brief "path: message", or "file:line:column: message" when the text position is known.
+ * Control bytes and NULs (from keys, values or file names the user wrote) are escaped.
+ */
 std::string format_diagnostic(const Diagnostic& diagnostic);
+
+/**
+ * @brief `text` with every control byte (below 0x20, and 0x7f) written as `\u00XX`, so that
+ * user text echoed in a message cannot hide in, or rewrite, the terminal; other bytes (UTF-8
+ * included) are unchanged.
+ */
+std::string escape_control(std::string_view text);
 
 /** @brief The candidate closest to `word` if close enough to be a plausible typo, else "" (the
  * "did you mean" of the scenario reader, for other user-typed names such as metric names). */
