@@ -77,6 +77,29 @@ std::string value_at(const nlohmann::json& root, const std::string& dotted) {
     return node->is_number() ? number_text(node->get<double>()) : node->dump();
 }
 
+/**
+ * @brief The value of a scenario field in base.json, as text ("" if absent): the field itself,
+ * or, where base.json states it through its council profile, the profile's field (the
+ * establishment a profile derives, such as posts, has no single stated value and gives "").
+ */
+std::string base_field(const nlohmann::json& base, const std::string& field) {
+    if (std::string v = value_at(base, field); !v.empty())
+        return v;
+    constexpr std::pair<const char*, const char*> kProfile[] = {
+        {"population.children", "council.children"},
+        {"demand.referrals_per_10k_children_per_year",
+         "council.referrals_per_10k_children_per_year"},
+        {"workforce.initial_agency_share", "council.agency_share"},
+        {"workforce.initial_vacancy_share", "council.vacancy_share"},
+        {"workforce.social_worker_posts", "council.social_worker_posts"},
+    };
+    for (const auto& [scenario_field, profile_field] : kProfile) {
+        if (field == scenario_field)
+            return value_at(base, profile_field);
+    }
+    return "";
+}
+
 std::string read_text(const std::string& path, bool& ok) {
     std::ifstream in(path, std::ios::binary);
     std::ostringstream text;
@@ -143,7 +166,7 @@ int init_command(const InitCommand& command) {
             request.extra_mappings.push_back(std::move(m));
         }
         imported = import_ees(request, [&](const std::string& field) {
-            return base.is_discarded() ? std::string() : value_at(base, field);
+            return base.is_discarded() ? std::string() : base_field(base, field);
         });
     } catch (const EesError& e) {
         std::fprintf(stderr, "cssim: %s\n", e.what());

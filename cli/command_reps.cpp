@@ -55,11 +55,11 @@ int reps_command(const RepsCommand& command) {
         if (!known.empty() && std::find(known.begin(), known.end(), name) == known.end()) {
             const std::string guess = scenario::closest_name(name, known);
             std::fprintf(stderr, "cssim: --target-half-width: '%s' is not a metric of model '%s'",
-                         name.c_str(), scenario.model.c_str());
+                         scenario::escape_control(name).c_str(), scenario.model.c_str());
             if (!guess.empty()) {
                 std::fprintf(stderr, "; did you mean '%s'?", guess.c_str());
             }
-            std::fprintf(stderr, " Its metrics are:");
+            std::fprintf(stderr, ". Its metrics are:");
             for (const std::string& n : known) {
                 std::fprintf(stderr, " %s", n.c_str());
             }

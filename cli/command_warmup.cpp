@@ -37,11 +37,11 @@ int warmup_command(const WarmupCommand& command) {
         // Checked before anything runs, with a suggestion.
         const std::string guess = scenario::closest_name(command.metric, series);
         std::fprintf(stderr, "cssim: --metric: '%s' is not a series of model '%s'",
-                     command.metric.c_str(), scenario.model.c_str());
+                     scenario::escape_control(command.metric).c_str(), scenario.model.c_str());
         if (!guess.empty()) {
             std::fprintf(stderr, "; did you mean '%s'?", guess.c_str());
         }
-        std::fprintf(stderr, " Its series are:");
+        std::fprintf(stderr, ". Its series are:");
         for (const std::string& name : series) {
             std::fprintf(stderr, " %s", name.c_str());
         }

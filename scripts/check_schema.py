@@ -9,7 +9,8 @@ JSON Schema draft 2020-12) is the second opinion. The schema describes a *resolv
 a preset that `extends` another file leaves out what it inherits (even `model`, which the
 schema requires), so each file is validated after its `extends` chain is resolved here, as
 cssim does it (JSON merge patch, RFC 7396, paths relative to the extending file). Sweep files
-(scenarios/sweeps/) have their own format and are not scenarios. Finally two broken copies of a
+(scenarios/sweeps/), workshop and decision files (scenarios/workshops/) and the published-
+statistics mappings of `cssim init` (scenarios/ees/) have their own formats and are not scenarios. Finally two broken copies of a
 preset must fail, so that a schema that accepts everything cannot pass. Exit 0 when all hold.
 """
 import copy
@@ -69,7 +70,9 @@ def main():
     jsonschema.Draft202012Validator.check_schema(schema)
     validator = jsonschema.Draft202012Validator(schema)
 
-    files = sorted(p for p in root.rglob("*.json") if "sweeps" not in p.relative_to(root).parts)
+    not_scenarios = {"sweeps", "workshops", "ees"}
+    files = sorted(p for p in root.rglob("*.json")
+                   if not_scenarios.isdisjoint(p.relative_to(root).parts))
     failures = 0
     for path in files:
         problems = errors_of(validator, resolve(path))

@@ -8,7 +8,8 @@
 #
 # Regions: README.md default-job; docs/experiments.md compare-json, crn-table, reps-relative,
 # reps-absolute, warmup-base, welch-head, warmup-presets; docs/scenarios.md validate-council,
-# validate-warnings; docs/system-effects.md se-* (through scripts/system-effects.sh). The viewer
+# validate-warnings; docs/analysts.md analysts-* (init, validate, compare, calibration, report and
+# its screenshots); docs/system-effects.md se-* (through scripts/system-effects.sh). The viewer
 # screenshots of docs/viewer.md and docs/system-effects.md are re-rendered when cssim-view and
 # xvfb-run are available.
 # Outputs are deterministic (same scenario + seed => same numbers whatever the thread count),
@@ -179,4 +180,98 @@ if [[ $screenshots == 1 && -x $viewer ]] && command -v xvfb-run >/dev/null; then
 else
     echo "regen-docs: screenshots skipped (needs $viewer and xvfb-run)" >&2
 fi
+# 7. The analysts' walk-through (analysts.md): init from the fixtures, validate, compare, the
+#    calibration check and the report, run in a scratch folder that sees scenarios/ and tests/.
+walk=$tmp/walk
+mkdir -p "$walk/councils" "$walk/results"
+ln -s "$root/scenarios" "$walk/scenarios"
+ln -s "$root/tests" "$walk/tests"
+(
+    cd "$walk"
+    fixtures=tests/fixtures/ees
+    {
+        echo "\$ cssim init --ees $fixtures/csww_indicators_2023_fixture.csv \\"
+        echo "             $fixtures/cin_referrals_2025_fixture.csv \\"
+        echo "             --la Northby --children 45000 --out councils/northby.json"
+        "$cssim" init --ees $fixtures/csww_indicators_2023_fixture.csv \
+            $fixtures/cin_referrals_2025_fixture.csv --la Northby --children 45000 \
+            --out councils/northby.json 2>&1
+    } | fenced "$root/docs/analysts.md" analysts-init
+    fenced "$root/docs/analysts.md" analysts-scenario json <councils/northby.json
+    {
+        for args in "--la Nortby" "--la North East" "--la Northby --year 2019"; do
+            shown=$args
+            [[ $args == "--la North East" ]] && shown='--la "North East"'
+            echo "\$ cssim init --ees $fixtures/csww_indicators_2023_fixture.csv $shown --out councils/x.json"
+            set +e
+            if [[ $args == "--la North East" ]]; then
+                "$cssim" init --ees $fixtures/csww_indicators_2023_fixture.csv --la "North East" \
+                    --out councils/x.json 2>&1
+            else
+                # shellcheck disable=SC2086
+                "$cssim" init --ees $fixtures/csww_indicators_2023_fixture.csv $args \
+                    --out councils/x.json 2>&1
+            fi
+            echo "(exit $?)"
+            set -e
+        done
+    } | fenced "$root/docs/analysts.md" analysts-errors
+    {
+        echo "\$ cssim init --ees $fixtures/csww_indicators_2023_fixture.csv --la Suppressford --children 60000 --out councils/suppressford.json"
+        "$cssim" init --ees $fixtures/csww_indicators_2023_fixture.csv --la Suppressford \
+            --children 60000 --out councils/suppressford.json 2>&1 >/dev/null
+    } | fenced "$root/docs/analysts.md" analysts-suppressed
+    { echo '$ cssim validate councils/northby.json'; "$cssim" validate councils/northby.json 2>&1; } |
+        fenced "$root/docs/analysts.md" analysts-validate
+    cat >councils/northby_agency_ban.json <<'JSON'
+{
+  "extends": "northby.json",
+  "name": "northby_agency_ban",
+  "description": "Northby without agency social workers: no new agency contracts and none renewed.",
+  "recruitment": {"agency_allowed": false}
+}
+JSON
+    metrics=unallocated_cases_mean,caseload_mean,direct_time_share,turnover_rate,agency_share,spend_total,harm_events_per_10k_children
+    {
+        echo '$ cssim compare councils/northby.json councils/northby_agency_ban.json -r 10 \'
+        echo "    --metrics $metrics \\"
+        echo '    --out results/northby-ban'
+        "$cssim" compare councils/northby.json councils/northby_agency_ban.json -r 10 -q \
+            --colour never --metrics "$metrics" --out results/northby-ban
+    } | fenced "$root/docs/analysts.md" analysts-compare
+    python3 - councils/northby.published.json results/northby-ban/northby/summary.json \
+        >"$tmp/splice.in" <<'PY'
+import json, sys
+published = json.load(open(sys.argv[1]))
+summary = json.load(open(sys.argv[2]))["metrics"]
+print("| metric | published | model, northby |")
+print("|---|---|---|")
+for target in published["targets"]:
+    name, value = target["metric"], target["published"]
+    m = summary.get(name)
+    if m is None or m.get("mean") is None:
+        continue
+    print(f"| `{name}` | {value:g} | {m['mean']:.3f} [{m['ci95_low']:.3f}, {m['ci95_high']:.3f}] |")
+PY
+    splice "$root/docs/analysts.md" analysts-calibration
+    {
+        echo '$ cssim report results/northby-ban --out results/northby-ban.html'
+        "$cssim" report results/northby-ban --out results/northby-ban.html 2>&1
+    } | fenced "$root/docs/analysts.md" analysts-report
+    if command -v chromium >/dev/null; then
+        for shot in "report-northby 1000,1300" "report-northby-charts 1000,4200"; do
+            set -- $shot
+            chromium --headless --no-sandbox --disable-gpu --hide-scrollbars \
+                --user-data-dir="$tmp/chromium" --window-size="$2" \
+                --screenshot="$tmp/$1.png" "file://$walk/results/northby-ban.html" 2>/dev/null
+        done
+        cp "$tmp/report-northby.png" "$root/docs/images/report-northby.png"
+        # The charts image is the part of the page below the headline table.
+        if command -v convert >/dev/null && convert -version 2>/dev/null | grep -q ImageMagick; then
+            convert "$tmp/report-northby-charts.png" -crop 1000x1150+0+2300 +repage \
+                "$root/docs/images/report-northby-charts.png"
+        fi
+        echo "regen-docs: docs/images/report-northby*.png" >&2
+    fi
+)
 echo "regen-docs: done; review with git diff" >&2
