@@ -2,13 +2,15 @@
 # Builds the test suite under sanitizers in separate build folders and runs it clean.
 #
 #   scripts/sanitize.sh asan   AddressSanitizer + UndefinedBehaviorSanitizer (halt on the first
-#                              report, leaks checked): every GoogleTest binary of the build
-#                              (engine, scenario, queue, department, CLI, sweep, reliability);
-#                              the CLI, sweep and reliability tests run the sanitized `cssim`
-#                              that the same build makes, so its reports fail them (exit 134).
+#                              report, leaks checked): every GoogleTest binary that
+#                              tests/**/CMakeLists.txt defines (found there, not listed here);
+#                              the CLI, sweep, analyst and reliability tests run the sanitized
+#                              `cssim` that the same build makes, so its reports fail them
+#                              (exit 134); then every department preset runs once through it.
 #                              The viewer is not built here (its tests need ImGui, GLFW and an
 #                              OpenGL context from unsanitized system libraries).
-#   scripts/sanitize.sh tsan   ThreadSanitizer: the parallel runner's tests; with
+#   scripts/sanitize.sh tsan   ThreadSanitizer: the parallel runner's tests (jobs and logical
+#                              processes) and PHOLD's on many threads; with
 #                              CSSIM_TSAN_CLI=1 also the CLI's thread-count determinism,
 #                              interrupt and compare tests against a TSan-built `cssim`.
 #                              Debian's libtbb.so is not built with -fsanitize=thread, so
@@ -41,15 +43,18 @@ binary() { find "$1/tests" -type f -name "$2" -perm -u+x | head -n 1; }
 
 run_asan() {
     local dir=${CSSIM_ASAN_DIR:-$root/build-asan}
-    local tests=(${CSSIM_SANITIZE_TESTS:-cssim_core_tests cssim_parallel_tests cssim_record_tests
-                 cssim_scenario_tests cssim_queue_tests cssim_department_tests cssim_cli_tests
-                 cssim_sweep_tests cssim_reliability_tests})
+    # Every GoogleTest binary the build defines (the viewer is not built here, see below), so a
+    # new test binary is sanitized without anyone remembering to list it.
+    local all_tests
+    all_tests=$(grep -rhoE 'cssim_add_gtest\((cssim_[a-z_]+)' "$root/tests" --include=CMakeLists.txt |
+        sed 's/cssim_add_gtest(//' | grep -v '^cssim_viewer' | sort -u | tr '\n' ' ')
+    local tests=(${CSSIM_SANITIZE_TESTS:-$all_tests})
     local skip=${CSSIM_SANITIZE_SKIP-DepartmentCalibration.*:DepartmentFaceValidity.*:SystemEffects.*}
     cmake -S "$root" -B "$dir" "${common[@]}" "-DCSSIM_SANITIZE=address;undefined" >/dev/null
     # The CLI and reliability tests run the `cssim` binary; the others do not need it built.
     local extra=()
     if [[ " ${tests[*]} " == *" cssim_cli_tests "* || " ${tests[*]} " == *" cssim_sweep_tests "* ||
-          " ${tests[*]} " == *" cssim_reliability_tests "* ]]; then
+          " ${tests[*]} " == *" cssim_reliability_tests "* || " ${tests[*]} " == *" cssim_analyst_tests "* ]]; then
         extra=(cssim)
     fi
     cmake --build "$dir" -j "$jobs" --target "${extra[@]}" "${tests[@]}"
@@ -65,12 +70,28 @@ run_asan() {
         (cd "$dir" && "$(binary "$dir" "$t")" --gtest_brief=1 "${filter[@]}")
         echo "== ASan+UBSan: $t passed in $((SECONDS - start)) s"
     done
+    # The statistical suites left out above check calibrated outputs; what they would add under
+    # ASan is the code paths of every preset (inspection waves, blame culture, collapse...).
+    # Those run here: each shipped department preset, one replication of three years with
+    # detail, through the sanitized cssim (any report aborts the run and fails this step).
+    local start=$SECONDS out
+    out=$(mktemp -d)
+    for p in "$root"/scenarios/*.json; do
+        (cd "$dir" && ./cli/cssim run "$p" --replications 1 --threads 1 --quiet \
+            --set run.years=3 --set run.warmup_years=1 --out "$out/$(basename "$p" .json)" \
+            >/dev/null 2>&1) || { echo "== ASan+UBSan: preset $(basename "$p") failed" >&2;
+                                  (cd "$dir" && ./cli/cssim run "$p" --replications 1 --quiet \
+                                      --set run.years=3 --set run.warmup_years=1 \
+                                      --out "$out/again-$(basename "$p" .json)"); return 1; }
+    done
+    rm -rf "$out"
+    echo "== ASan+UBSan: every department preset ran clean in $((SECONDS - start)) s"
 }
 
 run_tsan() {
     local dir=${CSSIM_TSAN_DIR:-$root/build-tsan}
     cmake -S "$root" -B "$dir" "${common[@]}" -DCSSIM_SANITIZE=thread >/dev/null
-    local targets=(cssim_parallel_tests)
+    local targets=(cssim_parallel_tests cssim_phold_tests)
     if [[ "${CSSIM_TSAN_CLI:-0}" == "1" ]]; then
         targets+=(cssim cssim_cli_tests)
     fi
@@ -79,6 +100,9 @@ run_tsan() {
     export TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:suppressions=$root/tests/reliability/tsan.supp"
     echo "== TSan: cssim_parallel_tests"
     (cd "$dir" && "$(binary "$dir" cssim_parallel_tests)" --gtest_brief=1)
+    # PHOLD's logical processes exchange messages across TBB threads at every epoch barrier.
+    echo "== TSan: cssim_phold_tests"
+    (cd "$dir" && "$(binary "$dir" cssim_phold_tests)" --gtest_brief=1)
     if [[ "${CSSIM_TSAN_CLI:-0}" == "1" ]]; then
         echo "== TSan: cssim_cli_tests (thread-count determinism, interrupts)"
         (cd "$dir" && "$(binary "$dir" cssim_cli_tests)" --gtest_brief=1 \
