@@ -270,6 +270,8 @@ PY
         if command -v convert >/dev/null && convert -version 2>/dev/null | grep -q ImageMagick; then
             convert "$tmp/report-northby-charts.png" -crop 1000x1150+0+2300 +repage \
                 "$root/docs/images/report-northby-charts.png"
+        else
+            echo "regen-docs: report-northby-charts.png kept (cropping needs ImageMagick's convert)" >&2
         fi
         echo "regen-docs: docs/images/report-northby*.png" >&2
     fi
