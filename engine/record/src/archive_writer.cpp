@@ -228,7 +228,8 @@ void ArchiveWriter::add(const ReplicationRecord& record) {
         }
         for (std::size_t i = 0; i < record.series.size(); ++i) {
             const Series& s = record.series[i];
-            const auto data = detail::encode_le<double>(s.values);
+            std::vector<unsigned char> storage;
+            const auto data = detail::le_bytes<double>(s.values, storage);
             if (!s.label.empty()) {
                 impl_->series_labels.emplace(s.name, s.label);
             }
@@ -243,10 +244,11 @@ void ArchiveWriter::add(const ReplicationRecord& record) {
         }
         for (std::size_t i = 0; i < record.tracks.size(); ++i) {
             const EntityTrack& t = record.tracks[i];
-            const auto status = detail::encode_le<std::uint8_t>(t.status);
-            const auto contract = detail::encode_le<std::uint8_t>(t.contract);
-            const auto caseload = detail::encode_le<float>(t.caseload);
-            const auto stress = detail::encode_le<float>(t.stress);
+            std::vector<unsigned char> storage[4];
+            const auto status = detail::le_bytes<std::uint8_t>(t.status, storage[0]);
+            const auto contract = detail::le_bytes<std::uint8_t>(t.contract, storage[1]);
+            const auto caseload = detail::le_bytes<float>(t.caseload, storage[2]);
+            const auto stress = detail::le_bytes<float>(t.stress, storage[3]);
             impl_->insert_track->bind(1, id)
                 .bind(2, static_cast<std::int64_t>(i))
                 .bind(3, static_cast<std::int64_t>(t.id))

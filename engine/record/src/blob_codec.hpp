@@ -32,6 +32,23 @@ std::vector<unsigned char> encode_le(std::span<const T> values) {
     return bytes;
 }
 
+/**
+ * @brief The little-endian bytes of `values` without a copy where possible: a view of `values`
+ * themselves on a little-endian host (or for single bytes), else encode_le into `storage`. The
+ * result is valid while `values` (and `storage`) are.
+ */
+template <typename T>
+std::span<const unsigned char> le_bytes(std::span<const T> values,
+                                        std::vector<unsigned char>& storage) {
+    static_assert(std::is_arithmetic_v<T>);
+    if constexpr (std::endian::native == std::endian::little || sizeof(T) == 1) {
+        return {reinterpret_cast<const unsigned char*>(values.data()), values.size_bytes()};
+    } else {
+        storage = encode_le(values);
+        return storage;
+    }
+}
+
 /** @brief Decodes little-endian bytes; nullopt when the size is not a multiple of sizeof(T). */
 template <typename T>
 std::optional<std::vector<T>> decode_le(std::span<const unsigned char> bytes) {

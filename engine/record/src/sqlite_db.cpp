@@ -56,7 +56,7 @@ Statement& Statement::bind(int index, std::string_view value) {
 Statement& Statement::bind_blob(int index, std::span<const unsigned char> bytes) {
     const int rc = bytes.empty() ? sqlite3_bind_zeroblob(stmt_, index, 0)
                                  : sqlite3_bind_blob64(stmt_, index, bytes.data(), bytes.size(),
-                                                       SQLITE_TRANSIENT);
+                                                       SQLITE_STATIC);
     if (rc != SQLITE_OK) {
         fail(rc);
     }
@@ -74,6 +74,7 @@ bool Statement::step() {
     const int code = sqlite3_extended_errcode(db_);
     const std::string text = message_of(db_, rc);
     sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);  // no BLOB bound without a copy may outlive its bytes
     throw SqliteError(code, text);
 }
 

@@ -48,7 +48,11 @@ public:
     /** @brief NaN is stored as NULL by SQLite; column_double() reads NULL back as NaN. */
     Statement& bind(int index, double value);
     Statement& bind(int index, std::string_view value);
-    /** @brief Binds a zero-length BLOB, not NULL, when `bytes` is empty. */
+    /**
+     * @brief Binds `bytes` without copying them (SQLITE_STATIC): they must stay valid until the
+     * statement has run (run(), or step() to the end or to an error) or is reset. A zero-length
+     * BLOB, not NULL, when `bytes` is empty.
+     */
     Statement& bind_blob(int index, std::span<const unsigned char> bytes);
 
     /** @brief Runs one step: true when a row is ready, false when done. */

@@ -38,20 +38,21 @@ constexpr std::int64_t kMaxCustomersInSystem = 20'000'000;
 
 /**
  * @brief Runaway guard for the event loop, proportional to the scenario. Each arrival brings at
- * most two events (arrival, departure), plus one per day and two fixed ones. The number of
- * arrivals N(t) of a renewal process with mean gap m satisfies E[N(t)] <= t/m + E[X^2]/m^2
- * (Lorden's bound), about t/m + 2 for exponential gaps; 8 t/m + 10^6 leaves a margin no
+ * most two events (arrival, departure), plus two fixed ones (the first arrival and the end of
+ * the warm-up); the daily series are recorded without events (see QueueRun::record_days_before).
+ * The number of arrivals N(t) of a renewal process with mean gap m satisfies E[N(t)] <= t/m +
+ * E[X^2]/m^2 (Lorden's bound), about t/m + 2 for exponential gaps; 8 t/m + 10^6 leaves a margin no
  * ordinary gap distribution reaches, while a pathological one (an empirical with almost every
  * gap 0 and rare huge gaps, mean still >= 10 minutes) that would bunch ~10^9 arrivals at one
  * instant is stopped with a clear error instead of exhausting memory.
  */
 std::uint64_t event_limit(const QueueConfig& config) {
     const double expected_arrivals = config.horizon_days / config.arrival.mean();
-    const double limit = 2.0 * (8.0 * expected_arrivals + 1e6) + config.horizon_days + 10.0;
+    const double limit = 2.0 * (8.0 * expected_arrivals + 1e6) + 10.0;
     return limit >= 1e19 ? 0 : static_cast<std::uint64_t>(limit);
 }
 
-enum EventKind : std::uint32_t { kArrival = 0, kDeparture = 1, kEndWarmup = 2, kDayEnd = 3 };
+enum EventKind : std::uint32_t { kArrival = 0, kDeparture = 1, kEndWarmup = 2 };
 
 /** @brief FIFO of waiting customers' arrival ticks: a power-of-two ring, no allocation once grown.
  */
@@ -107,13 +108,14 @@ public:
         sim_.set_event_limit(event_limit(config_));
         // The warm-up event is scheduled first so that, at equal times, it runs before the
         // first arrival (with no warm-up the window then starts before anything happens).
-        sim_.schedule_at(warmup_, kEndWarmup);
-        sim_.schedule_at(0, kArrival);
-        if (daily_ != nullptr && horizon_ >= core::kTicksPerDay) {
-            const std::size_t days = static_cast<std::size_t>(horizon_ / core::kTicksPerDay);
-            queue_series_.reserve(days);
-            busy_series_.reserve(days);
-            sim_.schedule_at(core::kTicksPerDay, kDayEnd);
+        schedule(warmup_, kEndWarmup);
+        schedule(0, kArrival);
+        days_ = static_cast<std::size_t>(horizon_ / core::kTicksPerDay);
+        if (daily_ != nullptr && days_ > 0) {
+            queue_series_.reserve(days_);
+            busy_series_.reserve(days_);
+            next_day_tick_ = core::kTicksPerDay;
+            day_seq_ = last_seq_ + 1;  // the sequence number the first day-end event used to get
         }
         sim_.run_until(horizon_, *this);
         advance(horizon_);
@@ -134,6 +136,9 @@ public:
     }
 
     void operator()(const core::Event& event) {
+        if (event.time >= next_day_tick_) [[unlikely]] {
+            record_days_before(event);
+        }
         switch (event.kind) {
             case kArrival:
                 on_arrival(event.time);
@@ -141,16 +146,17 @@ public:
             case kDeparture:
                 on_departure(event.time, static_cast<Tick>(event.payload));
                 break;
-            case kEndWarmup:
-                on_end_warmup(event.time);
-                break;
             default:
-                on_day_end(event.time);
+                on_end_warmup(event.time);
                 break;
         }
     }
 
 private:
+    /** @brief Schedules an event and remembers its sequence number (see record_days_before). */
+    void schedule(Tick time, EventKind kind, std::uint64_t payload = 0) {
+        last_seq_ = sim_.schedule_at(time, kind, 0, payload);
+    }
     /** @brief Accumulates the areas up to `now`; called before every state change. */
     void advance(Tick now) {
         const Tick dt = now - last_change_;
@@ -165,7 +171,7 @@ private:
             wait_sum_ += now - arrival;
         }
         const Tick service = config_.service.sample_ticks_from_days(service_rng_);
-        sim_.schedule_at(now + service, kDeparture, 0, static_cast<std::uint64_t>(arrival));
+        schedule(now + service, kDeparture, static_cast<std::uint64_t>(arrival));
     }
 
     void on_arrival(Tick now) {
@@ -173,7 +179,7 @@ private:
         stats_.arrival_tick_sum += static_cast<std::uint64_t>(now);
         if (in_window_)
             ++stats_.arrivals;
-        sim_.schedule_at(now + config_.arrival.sample_ticks_from_days(arrival_rng_), kArrival);
+        schedule(now + config_.arrival.sample_ticks_from_days(arrival_rng_), kArrival);
         if (in_system_ >= capacity_) {
             if (in_window_)
                 ++stats_.blocked;
@@ -228,21 +234,42 @@ private:
         arrival_sum_ = in_system_ * now;
     }
 
-    void on_day_end(Tick now) {
+    /**
+     * @brief Records the end-of-day values of every day boundary that comes before `event` in
+     * (time, sequence) order. The state is constant between events, so a boundary's values are
+     * those left by the last event before it. Each boundary used to be an event of its own,
+     * scheduled when the previous one ran; the order at exact ties is kept as it was: an
+     * event at exactly a boundary runs before the snapshot if it was scheduled before the
+     * boundary's former event would have been, i.e. if its sequence number is below day_seq_
+     * (the next sequence number at the moment the previous boundary was recorded). Hence the
+     * first boundary comes before every event at tick 1440 except the warm-up's, and an event
+     * scheduled more than a day ahead (a long service) that ends exactly at a boundary counts
+     * as done at that boundary.
+     */
+    void record_days_before(const core::Event& event) {
+        const Tick last_day_tick = static_cast<Tick>(days_) * core::kTicksPerDay;
+        while (next_day_tick_ < event.time ||
+               (next_day_tick_ == event.time && event.seq >= day_seq_)) {
+            push_day();
+            day_seq_ = last_seq_ + 1;
+            next_day_tick_ += core::kTicksPerDay;
+            if (next_day_tick_ > last_day_tick) {
+                next_day_tick_ = kNever;
+                break;
+            }
+        }
+    }
+
+    void push_day() {
         queue_series_.push_back(static_cast<double>(waiting_.size()));
         busy_series_.push_back(static_cast<double>(busy_));
-        if (now + core::kTicksPerDay <= horizon_)
-            sim_.schedule_at(now + core::kTicksPerDay, kDayEnd);
     }
 
     void emit_series() {
-        // The snapshot at the horizon itself is not dispatched by run_until (it runs events
-        // strictly before the end), so take it here.
-        const std::size_t days = static_cast<std::size_t>(horizon_ / core::kTicksPerDay);
-        if (queue_series_.size() < days) {
-            queue_series_.push_back(static_cast<double>(waiting_.size()));
-            busy_series_.push_back(static_cast<double>(busy_));
-        }
+        // Boundaries after the last event before the horizon (and the horizon itself, which
+        // run_until does not reach: it runs events strictly before the end) keep the final state.
+        while (queue_series_.size() < days_)
+            push_day();
         daily_->push_back(record::Series{"queue_length", "customers",
                                          "Customers waiting (not in service) at the end of the day",
                                          0, std::move(queue_series_), "Queue length"});
@@ -261,6 +288,12 @@ private:
     const Tick warmup_;
     const Tick horizon_;
     std::vector<record::Series>* daily_;
+    static constexpr Tick kNever = std::numeric_limits<Tick>::max();
+
+    std::size_t days_ = 0;         ///< whole days in the horizon: the series' length
+    Tick next_day_tick_ = kNever;  ///< next day boundary not yet recorded (kNever: none)
+    std::uint64_t day_seq_ = 0;    ///< see record_days_before
+    std::uint64_t last_seq_ = 0;   ///< sequence number of the last event scheduled
 
     std::int64_t busy_ = 0;
     std::int64_t in_system_ = 0;

@@ -6,6 +6,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <deque>
+#include <queue>
+#include <tuple>
+#include <vector>
 
 namespace cssim::queue {
 namespace {
@@ -132,6 +137,105 @@ TEST(QueueModel, RecordsDailySeriesOnlyWithDetail) {
     for (double b : rec.series[1].values)
         EXPECT_TRUE(b >= 0 && b <= 5) << b;
     EXPECT_TRUE(run_replication(config, 1, 0, false).series.empty());
+}
+
+/** @brief End-of-day queue lengths and busy servers, the brute-force way. */
+struct DailyValues {
+    std::vector<double> queue;
+    std::vector<double> busy;
+};
+
+// The daily series as they were recorded before the model stopped scheduling day events: a
+// separate, plain event loop (std::priority_queue over (time, sequence)) with deterministic gaps
+// and services of whole minutes, FIFO, no capacity, and one day-end event per day scheduled by the
+// previous one (the first after the first arrival), which takes the snapshot when it runs. The
+// value at the horizon (not dispatched: runs stop strictly before it) is the final state.
+DailyValues brute_force_daily(core::Tick gap, core::Tick service, int servers, core::Tick horizon) {
+    enum Kind { kArrival, kDeparture, kDayEnd };
+    using Entry = std::tuple<core::Tick, std::uint64_t, Kind>;  // (time, sequence, kind)
+    std::priority_queue<Entry, std::vector<Entry>, std::greater<>> pending;
+    std::uint64_t seq = 1;  // 0: the warm-up event, which changes nothing here
+    pending.emplace(0, seq++, kArrival);
+    pending.emplace(core::kTicksPerDay, seq++, kDayEnd);
+    int busy = 0;
+    std::deque<core::Tick> waiting;
+    DailyValues out;
+    while (!pending.empty() && std::get<0>(pending.top()) < horizon) {
+        const auto [now, unused, kind] = pending.top();
+        pending.pop();
+        if (kind == kArrival) {
+            pending.emplace(now + gap, seq++, kArrival);
+            if (busy < servers) {
+                ++busy;
+                pending.emplace(now + service, seq++, kDeparture);
+            } else {
+                waiting.push_back(now);
+            }
+        } else if (kind == kDeparture) {
+            if (!waiting.empty()) {
+                waiting.pop_front();
+                pending.emplace(now + service, seq++, kDeparture);
+            } else {
+                --busy;
+            }
+        } else {
+            out.queue.push_back(static_cast<double>(waiting.size()));
+            out.busy.push_back(busy);
+            if (now + core::kTicksPerDay <= horizon)
+                pending.emplace(now + core::kTicksPerDay, seq++, kDayEnd);
+        }
+    }
+    while (out.queue.size() < static_cast<std::size_t>(horizon / core::kTicksPerDay)) {
+        out.queue.push_back(static_cast<double>(waiting.size()));
+        out.busy.push_back(busy);
+    }
+    return out;
+}
+
+TEST(QueueModel, DailySeriesEqualABruteForceRecomputation) {
+    // Deterministic gaps and services in whole minutes, so that many events fall exactly on day
+    // boundaries (multiples of 1440 minutes), and services longer than a day end on them. With
+    // gap 0.75 day (1080 min) and service 1.5 days (2160 min) on 2 servers, at 4320 min (end of day
+    // 3) a departure scheduled at 2160 (before the day-3 boundary's turn, taken at 2880) counts as
+    // done while the arrival scheduled at 3240 does not yet: busy = 1, although 2 servers are busy
+    // just before and just after that instant.
+    struct Case {
+        double gap, service;
+        int servers;
+        double horizon;
+    };
+    const Case cases[] = {{0.75, 1.5, 2, 30.0},  {0.75, 1.5, 1, 30.0}, {0.5, 1.0, 2, 20.0},
+                          {0.25, 1.25, 4, 25.5}, {1.0, 1.0, 1, 12.0},  {0.2, 0.9, 3, 40.25},
+                          {2.0, 0.5, 1, 9.0},    {0.75, 3.0, 3, 0.5}};
+    for (const Case& c : cases) {
+        QueueConfig config;
+        config.arrival = core::Distribution::deterministic(c.gap);
+        config.service = core::Distribution::deterministic(c.service);
+        config.servers = c.servers;
+        config.warmup_days = 0;
+        config.horizon_days = c.horizon;
+        const record::ReplicationRecord rec = run_replication(config, 1, 0, true);
+        const DailyValues expected =
+            brute_force_daily(core::ticks_from_days(c.gap), core::ticks_from_days(c.service),
+                              c.servers, core::ticks_from_days(c.horizon));
+        ASSERT_EQ(rec.series.size(), 2u);
+        EXPECT_EQ(rec.series[0].values, expected.queue) << c.gap << " " << c.service;
+        EXPECT_EQ(rec.series[1].values, expected.busy) << c.gap << " " << c.service;
+        EXPECT_EQ(expected.queue.size(), static_cast<std::size_t>(c.horizon));
+    }
+    // The hand-derived tie described above.
+    QueueConfig config;
+    config.arrival = core::Distribution::deterministic(0.75);
+    config.service = core::Distribution::deterministic(1.5);
+    config.servers = 2;
+    config.warmup_days = 0;
+    config.horizon_days = 6;
+    const record::ReplicationRecord rec = run_replication(config, 1, 0, true);
+    // Day 1 (1440): customers from 0 and 1080 in service. Day 2 (2880): 0 left at 2160, 2160
+    // started; 1080 and 2160 in service. Day 3 (4320): see above. Day 4 (5760): 4320 and 5400 in
+    // service. Day 5 (7200): 6480 and 5400 in service. Day 6: the horizon, final state.
+    EXPECT_EQ(rec.series[1].values, (std::vector<double>{2, 2, 1, 2, 2, 2}));
+    EXPECT_EQ(rec.series[0].values, (std::vector<double>{0, 0, 0, 0, 0, 0}));
 }
 
 TEST(QueueModel, ReportsTheRequiredMetricsStreamsAndLayout) {
