@@ -115,6 +115,9 @@ void Model::allocate(core::DayIndex day) {
     }
     std::size_t remaining = unallocated_.size();
     while (remaining-- > 0) {
+        if ((remaining & 1023) == 0) {
+            throw_if_cancelled();  // a huge backlog against hundreds of posts takes seconds
+        }
         const int index = unallocated_.front();
         unallocated_.pop_front();
         Case& c = cases_[index];

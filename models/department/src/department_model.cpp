@@ -162,6 +162,13 @@ void Model::build_transitions() {
     }
 }
 
+void Model::throw_if_cancelled() const {
+    if (cancel_ != nullptr && cancel_->load(std::memory_order_relaxed)) {
+        throw core::RunCancelled("replication " + std::to_string(replication_) +
+                                 " cancelled on day " + std::to_string(today()));
+    }
+}
+
 void Model::initialise_cases() {
     for (const InitialStock& stock : cfg_->initial.stocks) {
         const int stage = find_stage(cfg_->pathway, stock.stage.c_str());
@@ -171,6 +178,9 @@ void Model::initialise_cases() {
         }
         const long n = std::lround(stock.per_10k_children * cfg_->population.children / 10000.0);
         for (long i = 0; i < n; ++i) {
+            if ((i & 4095) == 0) {
+                throw_if_cancelled();
+            }
             const int index = new_case();
             Case& c = cases_[index];
             c.need = std::clamp(stock.need, 0, static_cast<int>(kNeedLevels) - 1);
@@ -196,10 +206,7 @@ void Model::operator()(const core::Event& e) {
                         static_cast<core::DayIndex>(e.payload >> 8) - 1000000);
             break;
         case kWorkingDay:
-            if (cancel_ != nullptr && cancel_->load(std::memory_order_relaxed)) {
-                throw core::RunCancelled("replication " + std::to_string(replication_) +
-                                         " cancelled on day " + std::to_string(today()));
-            }
+            throw_if_cancelled();
             on_working_day(today());
             if (today() + 1 < end_day_) {
                 sim_.schedule_at(tick_of(today() + 1, 8), kWorkingDay);

@@ -142,6 +142,10 @@ public:
     record::ReplicationRecord run();
     /** @brief A flag polled once per simulated day; when set, run() throws core::RunCancelled. */
     void set_cancel_flag(const std::atomic<bool>* cancel) { cancel_ = cancel; }
+    /** @brief Throws core::RunCancelled once the cancel flag is set: the day loop polls it, and
+     * so do the loops that grow with the population (the day-0 cases, allocation), so a very
+     * large council stops within a second even before its first day. */
+    void throw_if_cancelled() const;
 
     /** @brief Event dispatch (called by Simulation::run_until). */
     void operator()(const core::Event& event);
