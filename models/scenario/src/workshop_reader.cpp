@@ -482,7 +482,9 @@ DecisionLoadResult load_decisions_text(const std::string& text, const std::strin
                 r.error("levers", "must be an object of lever id: value");
                 continue;
             }
-            for (const auto& [id, value] : levers->items()) {
+            for (const auto& [lever_id, value] : levers->items()) {
+                // A named copy: clang 14 does not let a lambda capture a structured binding.
+                const std::string& id = lever_id;
                 const std::string lat = at + ".levers." + id;
                 const auto it = std::find_if(workshop->levers.begin(), workshop->levers.end(),
                                              [&](const WorkshopLever& l) { return l.id == id; });

@@ -1,9 +1,9 @@
 #pragma once
 /**
  * @file workshop.hpp
- * @brief Workshop files (`scenarios/workshops/*.json`, docs/workshop.md) and the decision files
- * of the tables that play them, read and validated like scenarios: every problem is a
- * Diagnostic with its JSON path (exit 65), a missing file is exit 66.
+ * @brief Workshop files (the JSON files in `scenarios/workshops/`, docs/workshop.md) and the
+ * decision files of the tables that play them, read and validated like scenarios: every problem is
+ * a Diagnostic with its JSON path (exit 65), a missing file is exit 66.
  *
  * Every lever path and every shock card's change is checked against the workshop's scenario
  * with the same code as `--set` (load_scenario with `path=value` overrides), at each lever's
