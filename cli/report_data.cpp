@@ -139,11 +139,11 @@ std::vector<ReportComparison> load_comparison(const fs::path& file) {
                 d.name = name;
                 d.unit = m.value("unit", "");
                 d.direction = m.value("direction", 0);
-                d.baseline = number(m, "baseline_mean");
-                d.scenario = number(m, "scenario_mean");
+                d.baseline_mean = number(m, "baseline_mean");
+                d.scenario_mean = number(m, "scenario_mean");
                 d.difference = number(m, "difference");
-                d.low = number(m, "ci_low");
-                d.high = number(m, "ci_high");
+                d.ci_low = number(m, "ci_low");
+                d.ci_high = number(m, "ci_high");
                 d.n = m.value("n", std::size_t{0});
                 d.verdict = m.value("verdict", "");
                 c.metrics.push_back(std::move(d));

@@ -14,6 +14,8 @@
 #include <string>
 #include <vector>
 
+#include "cssim/record/comparison_output.hpp"
+
 namespace cssim::cli {
 
 /** @brief Bad input for the report; `exit_code` is 64, 65 or 66. */
@@ -60,26 +62,12 @@ struct ReportRun {
     std::string archive;  ///< run.sqlite path, "" if absent
 };
 
-/** @brief One metric of one paired comparison (comparison.json). */
-struct ReportDifference {
-    std::string name;
-    std::string unit;
-    int direction = 0;
-    double baseline = 0.0;
-    double scenario = 0.0;
-    double difference = 0.0;
-    double low = 0.0;
-    double high = 0.0;
-    std::size_t n = 0;
-    std::string verdict;
-};
+/** @brief One metric of one paired comparison, as comparison.json holds it (the struct
+ * `cssim compare` writes it from; the report reads it back). */
+using ReportDifference = record::MetricComparison;
 
 /** @brief Baseline versus one other scenario. */
-struct ReportComparison {
-    std::string baseline;
-    std::string scenario;
-    std::vector<ReportDifference> metrics;
-};
+using ReportComparison = record::PairComparison;
 
 /** @brief Everything the report shows. */
 struct ReportInput {

@@ -260,15 +260,16 @@ std::string comparison_table(const ReportComparison& c, bool key_only) {
         d.unit = unit_of(d.name, d.unit);
         // Rounding noise of equal means (1e-16) is no change.
         if (std::fabs(d.difference) <=
-            1e-12 * std::max(std::fabs(d.baseline), std::fabs(d.scenario))) {
+            1e-12 * std::max(std::fabs(d.baseline_mean), std::fabs(d.scenario_mean))) {
             d.difference = 0.0;
         }
         out += "<tr><td>" + html_escape(key_only ? label_of(d.name) : d.name) + "</td><td>" +
                html_escape(unit_words(d.unit)) + "</td><td>" +
-               html_escape(format_value(d.baseline, d.unit)) + "</td><td>" +
-               html_escape(format_value(d.scenario, d.unit)) + "</td><td>" +
+               html_escape(format_value(d.baseline_mean, d.unit)) + "</td><td>" +
+               html_escape(format_value(d.scenario_mean, d.unit)) + "</td><td>" +
                html_escape(format_value(d.difference, d.unit, true)) + "</td><td class=\"ci\">" +
-               ci_html(d.low, d.high, d.unit, true) + "</td>" + verdict_cell(d.verdict) + "</tr>";
+               ci_html(d.ci_low, d.ci_high, d.unit, true) + "</td>" + verdict_cell(d.verdict) +
+               "</tr>";
     };
     if (key_only) {
         for (const KeyMetric& k : kKeyMetrics) {
