@@ -15,22 +15,13 @@ import argparse
 import datetime
 import json
 import os
-import platform
 import subprocess
 import sys
 
+from bench_machine import machine_line  # beside this script
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
-
-def cpu_model():
-    try:
-        with open("/proc/cpuinfo") as f:
-            for line in f:
-                if line.startswith("model name"):
-                    return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown"
 
 
 def main():
@@ -44,8 +35,7 @@ def main():
     if not os.path.exists(binary):
         sys.exit(f"{binary} not found: build the cssim_bench_phold target (Release) first")
 
-    print(f"machine: {cpu_model()}, {os.cpu_count()} cores, {platform.system()} "
-          f"{platform.release()}")
+    print(machine_line())
     print(f"date: {datetime.datetime.now(datetime.timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}")
     load_before = os.getloadavg()
     cmd = [binary, "--benchmark_format=json", f"--benchmark_min_time={args.min_time}",

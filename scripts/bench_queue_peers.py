@@ -29,18 +29,10 @@ import sys
 import tempfile
 import time
 
+from bench_machine import machine_line  # beside this script
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
-
-def cpu_model():
-    try:
-        with open("/proc/cpuinfo") as f:
-            for line in f:
-                if line.startswith("model name"):
-                    return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown"
 
 
 def run_benchmark(binary, min_time, repetitions):
@@ -121,8 +113,7 @@ def main():
         if not os.path.exists(path):
             sys.exit(f"{path} not found: build the {target} target (Release) first")
 
-    print(f"machine: {cpu_model()}, {os.cpu_count()} cores, {platform.system()} "
-          f"{platform.release()}; python {platform.python_version()}")
+    print(f"{machine_line()}; python {platform.python_version()}")
     print(f"date: {datetime.datetime.now(datetime.timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}")
     load_before = os.getloadavg()
     rates = run_benchmark(binary, args.min_time, args.repetitions)
