@@ -186,10 +186,13 @@ std::size_t committed_jobs(const std::string& dir) {
 
 TEST(SweepCli, KilledMidSweepThenResumedEqualsUninterrupted) {
     const std::string dir = fresh_directory("sweep-kill");
-    // 6 points x 25 replications of a 60,000-day queue (150 jobs, a few seconds on one
-    // thread): long enough to kill in the middle.
-    const std::string sweep = queue_sweep(dir, R"({"type": "grid"})", "", 60000, 25);
-    ASSERT_EQ(run_process({kExe, "sweep", sweep, "--out", dir + "/whole", "-q"}).exit_code, 0);
+    // 6 points x 8 replications of a 600,000-day queue: 48 jobs of ~0.12 s each (2-core EPYC,
+    // Release), ~6 s on one thread. The kill lands after 3 committed jobs (~0.4 s), so even a
+    // loaded CI machine that polls slowly has seconds of margin. (With 150 jobs of 10 ms the
+    // whole sweep once finished inside the polling loop on a busy machine.)
+    const std::string sweep = queue_sweep(dir, R"({"type": "grid"})", "", 600000, 8);
+    ASSERT_EQ(
+        run_process({kExe, "sweep", sweep, "--out", dir + "/whole", "-t", "2", "-q"}).exit_code, 0);
 
     const std::string out = dir + "/killed";
     const pid_t pid = fork();
@@ -218,7 +221,7 @@ TEST(SweepCli, KilledMidSweepThenResumedEqualsUninterrupted) {
     ASSERT_TRUE(WIFSIGNALED(status)) << "the sweep finished before it could be killed";
     const std::size_t after_kill = committed_jobs(out);
     ASSERT_GE(after_kill, 3u);
-    ASSERT_LT(after_kill, 150u) << "the kill did not land mid-sweep";
+    ASSERT_LT(after_kill, 48u) << "the kill did not land mid-sweep";
     EXPECT_FALSE(fs::exists(out + "/replications.csv"));
 
     const ProcessResult resumed = run_process({kExe, "sweep", sweep, "--out", out, "-t", "2"});
@@ -229,8 +232,10 @@ TEST(SweepCli, KilledMidSweepThenResumedEqualsUninterrupted) {
 
 TEST(SweepCli, InterruptExits130AndResumes) {
     const std::string dir = fresh_directory("sweep-sigint");
-    const std::string sweep = queue_sweep(dir, R"({"type": "grid"})", "", 60000, 25);
-    ASSERT_EQ(run_process({kExe, "sweep", sweep, "--out", dir + "/whole", "-q"}).exit_code, 0);
+    // The same 48 jobs of ~0.12 s as above: SIGINT at 300 ms lands mid-sweep.
+    const std::string sweep = queue_sweep(dir, R"({"type": "grid"})", "", 600000, 8);
+    ASSERT_EQ(
+        run_process({kExe, "sweep", sweep, "--out", dir + "/whole", "-t", "2", "-q"}).exit_code, 0);
     const ProcessResult r =
         run_process({kExe, "sweep", sweep, "--out", dir + "/int", "-t", "1", "-q"}, 300, SIGINT);
     if (r.exit_code == 0) {
