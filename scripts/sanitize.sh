@@ -27,7 +27,8 @@
 # ASan in the DepartmentModel, reader, CLI, sweep and reliability tests. Nothing else is
 # skipped, and the statistical tests still run unsanitized in scripts/test.sh.
 #
-# Builds are RelWithDebInfo at -O1 (fast enough, exact stack traces). CSSIM_JOBS sets the
+# Builds are RelWithDebInfo at -O1 -g1 (fast enough; -g1 keeps the line tables that stack
+# traces need and builds and links faster than -g). CSSIM_JOBS sets the
 # parallelism (default 2); CSSIM_SANITIZE_TESTS overrides the ASan test list (space-separated
 # binary names, e.g. "cssim_core_tests cssim_department_tests"); CSSIM_SANITIZE_SKIP="" runs
 # the statistical tests too. Each binary's wall time is printed (docs/reliability.md).
@@ -35,7 +36,7 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 jobs=${CSSIM_JOBS:-2}
 mode=${1:-all}
-common=(-G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -g"
+common=(-G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -g1"
         -DCSSIM_BUILD_VIEWER=OFF -DCSSIM_BUILD_BENCHMARKS=OFF -DCSSIM_BUILD_TESTS=ON)
 
 # Path of a test binary inside a build folder (they mirror the source tree).
