@@ -5,8 +5,8 @@
 
 namespace cssim::core {
 
-Tick ticks_from_days(double days) {
-    const double ticks = std::round(days * static_cast<double>(kTicksPerDay));
+Tick detail::ticks_from_large(double unrounded) {
+    const double ticks = std::round(unrounded);
     // Saturate rather than overflow: 2^63 is exactly representable as a double.
     if (std::isnan(ticks)) {
         return 0;

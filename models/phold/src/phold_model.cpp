@@ -119,11 +119,14 @@ PholdRunStats simulate(const PholdConfig& config, std::uint64_t master_seed,
 }
 
 std::vector<record::MetricInfo> metric_info() {
-    return {{"events_processed", "events", "Events dispatched before the horizon, all LPs", 0},
-            {"remote_messages", "messages", "Events sent to another LP", 0},
-            {"events_per_lp_min", "events", "Fewest events dispatched by one LP", 0},
-            {"events_per_lp_max", "events", "Most events dispatched by one LP", 0},
-            {"epochs", "epochs", "Lookahead epochs run", 0}};
+    return {{"events_processed", "events", "Events dispatched before the horizon, all LPs", 0,
+             "Events processed"},
+            {"remote_messages", "messages", "Events sent to another LP", 0, "Remote messages"},
+            {"events_per_lp_min", "events", "Fewest events dispatched by one LP", 0,
+             "Events per LP (min)"},
+            {"events_per_lp_max", "events", "Most events dispatched by one LP", 0,
+             "Events per LP (max)"},
+            {"epochs", "epochs", "Lookahead epochs run", 0, "Epochs"}};
 }
 
 std::optional<record::ReplicationRecord> run_replication(const PholdConfig& config,

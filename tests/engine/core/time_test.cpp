@@ -2,6 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <limits>
+#include <random>
+#include <vector>
+
 namespace cssim::core {
 namespace {
 
@@ -85,6 +90,61 @@ TEST(Time, ConvertsDaysAndTicks) {
     EXPECT_EQ(day_of(-kTicksPerDay), -1);
     EXPECT_EQ(day_of(-kTicksPerDay - 1), -2);
     EXPECT_EQ(start_of_day(3), 3 * kTicksPerDay);
+}
+
+// The inline conversion must equal std::round (halves away from zero) everywhere, including
+// ties, the values next to them, the exactness limit 2^53, the fast path's limit 2^62 and the
+// saturating ends; `reference` is the former out-of-line definition.
+TEST(Time, TicksFromDaysEqualsStdRoundEverywhere) {
+    const auto reference = [](double days) -> Tick {
+        const double t = std::round(days * static_cast<double>(kTicksPerDay));
+        if (std::isnan(t)) {
+            return 0;
+        }
+        if (t >= 9223372036854775808.0) {
+            return kTickMax;
+        }
+        if (t <= -9223372036854775808.0) {
+            return INT64_MIN;
+        }
+        return static_cast<Tick>(t);
+    };
+    std::vector<double> ticks = {0.0,
+                                 -0.0,
+                                 0.5,
+                                 -0.5,
+                                 1.5,
+                                 -1.5,
+                                 2.5,
+                                 -2.5,
+                                 0.49999999999999994,
+                                 -0.49999999999999994,
+                                 9007199254740991.0,
+                                 9007199254740993.0,
+                                 4503599627370495.5,
+                                 -4503599627370495.5,
+                                 4611686018427387904.0,
+                                 -4611686018427387904.0,
+                                 4611686018427387903.0,
+                                 9.3e18,
+                                 -9.3e18,
+                                 std::numeric_limits<double>::infinity(),
+                                 -std::numeric_limits<double>::infinity(),
+                                 std::numeric_limits<double>::quiet_NaN()};
+    for (const double t : std::vector<double>(ticks)) {
+        ticks.push_back(std::nextafter(t, 0.0));
+        ticks.push_back(std::nextafter(t, t < 0 ? -1e300 : 1e300));
+    }
+    std::mt19937_64 rng(20261207);
+    std::uniform_real_distribution<double> unit(-1.0, 1.0);
+    for (int i = 0; i < 200000; ++i) {
+        const double scale = std::ldexp(1.0, static_cast<int>(rng() % 70));  // up to 2^69 ticks
+        ticks.push_back(unit(rng) * scale);
+    }
+    for (const double t : ticks) {
+        const double days = t / static_cast<double>(kTicksPerDay);
+        ASSERT_EQ(ticks_from_days(days), reference(days)) << "days = " << days;
+    }
 }
 
 }  // namespace
