@@ -8,6 +8,7 @@
 #include <map>
 
 #include "batch.hpp"
+#include "by_year.hpp"
 #include "commands.hpp"
 #include "comparison.hpp"
 #include "cssim/record/atomic_file.hpp"
@@ -78,50 +79,6 @@ void print_table(const record::Comparison& comparison, const Colours& colours) {
         "warm-up); /year = a year's worth, not a total over the run.\n");
 }
 
-/** @brief The comparison with only `wanted` metrics, in that order (all when empty). */
-record::Comparison select_metrics(record::Comparison comparison,
-                                  const std::vector<std::string>& wanted) {
-    if (wanted.empty()) {
-        return comparison;
-    }
-    for (record::PairComparison& pair : comparison.pairs) {
-        std::vector<record::MetricComparison> chosen;
-        for (const std::string& name : wanted) {
-            for (const record::MetricComparison& m : pair.metrics) {
-                if (m.name == name) {
-                    chosen.push_back(m);
-                }
-            }
-        }
-        pair.metrics = std::move(chosen);
-    }
-    return comparison;
-}
-
-/** @brief Empty if every wanted metric exists; else a message naming the first unknown one. */
-std::string unknown_metric(const std::vector<std::string>& wanted,
-                           const std::vector<record::MetricInfo>& known) {
-    for (const std::string& name : wanted) {
-        bool found = false;
-        for (const record::MetricInfo& m : known) {
-            found = found || m.name == name;
-        }
-        if (!found) {
-            std::string message = "--metrics: no metric \"" + scenario::escape_control(name) + "\"";
-            std::vector<std::string> names;
-            for (const record::MetricInfo& m : known) {
-                names.push_back(m.name);
-            }
-            const std::string near = scenario::closest_name(name, names);
-            if (!near.empty()) {
-                message += "; did you mean \"" + near + "\"?";
-            }
-            return message + " (cssim run prints every metric's name)";
-        }
-    }
-    return {};
-}
-
 }  // namespace
 
 int compare_command(const CompareCommand& command) {
@@ -176,7 +133,13 @@ int compare_command(const CompareCommand& command) {
             compare_paired(names, batch.records, metric_info, seed, 0.95);
 
         const record::Comparison shown = select_metrics(comparison, command.metrics);
-        if (command.json) {
+        if (command.by_year && command.json) {
+            const std::string json =
+                comparison_by_year_json(names, batch.records, metric_info, command.metrics, seed);
+            std::fwrite(json.data(), 1, json.size(), stdout);
+        } else if (command.by_year) {
+            print_compare_by_year(names, batch.records, metric_info, command.metrics, seed);
+        } else if (command.json) {
             const std::string json = record::comparison_json(shown);
             std::fwrite(json.data(), 1, json.size(), stdout);
         } else {

@@ -77,29 +77,6 @@ std::string value_at(const nlohmann::json& root, const std::string& dotted) {
     return node->is_number() ? number_text(node->get<double>()) : node->dump();
 }
 
-/**
- * @brief The value of a scenario field in base.json, as text ("" if absent): the field itself,
- * or, where base.json states it through its council profile, the profile's field (the
- * establishment a profile derives, such as posts, has no single stated value and gives "").
- */
-std::string base_field(const nlohmann::json& base, const std::string& field) {
-    if (std::string v = value_at(base, field); !v.empty())
-        return v;
-    constexpr std::pair<const char*, const char*> kProfile[] = {
-        {"population.children", "council.children"},
-        {"demand.referrals_per_10k_children_per_year",
-         "council.referrals_per_10k_children_per_year"},
-        {"workforce.initial_agency_share", "council.agency_share"},
-        {"workforce.initial_vacancy_share", "council.vacancy_share"},
-        {"workforce.social_worker_posts", "council.social_worker_posts"},
-    };
-    for (const auto& [scenario_field, profile_field] : kProfile) {
-        if (field == scenario_field)
-            return value_at(base, profile_field);
-    }
-    return "";
-}
-
 std::string read_text(const std::string& path, bool& ok) {
     std::ifstream in(path, std::ios::binary);
     std::ostringstream text;
@@ -166,7 +143,7 @@ int init_command(const InitCommand& command) {
             request.extra_mappings.push_back(std::move(m));
         }
         imported = import_ees(request, [&](const std::string& field) {
-            return base.is_discarded() ? std::string() : base_field(base, field);
+            return base.is_discarded() ? std::string() : value_at(base, field);
         });
     } catch (const EesError& e) {
         std::fprintf(stderr, "cssim: %s\n", e.what());
@@ -196,7 +173,7 @@ int init_command(const InitCommand& command) {
         "(turnover, caseload...) are calibration targets in " +
         fs::path(published_path).filename().string() + ", not inputs.";
     if (command.children)
-        set_path(scenario, "population.children", *command.children);
+        set_path(scenario, "council.children", *command.children);
     for (const EesValue& v : imported.fields)
         set_path(scenario, v.target, v.value);
     const std::string scenario_text = scenario.dump(2) + "\n";
@@ -255,7 +232,7 @@ int init_command(const InitCommand& command) {
     std::printf("%s (%s, %s), %s\n", imported.la_name.c_str(), imported.new_la_code.c_str(),
                 imported.old_la_code.c_str(), years.c_str());
     if (command.children) {
-        std::printf("  %-45s %s  (--children)\n", "population.children",
+        std::printf("  %-45s %s  (--children)\n", "council.children",
                     number_text(*command.children).c_str());
     }
     for (const EesValue& v : imported.fields) {

@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "batch.hpp"
+#include "by_year.hpp"
 #include "commands.hpp"
 #include "cssim/parallel/job_runner.hpp"
 #include "cssim/record/archive_writer.hpp"
@@ -75,8 +76,9 @@ BatchResult run_replications(const std::vector<const ModelBinding*>& models,
 
 void write_run_folder(const fs::path& folder, const record::RunInfo& info,
                       const std::vector<record::ReplicationRecord>& records) {
-    record::write_text_file_atomically(folder / "summary.json",
-                                       record::summary_json(info.scenario_name, records));
+    record::write_text_file_atomically(
+        folder / "summary.json",
+        record::summary_json(info.scenario_name, records, info.layout.metrics));
     record::write_text_file_atomically(folder / "replications.csv",
                                        record::replications_csv(info.scenario_name, records));
     record::write_text_file_atomically(folder / "manifest.json", record::manifest_json(info));
@@ -84,14 +86,26 @@ void write_run_folder(const fs::path& folder, const record::RunInfo& info,
 }
 
 void print_metric_table(const record::RunInfo& info,
-                        const std::vector<record::ReplicationRecord>& records) {
+                        const std::vector<record::ReplicationRecord>& records,
+                        const std::vector<std::string>& wanted) {
     const std::vector<record::PointSummary> points = record::summarize(records);
     if (points.empty()) {
         return;
     }
     std::printf("%-36s %14s   %-29s %s\n", "metric", "mean", "95% CI", "unit");
     bool any_without_interval = false;
-    for (const record::MetricSummary& m : points.front().metrics) {
+    std::vector<record::MetricSummary> shown = points.front().metrics;
+    if (!wanted.empty()) {
+        shown.clear();
+        for (const std::string& name : wanted) {
+            for (const record::MetricSummary& m : points.front().metrics) {
+                if (m.name == name) {
+                    shown.push_back(m);
+                }
+            }
+        }
+    }
+    for (const record::MetricSummary& m : shown) {
         std::string unit;
         for (const record::MetricInfo& mi : info.layout.metrics) {
             if (mi.name == m.name) {
@@ -121,6 +135,11 @@ int run_command(const RunCommand& command) {
     const std::uint64_t seed = command.settings.seed.value_or(scenario.seed);
     const std::size_t replications = command.settings.replications.value_or(scenario.replications);
     const ModelBinding model = bind_model(scenario, &interrupt_flag());
+    if (const std::string problem = unknown_metric(command.metrics, model.layout.metrics);
+        !problem.empty()) {
+        std::fprintf(stderr, "cssim: %s\n", problem.c_str());
+        return kExitUsage;
+    }
 
     const fs::path destination = command.out_dir.empty()
                                      ? default_output_directory("results", scenario.name)
@@ -139,7 +158,11 @@ int run_command(const RunCommand& command) {
         write_run_folder(folder.staging(), info, records);
         folder.publish();
 
-        print_metric_table(info, records);
+        if (command.by_year) {
+            print_run_by_year(records, info.layout.metrics, command.metrics);
+        } else {
+            print_metric_table(info, records, command.metrics);
+        }
         if (!command.settings.quiet) {
             std::fprintf(stderr, "cssim: %zu replication%s of '%s' written to %s\n", records.size(),
                          records.size() == 1 ? "" : "s", scenario.name.c_str(),

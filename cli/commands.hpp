@@ -29,6 +29,8 @@ struct RunCommand {
     std::string out_dir;  ///< empty: results/<name>-<timestamp>
     bool force = false;
     std::size_t detail_replications = 1;
+    bool by_year = false;              ///< print each metric per financial year (and "all")
+    std::vector<std::string> metrics;  ///< metrics to print, in this order (empty: all)
 };
 
 struct CompareCommand {
@@ -40,6 +42,7 @@ struct CompareCommand {
     std::string colour = "auto";  ///< auto | always | never
     /// Metrics to print, in this order (empty: all); comparison.json keeps every metric.
     std::vector<std::string> metrics;
+    bool by_year = false;  ///< print each metric per financial year (and "all")
 };
 
 /** @brief `cssim sweep SWEEP.json`: uses threads, progress, quiet and command_line only. */

@@ -3,7 +3,7 @@
  * @file ees_expression.hpp
  * @brief The arithmetic of the `cssim init --ees` mappings: `case_holders_fte / (1 -
  * agency_rate_fte / 100)`. Numbers, names (indicator columns, or scenario fields such as
- * `population.children`),
+ * `council.children`),
  * `+ - * /`, unary minus, parentheses, and the functions `max(a, b)` and `min(a, b)`.
  */
 #include <functional>

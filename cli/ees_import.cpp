@@ -385,7 +385,7 @@ EesImport import_ees(const EesRequest& request,
 
     std::map<std::string, double> scenario_values;
     if (request.children)
-        scenario_values["population.children"] = *request.children;
+        scenario_values["council.children"] = *request.children;
 
     auto value_of = [&](const FileSelection& s) {
         return [&s, &scenario_values](const std::string& name) -> double {
@@ -393,8 +393,8 @@ EesImport import_ees(const EesRequest& request,
                 const auto it = scenario_values.find(name);
                 if (it == scenario_values.end()) {
                     throw Unavailable{"it needs " + name +
-                                      (name == "population.children" ? " (give --children N)"
-                                                                     : ", which no file sets")};
+                                      (name == "council.children" ? " (give --children N)"
+                                                                  : ", which no file sets")};
                 }
                 return it->second;
             }
@@ -425,7 +425,7 @@ EesImport import_ees(const EesRequest& request,
         result.sources.push_back(s.mapping->title + ", from " + s.file);
     }
     // Fields that use no scenario field first, so that a later file's expression can use an
-    // earlier file's field (population.children from one file, a rate per 10k from another).
+    // earlier file's field (council.children from one file, a rate per 10k from another).
     for (int pass = 0; pass < 2; ++pass) {
         for (const FileSelection& s : selections) {
             for (const EesMappedValue& f : s.mapping->fields) {
@@ -453,10 +453,10 @@ EesImport import_ees(const EesRequest& request,
             }
         }
     }
-    if (!scenario_values.contains("population.children")) {
-        const std::string base = base_value("population.children");
+    if (!scenario_values.contains("council.children")) {
+        const std::string base = base_value("council.children");
         result.notes.push_back(
-            "population.children keeps " +
+            "council.children keeps " +
             (base.empty() ? "the base scenario's value" : "base.json's " + base) +
             ": no file gives the council's children (give --children N)");
     }

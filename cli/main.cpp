@@ -103,6 +103,13 @@ int run_main(int argc, char** argv) {
     run_cmd->add_flag("--force", run.force, "Replace an existing output directory");
     run_cmd->add_option("--detail", run.detail_replications,
                         "Replications whose post tracks and events are archived (default 1)");
+    run_cmd->add_flag("--by-year", run.by_year,
+                      "Print each metric for the whole measured period and each financial year");
+    run_cmd
+        ->add_option(
+            "--metrics", run.metrics,
+            "Print only these metrics, in this order: --metrics caseload_mean,turnover_rate")
+        ->delimiter(',');
 
     std::string validate_path;
     std::vector<std::string> validate_sets;
@@ -132,6 +139,9 @@ int run_main(int argc, char** argv) {
             "--metrics", compare.metrics,
             "Print only these metrics, in this order: --metrics caseload_mean,turnover_rate")
         ->delimiter(',');
+    compare_cmd->add_flag("--by-year", compare.by_year,
+                          "Print each metric's trajectory: A, B and B - A for the whole measured "
+                          "period and each financial year");
     compare_cmd->add_option("--colour,--color", compare.colour, "auto, always or never")
         ->check(CLI::IsMember({"auto", "always", "never"}));
 

@@ -108,6 +108,27 @@ ReportRun load_run(const fs::path& dir) {
         metric.n = m.value("n", std::size_t{0});
         run.metrics.push_back(std::move(metric));
     }
+    if (summary.contains("periods") && summary.at("periods").is_array()) {
+        for (const json& p : summary.at("periods")) {
+            if (!p.is_object() || !p.contains("metrics") || !p.at("metrics").is_object())
+                continue;
+            ReportPeriod period;
+            period.label = p.value("period", "");
+            period.from = p.value("from", "");
+            period.days = number(p, "days");
+            period.partial = p.value("partial", true);
+            for (const auto& [name, m] : p.at("metrics").items()) {
+                ReportMetric metric;
+                metric.name = name;
+                metric.mean = number(m, "mean");
+                metric.low = number(m, "ci95_low");
+                metric.high = number(m, "ci95_high");
+                metric.n = m.value("n", std::size_t{0});
+                period.metrics.push_back(std::move(metric));
+            }
+            run.periods.push_back(std::move(period));
+        }
+    }
     // summary.json's keys are sorted: put the metrics back in the model's order.
     if (!order.empty()) {
         const std::size_t last = order.size();
@@ -251,6 +272,25 @@ long long bucket_of(long long epoch_day, Aggregation aggregation) {
 }
 
 }  // namespace
+
+ChartLine period_line(const ReportRun& run, const std::string& metric, double scale) {
+    ChartLine line;
+    if (run.start_date.empty())
+        return line;
+    const long long start = days_from_iso(run.start_date);
+    for (const ReportPeriod& p : run.periods) {
+        if (p.partial || p.from.empty() || !std::isfinite(p.days))
+            continue;
+        for (const ReportMetric& m : p.metrics) {
+            if (m.name != metric || !std::isfinite(m.mean))
+                continue;
+            const double middle = static_cast<double>(days_from_iso(p.from) - start) + 0.5 * p.days;
+            line.points.push_back({middle, m.mean * scale, m.low * scale, m.high * scale});
+        }
+    }
+    line.replications = line.points.empty() ? 0 : static_cast<std::size_t>(run.replications);
+    return line;
+}
 
 ChartLine chart_line(const std::string& archive, const std::string& series, Aggregation aggregation,
                      double scale, const std::string& start_date) {

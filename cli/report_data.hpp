@@ -41,6 +41,15 @@ struct ReportMetric {
     std::size_t n = 0;
 };
 
+/** @brief One financial year of a run, from summary.json's "periods" (cssim 0.x and later). */
+struct ReportPeriod {
+    std::string label;  ///< "2025-26", or "2025-26 (partial)"
+    std::string from;   ///< ISO date of its first day
+    double days = 0.0;
+    bool partial = false;
+    std::vector<ReportMetric> metrics;  ///< name, mean and CI only
+};
+
 /** @brief One run folder. */
 struct ReportRun {
     std::string dir;
@@ -59,7 +68,8 @@ struct ReportRun {
     double years = 0.0;
     double warmup_years = 0.0;
     std::vector<ReportMetric> metrics;
-    std::string archive;  ///< run.sqlite path, "" if absent
+    std::vector<ReportPeriod> periods;  ///< empty for older folders and models without years
+    std::string archive;                ///< run.sqlite path, "" if absent
 };
 
 /** @brief One metric of one paired comparison, as comparison.json holds it (the struct
@@ -106,6 +116,13 @@ struct ChartLine {
  */
 ChartLine chart_line(const std::string& archive, const std::string& series, Aggregation aggregation,
                      double scale, const std::string& start_date);
+
+/**
+ * @brief One point per full financial year of `run` from its summary.json periods: the year's
+ * mean and 95% CI of `metric` times `scale`, at the middle of the year. Partial years are left
+ * out. Empty if the run has no periods or no such metric.
+ */
+ChartLine period_line(const ReportRun& run, const std::string& metric, double scale);
 
 /** @brief Days from 1970-01-01 of an ISO date (proleptic Gregorian). */
 long long days_from_iso(const std::string& iso_date);

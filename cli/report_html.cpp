@@ -28,6 +28,9 @@ struct KeyMetric {
     Aggregation aggregation;
     double scale;
     const char* chart_unit;
+    /// Unit of the yearly chart drawn from summary.json's financial years when the runs have
+    /// them (nullptr: always the series); `metric` times `scale` is plotted.
+    const char* year_unit = nullptr;
 };
 
 constexpr KeyMetric kKeyMetrics[] = {
@@ -38,13 +41,15 @@ constexpr KeyMetric kKeyMetrics[] = {
     {"direct_time_share", "Direct time with families", "time_use/direct", Aggregation::MonthlyMean,
      100.0, "% of social workers' hours (monthly mean)"},
     {"turnover_rate", "Turnover", "", Aggregation::MonthlyMean, 100.0,
-     "% of employed social workers leaving per year (whole run)"},
+     "% of employed social workers leaving per year (whole run)",
+     "% of employed social workers leaving in each financial year"},
     {"agency_share", "Agency share", "agency_share", Aggregation::MonthlyMean, 100.0,
      "% of social workers from agencies (monthly mean)"},
     {"spend_total", "Spend", "spend_to_date", Aggregation::YearEndValue, 1e-6,
-     "£ million per financial year"},
+     "£ million per financial year", "£ million per financial year"},
     {"harm_events_per_10k_children", "Serious harm", "harm_events", Aggregation::YearSum, 1.0,
-     "serious harm events per financial year"},
+     "serious harm events per financial year",
+     "serious harm events per 10,000 children per financial year"},
 };
 
 std::string pretty_path(const std::string& path) {
@@ -328,7 +333,25 @@ std::string charts_section(const ReportInput& input) {
         const std::string title = k.label;
         std::string svg;
         std::string caption;
-        if (std::string(k.series).empty()) {
+        const bool by_year =
+            k.year_unit != nullptr &&
+            std::all_of(input.runs.begin(), input.runs.end(), [&](const ReportRun& r) {
+                return !period_line(r, k.metric, k.scale).points.empty();
+            });
+        if (by_year) {
+            std::vector<SvgSeries> series;
+            for (std::size_t i = 0; i < input.runs.size(); ++i) {
+                const ChartLine line = period_line(input.runs[i], k.metric, k.scale);
+                fewest = !any ? line.replications : std::min(fewest, line.replications);
+                any = true;
+                series.push_back({input.runs[i].name, colour(i), line.points, true});
+            }
+            svg = time_chart_svg(title, k.year_unit, series, axis);
+            caption =
+                "One point per full financial year of the measured period (April to March; "
+                "summary.json's periods), with a 95% interval. Ticks on the time axis mark "
+                "1 April.";
+        } else if (std::string(k.series).empty()) {
             std::vector<SvgInterval> items;
             for (std::size_t i = 0; i < input.runs.size(); ++i) {
                 const ReportMetric* m = metric_of(input.runs[i], k.metric);

@@ -17,6 +17,7 @@ Usage: scripts/bench_queue_peers.py [--build-dir build] [--simpy-customers 20000
 Standard library only.
 """
 import argparse
+import csv
 import datetime
 import json
 import os
@@ -88,9 +89,9 @@ def run_cssim_process(cssim, unlimited, runs):
             walls.append(wall)
             cpus.append(cpu)
             with open(os.path.join(out_dir, "replications.csv")) as f:
-                for line in f:
-                    if line.rstrip().split(",")[4:5] == ["arrivals"]:
-                        customers = float(line.rstrip().split(",")[5])
+                for row in csv.DictReader(f):
+                    if row["period"] == "all" and row["metric"] == "arrivals":
+                        customers = float(row["value"])
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     return customers / statistics.median(walls), customers / statistics.median(cpus)

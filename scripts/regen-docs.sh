@@ -8,8 +8,8 @@
 #
 # Regions: README.md default-job; docs/experiments.md compare-json, crn-table, reps-relative,
 # reps-absolute, warmup-base, welch-head, warmup-presets; docs/scenarios.md validate-council,
-# validate-warnings; docs/analysts.md analysts-* (init, validate, compare, calibration, report and
-# its screenshots); docs/system-effects.md se-* (through scripts/system-effects.sh). The viewer
+# validate-warnings; docs/analysts.md analysts-* (init, validate, compare, by-year, calibration,
+# report and its screenshots); docs/system-effects.md se-* (through scripts/system-effects.sh). The viewer
 # screenshots of docs/viewer.md and docs/system-effects.md are re-rendered when cssim-view and
 # xvfb-run are available.
 # Outputs are deterministic (same scenario + seed => same numbers whatever the thread count),
@@ -239,6 +239,41 @@ JSON
         "$cssim" compare councils/northby.json councils/northby_agency_ban.json -r 10 -q \
             --colour never --metrics "$metrics" --out results/northby-ban
     } | fenced "$root/docs/analysts.md" analysts-compare
+    # Year by year: the ban from 1 April 2026, each financial year (analysts.md "Year by year").
+    cat >councils/northby_ban_2026.json <<'JSON'
+{
+  "extends": "northby.json",
+  "name": "northby_ban_2026",
+  "description": "Northby bans agency social workers from 1 April 2026.",
+  "money": {"funding_changes": [{"date": "2026-04-01", "agency_ban": true}]}
+}
+JSON
+    fenced "$root/docs/analysts.md" analysts-ban-2026 json <councils/northby_ban_2026.json
+    {
+        echo '$ cssim compare councils/northby.json councils/northby_ban_2026.json -r 10 --by-year \'
+        echo '    --metrics unallocated_cases_mean,agency_share,turnover_rate'
+        "$cssim" compare councils/northby.json councils/northby_ban_2026.json -r 10 -q --by-year \
+            --metrics unallocated_cases_mean,agency_share,turnover_rate
+    } | fenced "$root/docs/analysts.md" analysts-by-year
+    {
+        echo '$ cssim run councils/northby.json -r 10 --by-year --metrics caseload_mean,spend_total \'
+        echo '    --out results/northby-years'
+        "$cssim" run councils/northby.json -r 10 -q --by-year --metrics caseload_mean,spend_total \
+            --out results/northby-years
+        echo '$ grep -m1 -n ",2025-26," results/northby-years/replications.csv'
+        grep -m1 -n ",2025-26," results/northby-years/replications.csv
+        echo '$ head -n 3 results/northby-years/replications.csv'
+        head -n 3 results/northby-years/replications.csv
+    } | fenced "$root/docs/analysts.md" analysts-run-by-year
+    python3 - results/northby-years/summary.json >"$tmp/splice.in" <<'PY'
+import json, sys
+period = json.load(open(sys.argv[1]))["periods"][0]
+period["metrics"] = {"caseload_mean": period["metrics"]["caseload_mean"]}
+print("```json")
+print('"periods": [' + json.dumps(period, indent=2) + ", …]")
+print("```")
+PY
+    splice "$root/docs/analysts.md" analysts-summary-periods
     python3 - councils/northby.published.json results/northby-ban/northby/summary.json \
         >"$tmp/splice.in" <<'PY'
 import json, sys
@@ -268,7 +303,7 @@ PY
         cp "$tmp/report-northby.png" "$root/docs/images/report-northby.png"
         # The charts image is the part of the page below the headline table.
         if command -v convert >/dev/null && convert -version 2>/dev/null | grep -q ImageMagick; then
-            convert "$tmp/report-northby-charts.png" -crop 1000x1150+0+2300 +repage \
+            convert "$tmp/report-northby-charts.png" -crop 1000x1700+0+2180 +repage \
                 "$root/docs/images/report-northby-charts.png"
         else
             echo "regen-docs: report-northby-charts.png kept (cropping needs ImageMagick's convert)" >&2

@@ -87,8 +87,9 @@ TEST(Cli, RunWritesTheFourOutputsAndATableOnStdout) {
         EXPECT_TRUE(fs::exists(out + "/" + file)) << file;
     }
     const std::string csv = read_file(out + "/replications.csv");
-    EXPECT_EQ(csv.rfind("scenario,design_point,replication,seed,metric,value\n", 0), 0u);
-    EXPECT_NE(csv.find("small,0,5,7,wait_mean,"), std::string::npos) << "6 replications, seed 7";
+    EXPECT_EQ(csv.rfind("scenario,design_point,replication,seed,period,metric,value\n", 0), 0u);
+    EXPECT_NE(csv.find("small,0,5,7,all,wait_mean,"), std::string::npos)
+        << "6 replications, seed 7";
     const std::string summary = read_file(out + "/summary.json");
     for (const char* key : {"\"wait_mean\"", "\"ci95_low\"", "\"ci95_high\"", "\"sd\"", "\"n\""}) {
         EXPECT_NE(summary.find(key), std::string::npos) << key;
@@ -130,7 +131,7 @@ TEST(Cli, CommandLineSeedAndReplicationsOverrideTheScenario) {
         {kExe, "run", small_queue(dir), "--out", out, "-q", "--replications", "3", "--seed", "99"});
     ASSERT_EQ(r.exit_code, 0) << r.err;
     const std::string csv = read_file(out + "/replications.csv");
-    EXPECT_NE(csv.find("small,0,2,99,served,"), std::string::npos);
+    EXPECT_NE(csv.find("small,0,2,99,all,served,"), std::string::npos);
     EXPECT_EQ(csv.find("small,0,3,"), std::string::npos) << "only 3 replications";
 }
 

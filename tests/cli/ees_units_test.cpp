@@ -65,7 +65,7 @@ TEST(EesExpression, ArithmeticPrecedenceParenthesesAndFunctions) {
             return 115.7;
         if (name == "agency_rate_fte")
             return 9.9;
-        if (name == "population.children")
+        if (name == "council.children")
             return 45000.0;
         throw std::runtime_error("unexpected " + name);
     };
@@ -77,9 +77,9 @@ TEST(EesExpression, ArithmeticPrecedenceParenthesesAndFunctions) {
     EXPECT_DOUBLE_EQ(evaluate_expression("min(3, 2)", values), 2.0);
     EXPECT_NEAR(evaluate_expression("case_holders_fte / (1 - agency_rate_fte / 100)", values),
                 128.41, 0.01);
-    EXPECT_DOUBLE_EQ(evaluate_expression("1710 / population.children * 10000", values), 380.0);
-    EXPECT_EQ(expression_names("a / (1 - b) + a + population.children"),
-              (std::vector<std::string>{"a", "b", "population.children"}));
+    EXPECT_DOUBLE_EQ(evaluate_expression("1710 / council.children * 10000", values), 380.0);
+    EXPECT_EQ(expression_names("a / (1 - b) + a + council.children"),
+              (std::vector<std::string>{"a", "b", "council.children"}));
 }
 
 TEST(EesExpression, SyntaxErrorsSayWhere) {

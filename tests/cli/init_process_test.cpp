@@ -37,12 +37,16 @@ TEST(Init, FixtureToValidScenarioToRun) {
     ASSERT_EQ(r.exit_code, 0) << r.err;
     const auto scenario = nlohmann::json::parse(read_file(dir + "/council/northby.json"));
     // 115.7 case holders / (1 - 9.9%) = 128.4 posts; (2,708 - 561 re-referrals) / 45,000 children.
-    EXPECT_DOUBLE_EQ(scenario["workforce"]["social_worker_posts"].get<double>(), 128.4);
-    EXPECT_DOUBLE_EQ(scenario["workforce"]["initial_agency_share"].get<double>(), 0.099);
-    EXPECT_DOUBLE_EQ(scenario["workforce"]["initial_vacancy_share"].get<double>(), 0.01);
-    EXPECT_DOUBLE_EQ(scenario["demand"]["referrals_per_10k_children_per_year"].get<double>(),
-                     477.1);
-    EXPECT_DOUBLE_EQ(scenario["population"]["children"].get<double>(), 45000.0);
+    // The council profile's own fields, from which validate derives the rest of the council.
+    const auto& council = scenario["council"];
+    EXPECT_DOUBLE_EQ(council["social_worker_posts"].get<double>(), 128.4);
+    EXPECT_DOUBLE_EQ(council["agency_share"].get<double>(), 0.099);
+    EXPECT_DOUBLE_EQ(council["vacancy_share"].get<double>(), 0.01);
+    EXPECT_DOUBLE_EQ(council["referrals_per_10k_children_per_year"].get<double>(), 477.1);
+    EXPECT_DOUBLE_EQ(council["children"].get<double>(), 45000.0);
+    for (const char* section : {"workforce", "demand", "population"}) {
+        EXPECT_FALSE(scenario.contains(section)) << section << ": written through the profile";
+    }
     // extends works from where the file is written.
     EXPECT_TRUE(fs::exists(fs::path(dir) / "council" / scenario["extends"].get<std::string>()));
     EXPECT_FALSE(scenario.contains("turnover_rate"));
@@ -61,6 +65,9 @@ TEST(Init, FixtureToValidScenarioToRun) {
 
     const ProcessResult v = run_process({kExe, "validate", dir + "/council/northby.json"});
     EXPECT_EQ(v.exit_code, 0) << v.err;
+    // The model simulates the imported council: 45,000 children, the published posts.
+    EXPECT_TRUE(contains(v.out, "45,000 children")) << v.out;
+    EXPECT_TRUE(contains(v.out, "128.4 social worker posts")) << v.out;
     const ProcessResult run =
         run_process({kExe, "run", dir + "/council/northby.json", "-r", "2", "-q", "--set",
                      "run.years=1", "--set", "run.warmup_years=0.25", "--out", dir + "/run"});
@@ -74,12 +81,12 @@ TEST(Init, SuppressedValueSaysWhichFieldFallsBackToWhat) {
         init(dir, {"--ees", kWorkforce, "--la", "E08999904", "--out", "s.json"});
     ASSERT_EQ(r.exit_code, 0) << r.err;
     EXPECT_TRUE(contains(r.err,
-                         "workforce.initial_vacancy_share keeps base.json's 0.013: "
+                         "council.vacancy_share keeps base.json's 0.013: "
                          "vacancy_rate_fte is suppressed ('c') for Suppressford in 2023"))
         << r.err;
     EXPECT_TRUE(contains(r.err, "published turnover_rate not recorded")) << r.err;
     const auto scenario = nlohmann::json::parse(read_file(dir + "/s.json"));
-    EXPECT_FALSE(scenario["workforce"].contains("initial_vacancy_share"));
+    EXPECT_FALSE(scenario["council"].contains("vacancy_share"));
     EXPECT_EQ(run_process({kExe, "validate", dir + "/s.json"}).exit_code, 0);
 }
 

@@ -27,6 +27,30 @@ TEST(ReportParts, NiceTicksAreRoundAndCoverTheRange) {
     EXPECT_TRUE(nice_ticks(1.0, 1.0, 5).empty());
 }
 
+TEST(ReportParts, YearlyChartPointsComeFromSummaryPeriodsFullYearsOnly) {
+    ReportRun run;
+    run.start_date = "2023-04-01";
+    run.replications = 4;
+    const double nan = std::nan("");
+    run.periods = {
+        {"2025-26", "2025-04-01", 365, false, {{"turnover_rate", "", "", 0, 0.15, 0.12, 0.18, 4}}},
+        {"2026-27 (partial)",
+         "2026-04-01",
+         100,
+         true,
+         {{"turnover_rate", "", "", 0, 0.2, 0.1, 0.3, 4}}},
+        {"2027-28", "2027-04-01", 366, false, {{"turnover_rate", "", "", 0, 0.25, nan, nan, 1}}}};
+    const ChartLine line = period_line(run, "turnover_rate", 100.0);
+    ASSERT_EQ(line.points.size(), 2u) << "the partial year is left out";
+    EXPECT_DOUBLE_EQ(line.points[0].day, 731.0 + 182.5);  // 2025-04-01 is day 731
+    EXPECT_DOUBLE_EQ(line.points[0].mean, 15.0);
+    EXPECT_DOUBLE_EQ(line.points[0].low, 12.0);
+    EXPECT_TRUE(std::isnan(line.points[1].low)) << "no interval: no band";
+    EXPECT_EQ(line.replications, 4u);
+    EXPECT_TRUE(period_line(run, "caseload_mean", 1.0).points.empty());
+    EXPECT_TRUE(period_line(ReportRun{}, "turnover_rate", 1.0).points.empty());
+}
+
 TEST(ReportParts, ValuesAreFormattedByUnit) {
     EXPECT_EQ(format_value(0.355, "share"), "35.5%");
     EXPECT_EQ(format_value(-0.079, "share", true), "-7.9 pts");

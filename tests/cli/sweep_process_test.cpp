@@ -70,8 +70,8 @@ TEST(SweepCli, GridOutputsAreTidyAndIdenticalForOneAndTwoThreads) {
     expect_same_outputs(dir + "/t1", dir + "/t2");
     const std::string csv = read_file(dir + "/t1/replications.csv");
     EXPECT_EQ(csv.substr(0, csv.find('\n')),
-              "scenario,design_point,replication,seed,metric,value,servers,arrival.mean");
-    EXPECT_NE(csv.find("\nqs,5,3,11,wait_mean,"), std::string::npos);
+              "scenario,design_point,replication,seed,period,metric,value,servers,arrival.mean");
+    EXPECT_NE(csv.find("\nqs,5,3,11,all,wait_mean,"), std::string::npos);
     EXPECT_NE(read_file(dir + "/t1/points.csv").find(",ci95_low,ci95_high,"), std::string::npos);
     EXPECT_NE(read_file(dir + "/t1/manifest.json").find("\"identity\""), std::string::npos);
     EXPECT_TRUE(fs::exists(dir + "/t1/results.sqlite"));

@@ -98,16 +98,69 @@ Json number_or_null(double value) {
     return std::isfinite(value) ? Json(value) : Json(nullptr);
 }
 
-Json metrics_object(const PointSummary& point) {
+Json metrics_object(const PointSummary& point, std::span<const MetricInfo> info) {
     Json metrics = Json::object();
     for (const auto& m : point.metrics) {
-        metrics[m.name] = Json{{"mean", number_or_null(m.mean)},
-                               {"ci95_low", number_or_null(m.ci95_low)},
-                               {"ci95_high", number_or_null(m.ci95_high)},
-                               {"sd", number_or_null(m.sd)},
-                               {"n", m.n}};
+        Json entry = Json{{"mean", number_or_null(m.mean)},
+                          {"ci95_low", number_or_null(m.ci95_low)},
+                          {"ci95_high", number_or_null(m.ci95_high)},
+                          {"sd", number_or_null(m.sd)},
+                          {"n", m.n}};
+        for (const MetricInfo& i : info) {
+            if (i.name == m.name) {
+                entry["unit"] = i.unit;
+                break;
+            }
+        }
+        metrics[m.name] = std::move(entry);
     }
     return metrics;
+}
+
+/** @brief The first record's PeriodRecord labelled `label` among `records`, or null. */
+const PeriodRecord* find_period(std::span<const ReplicationRecord* const> records,
+                                std::string_view label) {
+    for (const ReplicationRecord* record : records) {
+        for (const PeriodRecord& p : record->periods) {
+            if (p.label == label) {
+                return &p;
+            }
+        }
+    }
+    return nullptr;
+}
+
+/** @brief "periods" of one design point's records (in order): each period's summaries. */
+Json periods_array(std::span<const ReplicationRecord* const> records,
+                   std::span<const MetricInfo> info) {
+    std::vector<ReplicationRecord> copies;
+    for (const ReplicationRecord* record : records) {
+        ReplicationRecord copy;
+        copy.design_point = record->design_point;
+        copy.replication = record->replication;
+        copy.seed = record->seed;
+        copy.periods = record->periods;
+        copies.push_back(std::move(copy));
+    }
+    Json list = Json::array();
+    for (const std::string& label : period_labels(copies)) {
+        const PeriodRecord* period = find_period(records, label);
+        const std::vector<ReplicationRecord> view = records_of_period(copies, label);
+        const std::vector<PointSummary> points = summarize(view);
+        list.push_back(Json{
+            {"period", label},
+            {"from", period->from},
+            {"to", period->to},
+            {"days", period->days},
+            {"partial", period->partial},
+            {"metrics", points.empty() ? Json::object() : metrics_object(points.front(), info)}});
+    }
+    return list;
+}
+
+bool has_periods(std::span<const ReplicationRecord* const> records) {
+    return std::any_of(records.begin(), records.end(),
+                       [](const ReplicationRecord* r) { return !r->periods.empty(); });
 }
 
 std::string dump(const Json& json) {
@@ -165,27 +218,78 @@ std::string csv_field(std::string_view field) {
     return quoted;
 }
 
+std::vector<std::string> period_labels(std::span<const ReplicationRecord> records) {
+    const OrderedRecords ordered = order_records(records);
+    std::vector<std::string> labels;
+    for (const ReplicationRecord* record : ordered.records) {
+        for (const PeriodRecord& p : record->periods) {
+            if (std::find(labels.begin(), labels.end(), p.label) == labels.end()) {
+                labels.push_back(p.label);
+            }
+        }
+    }
+    return labels;
+}
+
+std::vector<ReplicationRecord> records_of_period(std::span<const ReplicationRecord> records,
+                                                 std::string_view period) {
+    std::vector<ReplicationRecord> out;
+    for (const ReplicationRecord& record : records) {
+        ReplicationRecord view;
+        view.design_point = record.design_point;
+        view.replication = record.replication;
+        view.seed = record.seed;
+        if (period == "all") {
+            view.metrics = record.metrics;
+            out.push_back(std::move(view));
+            continue;
+        }
+        for (const PeriodRecord& p : record.periods) {
+            if (p.label == period) {
+                view.metrics = p.metrics;
+                out.push_back(std::move(view));
+                break;
+            }
+        }
+    }
+    return out;
+}
+
 std::vector<PointSummary> summarize(std::span<const ReplicationRecord> records) {
     return summarize_ordered(order_records(records));
 }
 
-std::string summary_json(std::string_view scenario, std::span<const ReplicationRecord> records) {
+std::string summary_json(std::string_view scenario, std::span<const ReplicationRecord> records,
+                         std::span<const MetricInfo> info) {
     const OrderedRecords ordered = order_records(records);
     const std::vector<PointSummary> points = summarize_ordered(ordered);
+    auto point_records = [&](std::size_t p) {
+        const auto [first, last] = ordered.points[p];
+        return std::span<const ReplicationRecord* const>(ordered.records)
+            .subspan(first, last - first);
+    };
     Json json = Json::object();
     json["scenario"] = std::string(scenario);
     if (points.size() <= 1) {
         json["replications"] = ordered.records.size();
-        json["metrics"] = points.empty() ? Json::object() : metrics_object(points.front());
+        json["metrics"] = points.empty() ? Json::object() : metrics_object(points.front(), info);
+        if (!points.empty() && has_periods(point_records(0))) {
+            json["periods"] = periods_array(point_records(0), info);
+        }
         return dump(json);
     }
     json["design_points"] = points.size();
     json["replications"] = ordered.records.size();
     Json list = Json::array();
-    for (const auto& point : points) {
-        list.push_back(Json{{"design_point", point.design_point},
-                            {"replications", point.replications},
-                            {"metrics", metrics_object(point)}});
+    for (std::size_t p = 0; p < points.size(); ++p) {
+        const PointSummary& point = points[p];
+        Json entry = Json{{"design_point", point.design_point},
+                          {"replications", point.replications},
+                          {"metrics", metrics_object(point, info)}};
+        if (has_periods(point_records(p))) {
+            entry["periods"] = periods_array(point_records(p), info);
+        }
+        list.push_back(std::move(entry));
     }
     json["points"] = std::move(list);
     return dump(json);
@@ -195,9 +299,21 @@ std::string replications_csv(std::string_view scenario, std::span<const Replicat
                              const FactorColumns& factors) {
     const OrderedRecords ordered = order_records(records);
     const std::string scenario_field = csv_field(scenario);
-    std::string out = "scenario,design_point,replication,seed,metric,value";
+    std::string out = "scenario,design_point,replication,seed,period,metric,value";
     append_factor_header(out, factors);
     out += '\n';
+    auto append_row = [&](const ReplicationRecord& record, std::string_view period,
+                          std::string_view metric, double value, std::size_t p) {
+        out += scenario_field;
+        out += ',' + std::to_string(record.design_point);
+        out += ',' + std::to_string(record.replication);
+        out += ',' + std::to_string(record.seed);
+        out += ',' + csv_field(period);
+        out += ',' + csv_field(metric);
+        out += ',' + format_number(value);
+        append_factor_values(out, factors, p);
+        out += '\n';
+    };
     for (std::size_t p = 0; p < ordered.points.size(); ++p) {
         const auto [first, last] = ordered.points[p];
         const auto columns = metric_columns(ordered, first, last);
@@ -212,14 +328,32 @@ std::string replications_csv(std::string_view scenario, std::span<const Replicat
                 if (!present[m]) {
                     continue;
                 }
-                out += scenario_field;
-                out += ',' + std::to_string(record.design_point);
-                out += ',' + std::to_string(record.replication);
-                out += ',' + std::to_string(record.seed);
-                out += ',' + csv_field(ordered.metric_names[m]);
-                out += ',' + format_number(columns[m][k - first]);
-                append_factor_values(out, factors, p);
-                out += '\n';
+                append_row(record, "all", ordered.metric_names[m], columns[m][k - first], p);
+            }
+        }
+    }
+    // Then the financial years, after every whole-run row so that readers of `all` stop early.
+    for (std::size_t p = 0; p < ordered.points.size(); ++p) {
+        const auto [first, last] = ordered.points[p];
+        std::vector<std::string> labels;
+        for (std::size_t k = first; k < last; ++k) {
+            for (const PeriodRecord& period : ordered.records[k]->periods) {
+                if (std::find(labels.begin(), labels.end(), period.label) == labels.end()) {
+                    labels.push_back(period.label);
+                }
+            }
+        }
+        for (const std::string& label : labels) {
+            for (std::size_t k = first; k < last; ++k) {
+                const ReplicationRecord& record = *ordered.records[k];
+                for (const PeriodRecord& period : record.periods) {
+                    if (period.label != label) {
+                        continue;
+                    }
+                    for (const MetricValue& metric : period.metrics) {
+                        append_row(record, label, metric.name, metric.value, p);
+                    }
+                }
             }
         }
     }

@@ -341,9 +341,14 @@ void Model::snapshot(core::DayIndex day) {
 }
 
 record::ReplicationRecord Model::run() {
+    plan_periods();
+    mark_due_periods();  // a run without warm-up: its first period starts before day 0's set-up
     initialise();
     register_outputs();
     sim_.run_until(core::start_of_day(end_day_), *this);
+    while (next_mark_ < period_days_.size()) {  // the end of the run (and any boundary left)
+        outputs_.mark_period(period_days_[next_mark_++], metric_state());
+    }
     return make_record();
 }
 

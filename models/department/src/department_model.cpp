@@ -192,6 +192,7 @@ void Model::initialise_cases() {
 }
 
 void Model::operator()(const core::Event& e) {
+    mark_due_periods();  // the financial-year boundaries: before anything happens that day
     switch (e.kind) {
         case kReferral: {
             if (e.payload != referral_generation_) {

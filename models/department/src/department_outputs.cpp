@@ -5,9 +5,117 @@
  */
 #include "department_outputs.hpp"
 
+#include <iterator>
 #include <utility>
 
 namespace cssim::department::detail {
+namespace {
+
+/** @brief Every scalar sum of Accumulators: a period's value is the difference of two marks. */
+constexpr double Accumulators::*kScalarSums[] = {
+    &Accumulators::days,
+    &Accumulators::working_days,
+    &Accumulators::hours_direct,
+    &Accumulators::hours_admin,
+    &Accumulators::hours_travel,
+    &Accumulators::hours_other,
+    &Accumulators::hours_overtime,
+    &Accumulators::delegable_admin_hours,
+    &Accumulators::caseload_sum,
+    &Accumulators::unallocated_sum,
+    &Accumulators::cin_sum,
+    &Accumulators::cp_sum,
+    &Accumulators::lac_sum,
+    &Accumulators::employed_fte_sum,
+    &Accumulators::agency_fte_sum,
+    &Accumulators::posts_sum,
+    &Accumulators::employed_leavers,
+    &Accumulators::employed_days_in_post,
+    &Accumulators::employed_days_sick,
+    &Accumulators::short_spells,
+    &Accumulators::long_spells,
+    &Accumulators::stress_sum,
+    &Accumulators::stress_days,
+    &Accumulators::visits_on_time,
+    &Accumulators::visits_late,
+    &Accumulators::harm_events,
+    &Accumulators::referrals,
+    &Accumulators::re_referrals,
+    &Accumulators::no_further_action,
+    &Accumulators::assessed_not_in_need,
+    &Accumulators::assessments,
+    &Accumulators::assessments_on_time,
+    &Accumulators::screened,
+    &Accumulators::screened_on_time,
+    &Accumulators::spend,
+    &Accumulators::budget,
+    &Accumulators::handovers,
+    &Accumulators::closures,
+    &Accumulators::social_workers_at_closure,
+    &Accumulators::prevention_spend,
+    &Accumulators::referrals_high_need,
+    &Accumulators::inadequate_days,
+    &Accumulators::blame_days,
+    &Accumulators::kpi_points_sum,
+    &Accumulators::near_misses_reviewed,
+    &Accumulators::supervision_sum,
+    &Accumulators::supervision_days,
+    &Accumulators::manager_posts_sum,
+    &Accumulators::manager_vacant_sum,
+    &Accumulators::churn_case_days,
+    &Accumulators::churn_two_plus_days,
+    &Accumulators::churn_workers_sum,
+    &Accumulators::exposure_two_plus,
+    &Accumulators::exposure_fewer,
+    &Accumulators::harm_two_plus,
+    &Accumulators::harm_fewer,
+};
+
+// A sum added to Accumulators but not to kScalarSums would be missing from every financial year:
+// the sizes must agree (three vectors: caseload_histogram, assessment_durations, stage_entries).
+static_assert(sizeof(Accumulators) ==
+                  std::size(kScalarSums) * sizeof(double) + 3 * sizeof(std::vector<double>),
+              "list every new Accumulators field in kScalarSums (department_outputs.cpp), or "
+              "say how a financial year's part of it is computed");
+
+/** @brief later - earlier element by element; a missing element of `earlier` counts as 0. */
+std::vector<double> difference(const std::vector<double>& later,
+                               const std::vector<double>& earlier) {
+    std::vector<double> out = later;
+    for (std::size_t i = 0; i < out.size() && i < earlier.size(); ++i) {
+        out[i] -= earlier[i];
+    }
+    return out;
+}
+
+}  // namespace
+
+void Outputs::mark_period(std::int64_t day, const MetricState& state) {
+    PeriodMark mark;
+    mark.day = day;
+    // Copy the sums but not the durations (they only grow: a mark keeps their count).
+    std::vector<double> durations = std::move(acc.assessment_durations);
+    mark.acc = acc;
+    acc.assessment_durations = std::move(durations);
+    mark.durations_end = acc.assessment_durations.size();
+    mark.state = state;
+    marks_.push_back(std::move(mark));
+}
+
+Accumulators Outputs::period_accumulators(std::size_t k) const {
+    const PeriodMark& from = marks_.at(k);
+    const PeriodMark& to = marks_.at(k + 1);
+    Accumulators a;
+    for (double Accumulators::*sum : kScalarSums) {
+        a.*sum = to.acc.*sum - from.acc.*sum;
+    }
+    a.caseload_histogram = difference(to.acc.caseload_histogram, from.acc.caseload_histogram);
+    a.stage_entries = difference(to.acc.stage_entries, from.acc.stage_entries);
+    const auto first = acc.assessment_durations.begin();
+    a.assessment_durations.assign(first + static_cast<std::ptrdiff_t>(from.durations_end),
+                                  first + static_cast<std::ptrdiff_t>(to.durations_end));
+    return a;
+}
 
 SeriesHandle Outputs::add_series(std::string name, std::string unit, std::string description,
                                  std::string label) {

@@ -57,6 +57,29 @@ struct Accumulators {
     double harm_two_plus = 0.0, harm_fewer = 0.0;
 };
 
+/**
+ * @brief What the summary metrics read besides the accumulators, as it stands at a moment
+ * (the end of the run, or the end of a financial year).
+ */
+struct MetricState {
+    double pa_count = 0.0;
+    double events = 0.0;  ///< events processed since the start of the run
+    double children = 0.0;
+    double hourly_value = 0.0;
+};
+
+/**
+ * @brief The accumulators and the metric state at the start of a day that opens a period
+ * (the end of the warm-up, each 1 April, the end of the run). Assessment durations are not
+ * copied: `durations_end` says how many had been recorded.
+ */
+struct PeriodMark {
+    std::int64_t day = 0;
+    Accumulators acc;
+    std::size_t durations_end = 0;
+    MetricState state;
+};
+
 /** @brief The handle of a registered daily series. */
 using SeriesHandle = std::size_t;
 
@@ -103,6 +126,17 @@ public:
     /** @brief Records a dated event for the ticker (ignored without detail). */
     void add_event(std::int64_t tick, std::string kind, std::int64_t entity, std::string text);
 
+    /** @brief Records the accumulators as they stand at the start of `day` (a period boundary:
+     * the end of the warm-up, a 1 April, the end of the run). */
+    void mark_period(std::int64_t day, const MetricState& state);
+
+    /** @brief The marks so far, in the order they were taken. */
+    const std::vector<PeriodMark>& period_marks() const { return marks_; }
+
+    /** @brief The accumulators of the period between marks k and k + 1: every sum is the
+     * difference of the two marks, the assessment durations those recorded in between. */
+    Accumulators period_accumulators(std::size_t k) const;
+
     /** @brief Moves the series, tracks and events into `record` (once, at the end). */
     void move_into(record::ReplicationRecord& record);
 
@@ -113,6 +147,7 @@ private:
     std::vector<record::Series> series_;
     std::vector<record::EntityTrack> tracks_;
     std::vector<record::RecordedEvent> events_;
+    std::vector<PeriodMark> marks_;
 };
 
 }  // namespace cssim::department::detail

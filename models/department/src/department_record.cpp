@@ -5,6 +5,7 @@
  */
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <limits>
 #include <numeric>
 
@@ -22,11 +23,70 @@ const char* const kContractNames[] = {"employed", "agency", "newly_qualified", "
 
 }  // namespace
 
+MetricState Model::metric_state() const {
+    MetricState s;
+    s.pa_count = pa_count_;
+    s.events = static_cast<double>(sim_.events_processed());
+    s.children = cfg_->population.children;
+    s.hourly_value = cfg_->time_use.hourly_value;
+    return s;
+}
+
+void Model::plan_periods() {
+    period_days_.clear();
+    next_mark_ = 0;
+    if (warmup_day_ >= end_day_) {
+        return;  // nothing is measured
+    }
+    period_days_.push_back(warmup_day_);
+    for (int fy = calendar_.financial_year(warmup_day_) + 1;; ++fy) {
+        const core::DayIndex start = calendar_.financial_year_start(fy);
+        if (start >= end_day_) {
+            break;
+        }
+        period_days_.push_back(start);
+    }
+    period_days_.push_back(end_day_);
+}
+
+std::vector<record::PeriodRecord> Model::period_records() const {
+    std::vector<record::PeriodRecord> out;
+    const std::vector<PeriodMark>& marks = outputs_.period_marks();
+    for (std::size_t k = 0; k + 1 < marks.size(); ++k) {
+        const core::DayIndex from = marks[k].day;
+        const core::DayIndex to = marks[k + 1].day;
+        const int fy = calendar_.financial_year(from);
+        record::PeriodRecord p;
+        char label[32];
+        std::snprintf(label, sizeof label, "%d-%02d", fy, (fy + 1) % 100);
+        p.label = label;
+        p.partial = from != calendar_.financial_year_start(fy) ||
+                    to != calendar_.financial_year_start(fy + 1);
+        if (p.partial) {
+            p.label += " (partial)";
+        }
+        p.from = calendar_.date_of(from).to_string();
+        p.to = calendar_.date_of(to - 1).to_string();
+        p.days = to - from;
+        p.metrics = metrics_of(outputs_.period_accumulators(k), marks[k + 1].state);
+        out.push_back(std::move(p));
+    }
+    return out;
+}
+
 record::ReplicationRecord Model::make_record() {
     record::ReplicationRecord r;
     r.replication = replication_;
     r.seed = seed_;
-    const Accumulators& a = outputs_.acc;
+    r.metrics = metrics_of(outputs_.acc, metric_state());
+    r.periods = period_records();
+    outputs_.move_into(r);
+    return r;
+}
+
+std::vector<record::MetricValue> Model::metrics_of(const Accumulators& a,
+                                                   const MetricState& state) const {
+    std::vector<record::MetricValue> metrics;
     const double years = std::max(1e-9, a.days / kDaysPerYear);
     const double days = std::max(1.0, a.days);
     const double worked = a.hours_direct + a.hours_admin + a.hours_travel + a.hours_other;
@@ -51,9 +111,9 @@ record::ReplicationRecord Model::make_record() {
             }
         }
     }
-    const double children_10k = std::max(1e-9, cfg_->population.children / 10000.0);
+    const double children_10k = std::max(1e-9, state.children / 10000.0);
     auto add = [&](const char* name, double value) {
-        r.metrics.push_back(record::MetricValue{name, value});  // NaN stays: undefined
+        metrics.push_back(record::MetricValue{name, value});  // NaN stays: undefined
     };
     add("direct_time_share", ratio(a.hours_direct, worked));
     add("admin_time_share", ratio(a.hours_admin, worked));
@@ -77,7 +137,7 @@ record::ReplicationRecord Model::make_record() {
     add("spend_total", a.spend / years);
     add("overspend", (a.spend - a.budget) / years);
     add("admin_time_value_per_worker",
-        ratio(a.delegable_admin_hours * cfg_->time_use.hourly_value / years, holders_mean));
+        ratio(a.delegable_admin_hours * state.hourly_value / years, holders_mean));
     // More than DESIGN requires:
     add("travel_time_share", ratio(a.hours_travel, worked));
     add("other_time_share", ratio(a.hours_other, worked));
@@ -92,7 +152,7 @@ record::ReplicationRecord Model::make_record() {
     add("social_workers_per_closed_case", ratio(a.social_workers_at_closure, a.closures));
     add("budget", a.budget / years);
     add("social_workers_in_post_mean", holders_mean);
-    add("pa_count", pa_count_);
+    add("pa_count", state.pa_count);
     // Issue 7: system effects.
     add("caseload_over_30_share", [&] {
         double over = 0.0, all = 0.0;
@@ -118,13 +178,12 @@ record::ReplicationRecord Model::make_record() {
         ratio(a.harm_two_plus * 100.0 * kWorkingDaysPerYear, a.exposure_two_plus));
     add("harm_per_100_child_years_fewer_changes",
         ratio(a.harm_fewer * 100.0 * kWorkingDaysPerYear, a.exposure_fewer));
-    add("simulation_events", static_cast<double>(sim_.events_processed()));
+    add("simulation_events", state.events);
     for (std::size_t i = 0; i < a.stage_entries.size(); ++i) {
         const std::string name = "entries_per_year/" + cfg_->pathway.stages[i].id;
-        r.metrics.push_back(record::MetricValue{name, a.stage_entries[i] / years});
+        metrics.push_back(record::MetricValue{name, a.stage_entries[i] / years});
     }
-    outputs_.move_into(r);
-    return r;
+    return metrics;
 }
 
 }  // namespace detail

@@ -219,7 +219,21 @@ private:
 
     // department_metrics.cpp
     void register_outputs();
+    // department_record.cpp: the summary metrics of the run and of each financial year.
     record::ReplicationRecord make_record();
+    /** @brief The summary metrics from accumulators `a` and the state `s` at their end. */
+    std::vector<record::MetricValue> metrics_of(const Accumulators& a, const MetricState& s) const;
+    MetricState metric_state() const;
+    /** @brief The period boundaries: the end of the warm-up, each 1 April after it, the end. */
+    void plan_periods();
+    /** @brief Marks every period boundary at or before now (called before each event). */
+    void mark_due_periods() {
+        while (next_mark_ < period_days_.size() &&
+               sim_.now() >= core::start_of_day(period_days_[next_mark_])) {
+            outputs_.mark_period(period_days_[next_mark_++], metric_state());
+        }
+    }
+    std::vector<record::PeriodRecord> period_records() const;
     void add_event(std::string kind, std::int64_t entity, std::string text);
 
     core::Tick tick_of(core::DayIndex day, int hour) const {
@@ -242,6 +256,8 @@ private:
     core::Simulation sim_;
     core::DayIndex end_day_ = 0;
     core::DayIndex warmup_day_ = 0;
+    std::vector<core::DayIndex> period_days_;  ///< period boundaries (plan_periods)
+    std::size_t next_mark_ = 0;                ///< the next boundary to mark
 
     // Streams: one per process, so scenarios differing in one process share the others' draws.
     core::RandomStream rng_referrals_, rng_need_, rng_front_door_, rng_pathway_, rng_durations_,

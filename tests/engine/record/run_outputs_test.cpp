@@ -126,11 +126,11 @@ TEST(ReplicationsCsv, IsTidyAndSortedByPointReplicationAndMetric) {
         lines.push_back(csv.substr(start, end - start));
     }
     ASSERT_EQ(lines.size(), 1U + 2 * 2 * 4);
-    EXPECT_EQ(lines[0], "scenario,design_point,replication,seed,metric,value");
-    EXPECT_EQ(lines[1].rfind("mm5,0,0,1000,wait_mean,", 0), 0U) << lines[1];
-    EXPECT_EQ(lines[4].rfind("mm5,0,0,1000,0.1-ish,0.1", 0), 0U) << lines[4];
-    EXPECT_EQ(lines[5].rfind("mm5,0,1,1007,wait_mean,", 0), 0U) << lines[5];
-    EXPECT_EQ(lines[9].rfind("mm5,1,0,101000,wait_mean,", 0), 0U) << lines[9];
+    EXPECT_EQ(lines[0], "scenario,design_point,replication,seed,period,metric,value");
+    EXPECT_EQ(lines[1].rfind("mm5,0,0,1000,all,wait_mean,", 0), 0U) << lines[1];
+    EXPECT_EQ(lines[4].rfind("mm5,0,0,1000,all,0.1-ish,0.1", 0), 0U) << lines[4];
+    EXPECT_EQ(lines[5].rfind("mm5,0,1,1007,all,wait_mean,", 0), 0U) << lines[5];
+    EXPECT_EQ(lines[9].rfind("mm5,1,0,101000,all,wait_mean,", 0), 0U) << lines[9];
 }
 
 TEST(ReplicationsCsv, PrintsDoublesRoundTripExact) {
@@ -150,7 +150,8 @@ TEST(ReplicationsCsv, QuotesSpecialCharactersPerRfc4180) {
     auto records = sample_run(1, 1);
     records[0].metrics = {{"has,comma", 1.0}, {"has \"quote\"", 2.0}, {"line\nbreak", 3.0}};
     const std::string csv = replications_csv("name, with \"all\"", records);
-    EXPECT_NE(csv.find("\"name, with \"\"all\"\"\",0,0,1000,\"has,comma\",1\n"), std::string::npos)
+    EXPECT_NE(csv.find("\"name, with \"\"all\"\"\",0,0,1000,all,\"has,comma\",1\n"),
+              std::string::npos)
         << csv;
     EXPECT_NE(csv.find(",\"has \"\"quote\"\"\",2\n"), std::string::npos) << csv;
     EXPECT_NE(csv.find(",\"line\nbreak\",3\n"), std::string::npos) << csv;
@@ -163,7 +164,8 @@ TEST(ReplicationsCsv, AppendsFactorColumnsPerDesignPoint) {
     FactorColumns factors{{"workers_per_pa", "note"}, {{"3", "a,b"}, {"6", "c"}}};
     const std::string csv = replications_csv("s", records, factors);
     EXPECT_EQ(
-        csv.rfind("scenario,design_point,replication,seed,metric,value,workers_per_pa,note\n", 0),
+        csv.rfind(
+            "scenario,design_point,replication,seed,period,metric,value,workers_per_pa,note\n", 0),
         0U);
     EXPECT_NE(csv.find(",3,\"a,b\"\n"), std::string::npos);
     EXPECT_NE(csv.find(",6,c\n"), std::string::npos);
@@ -174,6 +176,61 @@ TEST(ReplicationsCsv, AppendsFactorColumnsPerDesignPoint) {
               0U);
     FactorColumns short_factors{{"x"}, {{"1"}}};
     EXPECT_THROW(replications_csv("s", records, short_factors), std::invalid_argument);
+}
+
+/** @brief sample_run with two financial years per record: "2025-26" and "2026-27 (partial)". */
+std::vector<ReplicationRecord> with_periods(std::vector<ReplicationRecord> records) {
+    for (ReplicationRecord& r : records) {
+        PeriodRecord full{"2025-26", "2025-04-01", "2026-03-31", 365, false, {}};
+        PeriodRecord part{"2026-27 (partial)", "2026-04-01", "2026-09-30", 183, true, {}};
+        for (const MetricValue& m : r.metrics) {
+            full.metrics.push_back({m.name, m.value + 1.0});
+            part.metrics.push_back({m.name, m.value + 2.0});
+        }
+        r.periods = {full, part};
+    }
+    return records;
+}
+
+TEST(ReplicationsCsv, WholeRunRowsComeFirstThenEachPeriodsRows) {
+    const auto records = with_periods(sample_run(1, 2));
+    const std::string csv = replications_csv("s", records);
+    std::vector<std::string> lines;
+    std::size_t start = 0;
+    for (std::size_t end; (end = csv.find('\n', start)) != std::string::npos; start = end + 1) {
+        lines.push_back(csv.substr(start, end - start));
+    }
+    // 2 replications x 4 metrics x (all + 2 periods), after the header.
+    ASSERT_EQ(lines.size(), 1U + 2 * 4 * 3);
+    // The first block is exactly the file without periods.
+    const std::string plain = replications_csv("s", sample_run(1, 2));
+    EXPECT_EQ(csv.substr(0, plain.size()), plain);
+    EXPECT_EQ(lines[9].rfind("s,0,0,1000,2025-26,wait_mean,", 0), 0U) << lines[9];
+    EXPECT_EQ(lines[13].rfind("s,0,1,1007,2025-26,wait_mean,", 0), 0U) << lines[13];
+    EXPECT_EQ(lines[17].rfind("s,0,0,1000,2026-27 (partial),wait_mean,", 0), 0U) << lines[17];
+}
+
+TEST(SummaryJson, CarriesEachPeriodsSummariesAndUnits) {
+    const auto records = with_periods(sample_run(1, 3));
+    const std::vector<MetricInfo> info = {{"wait_mean", "minutes", "", -1, ""}};
+    const auto json = nlohmann::json::parse(summary_json("s", records, info));
+    EXPECT_EQ(json["metrics"]["wait_mean"]["unit"], "minutes");
+    EXPECT_FALSE(json["metrics"]["served"].contains("unit")) << "no unit given for it";
+    ASSERT_EQ(json["periods"].size(), 2U);
+    const auto& part = json["periods"][1];
+    EXPECT_EQ(part["period"], "2026-27 (partial)");
+    EXPECT_EQ(part["from"], "2026-04-01");
+    EXPECT_EQ(part["to"], "2026-09-30");
+    EXPECT_EQ(part["days"], 183);
+    EXPECT_EQ(part["partial"], true);
+    const double all = json["metrics"]["wait_mean"]["mean"].get<double>();
+    EXPECT_DOUBLE_EQ(part["metrics"]["wait_mean"]["mean"].get<double>(), all + 2.0);
+    EXPECT_EQ(part["metrics"]["wait_mean"]["n"], 3);
+    EXPECT_EQ(part["metrics"]["wait_mean"]["unit"], "minutes");
+    EXPECT_FALSE(nlohmann::json::parse(summary_json("s", sample_run(1, 3))).contains("periods"));
+    EXPECT_EQ(period_labels(records), (std::vector<std::string>{"2025-26", "2026-27 (partial)"}));
+    EXPECT_EQ(records_of_period(records, "2025-26").size(), 3U);
+    EXPECT_TRUE(records_of_period(records, "2030-31").empty());
 }
 
 TEST(SummaryJson, EscapesSpecialCharactersInNames) {

@@ -5,6 +5,9 @@
  */
 #include <gtest/gtest.h>
 
+#include <stdexcept>
+#include <vector>
+
 #include "department_outputs.hpp"
 
 namespace cssim::department::detail {
@@ -63,6 +66,53 @@ TEST(DepartmentOutputs, TracksGetTheirHandleAsIdAndEventsKeepTheirOrder) {
     ASSERT_EQ(r.events.size(), 2u);
     EXPECT_EQ(r.events[1].kind, "hire");
     EXPECT_EQ(r.events[1].tick, 120);
+}
+
+}  // namespace
+}  // namespace cssim::department::detail
+
+namespace cssim::department::detail {
+namespace {
+
+// A financial year's accumulators are the difference of two marks: every sum, the histogram and
+// the stage entries (an earlier mark taken before they were sized counts as zeros), and the
+// assessment durations recorded in between.
+TEST(DepartmentOutputs, PeriodAccumulatorsAreDifferencesOfMarks) {
+    Outputs out(false);
+    out.mark_period(0, MetricState{});  // before the stage entries are sized
+    out.acc.stage_entries.assign(3, 0.0);
+    out.acc.days = 10.0;
+    out.acc.referrals = 7.0;
+    out.acc.harm_fewer = 1.0;  // the last field of the list
+    out.acc.caseload_histogram[5] = 4.0;
+    out.acc.stage_entries[1] = 2.0;
+    out.acc.assessment_durations = {10.0, 20.0};
+    out.mark_period(10, MetricState{1.0, 100.0, 5000.0, 30.0});
+    out.acc.days = 25.0;
+    out.acc.referrals = 9.5;
+    out.acc.harm_fewer = 4.0;
+    out.acc.caseload_histogram[5] = 6.0;
+    out.acc.stage_entries[1] = 5.0;
+    out.acc.assessment_durations.push_back(30.0);
+    out.mark_period(25, MetricState{2.0, 250.0, 5000.0, 30.0});
+
+    ASSERT_EQ(out.period_marks().size(), 3u);
+    EXPECT_EQ(out.period_marks()[1].day, 10);
+    EXPECT_EQ(out.period_marks()[2].state.events, 250.0);
+    const Accumulators first = out.period_accumulators(0);
+    EXPECT_EQ(first.days, 10.0);
+    EXPECT_EQ(first.referrals, 7.0);
+    EXPECT_EQ(first.stage_entries, (std::vector<double>{0.0, 2.0, 0.0}));
+    EXPECT_EQ(first.assessment_durations, (std::vector<double>{10.0, 20.0}));
+    const Accumulators second = out.period_accumulators(1);
+    EXPECT_EQ(second.days, 15.0);
+    EXPECT_EQ(second.referrals, 2.5);
+    EXPECT_EQ(second.harm_fewer, 3.0);
+    EXPECT_EQ(second.caseload_histogram[5], 2.0);
+    EXPECT_EQ(second.stage_entries[1], 3.0);
+    EXPECT_EQ(second.assessment_durations, (std::vector<double>{30.0}));
+    EXPECT_TRUE(out.period_marks()[1].acc.assessment_durations.empty()) << "not copied";
+    EXPECT_THROW((void)out.period_accumulators(2), std::out_of_range);
 }
 
 }  // namespace

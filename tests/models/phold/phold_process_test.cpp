@@ -24,7 +24,7 @@ TEST(PholdProcess, ReplicationsCsvIsIdenticalForAnyThreadCount) {
                          "--set", "horizon=200", "--out", out});
         ASSERT_EQ(r.exit_code, 0) << r.err;
         const std::string csv = read_file(out + "/replications.csv");
-        ASSERT_NE(csv.find("phold152,0,2,1,epochs,2000"), std::string::npos) << csv;
+        ASSERT_NE(csv.find("phold152,0,2,1,all,epochs,2000"), std::string::npos) << csv;
         if (reference.empty()) {
             reference = csv;
         } else {

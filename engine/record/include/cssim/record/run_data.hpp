@@ -75,12 +75,28 @@ struct GraphEdge {
     double probability = 0.0;
 };
 
+/**
+ * @brief The metrics of one financial year (April to March) of the measured period, computed
+ * by the same functions as the whole-run metrics over that year's part of the accumulators.
+ * `label` is "2025-26", or "2025-26 (partial)" when the measured period covers only part of
+ * that financial year (the run or its warm-up does not end on 1 April).
+ */
+struct PeriodRecord {
+    std::string label;
+    std::string from;  ///< ISO date of the period's first day
+    std::string to;    ///< ISO date of its last day (inclusive)
+    std::int64_t days = 0;
+    bool partial = false;
+    std::vector<MetricValue> metrics;  ///< same names and order as ReplicationRecord::metrics
+};
+
 /** @brief Everything one replication produced. Metric order is the model's, same in every rep. */
 struct ReplicationRecord {
     std::uint64_t design_point = 0;
     std::uint64_t replication = 0;
-    std::uint64_t seed = 0;  ///< the master seed used for this replication's streams
-    std::vector<MetricValue> metrics;
+    std::uint64_t seed = 0;             ///< the master seed used for this replication's streams
+    std::vector<MetricValue> metrics;   ///< the whole measured period (period "all")
+    std::vector<PeriodRecord> periods;  ///< by financial year, in date order; may be empty
     std::vector<Series> series;
     std::vector<EntityTrack> tracks;  ///< may be empty for replications archived without detail
     std::vector<RecordedEvent> events;

@@ -57,22 +57,40 @@ struct FactorColumns {
     std::vector<std::vector<std::string>> values;
 };
 
+/** @brief The period labels of the records (ReplicationRecord::periods), in the order they are
+ * first seen after ordering by (design_point, replication); empty for models without periods. */
+std::vector<std::string> period_labels(std::span<const ReplicationRecord> records);
+
+/**
+ * @brief The records as they would be had the run measured only `period`: each record that has
+ * that period, with its metrics replaced by the period's (no periods, series, tracks or
+ * events). With "all", the records' whole-run metrics. Feed it to summarize() or a comparison.
+ */
+std::vector<ReplicationRecord> records_of_period(std::span<const ReplicationRecord> records,
+                                                 std::string_view period);
+
 /** @brief Summaries per design point, ascending; core::mean_ci over replications in order. */
 std::vector<PointSummary> summarize(std::span<const ReplicationRecord> records);
 
 /**
  * @brief summary.json. With one design point (a `cssim run`):
  * `{"scenario", "replications", "metrics": {"<name>": {"mean", "ci95_low", "ci95_high", "sd",
- * "n"}}}`. With several (a sweep): `{"scenario", "design_points", "replications" (all jobs),
- * "points": [{"design_point", "replications", "metrics": {...}}]}`. Indented by 2, ends in a
+ * "n", "unit"}}, "periods": [{"period", "from", "to", "days", "partial", "metrics": {...}}]}`.
+ * With several (a sweep): `{"scenario", "design_points", "replications" (all jobs),
+ * "points": [{"design_point", "replications", "metrics": {...}, "periods": [...]}]}`.
+ * "unit" appears for metrics named in `info`; "periods" (by financial year, see
+ * ReplicationRecord::periods) only when the records have periods. Indented by 2, ends in a
  * newline.
  */
-std::string summary_json(std::string_view scenario, std::span<const ReplicationRecord> records);
+std::string summary_json(std::string_view scenario, std::span<const ReplicationRecord> records,
+                         std::span<const MetricInfo> info = {});
 
 /**
- * @brief replications.csv: header `scenario,design_point,replication,seed,metric,value`
- * (then the factor columns), rows by (design_point, replication, metric order). Fields are
- * quoted per RFC 4180 when they hold a comma, quote, CR or LF. Lines end in "\n".
+ * @brief replications.csv: header `scenario,design_point,replication,seed,period,metric,value`
+ * (then the factor columns). First every whole-run row (period `all`), by (design_point,
+ * replication, metric order) as before periods existed; then the financial years' rows by
+ * (design_point, period, replication, metric order). One value per row. Fields are quoted per
+ * RFC 4180 when they hold a comma, quote, CR or LF. Lines end in "\n".
  */
 std::string replications_csv(std::string_view scenario, std::span<const ReplicationRecord> records,
                              const FactorColumns& factors = {});
