@@ -11,7 +11,9 @@
  * need always exceeds it. The time shares are therefore outputs of the workload, not inputs.
  */
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <tuple>
 
 #include "department_state.hpp"
 
@@ -239,6 +241,13 @@ void Model::quality_hazards(core::DayIndex day) {
     const double culture = system_.culture_hazard_multiplier();
     const bool measure = measuring();
     double sw_cases = 0.0, two_plus = 0.0, workers = 0.0;
+    // The churn factor by recent changes (at most the ring's size), once a day instead of a
+    // std::pow per case: the same values, so the same draws decide.
+    std::array<double, std::tuple_size_v<decltype(Case::changes)> + 1> churn_factor{};
+    for (std::size_t k = 0; k < churn_factor.size(); ++k) {
+        churn_factor[k] =
+            std::pow(cfg_->churn.hazard_multiplier_per_recent_change, static_cast<double>(k));
+    }
     // Management: a worker without supervision is more likely to miss rising risk. One factor
     // per post for the day (supervision changes only with managers' absences).
     post_hazard_multiplier_.resize(posts_.size());
@@ -270,7 +279,7 @@ void Model::quality_hazards(core::DayIndex day) {
             }
         }
         if (cfg_->churn.enabled && recent > 0) {
-            multiplier *= std::pow(cfg_->churn.hazard_multiplier_per_recent_change, recent);
+            multiplier *= churn_factor[static_cast<std::size_t>(recent)];
         }
         if (c.worker >= 0) {
             multiplier *= post_hazard_multiplier_[static_cast<std::size_t>(c.worker)];
