@@ -256,16 +256,25 @@ void Model::quality_hazards(core::DayIndex day) {
             1.0 + (cfg_->management.unsupervised_hazard_multiplier - 1.0) *
                       (1.0 - managers_.supervision_of(static_cast<int>(i)));
     }
+    // Per stage, once a day: 0 no hazards, 1 social work, 2 early help or the front door.
+    const std::vector<PathwayStage>& stages = cfg_->pathway.stages;
+    std::vector<std::uint8_t> hazard_kind(stages.size(), 0);
+    for (std::size_t s = 0; s < stages.size(); ++s) {
+        const StageKind kind = stages[s].kind;
+        hazard_kind[s] = kind == StageKind::SocialWork                                    ? 1
+                         : (kind == StageKind::EarlyHelp || kind == StageKind::FrontDoor) ? 2
+                                                                                          : 0;
+    }
     for (std::size_t i = 0; i < cases_.size(); ++i) {
         Case& c = cases_[i];
         if (!c.active) {
             continue;
         }
-        const StageKind kind = cfg_->pathway.stages[c.stage].kind;
-        if (kind != StageKind::SocialWork && kind != StageKind::EarlyHelp &&
-            kind != StageKind::FrontDoor) {
+        const std::uint8_t hk = hazard_kind[static_cast<std::size_t>(c.stage)];
+        if (hk == 0) {
             continue;
         }
+        const StageKind kind = hk == 1 ? StageKind::SocialWork : StageKind::EarlyHelp;
         const std::size_t need = static_cast<std::size_t>(c.need);
         double multiplier = culture;
         // Churn as the child experiences it: changes of worker in the last 12 months.
