@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <limits>
 #include <tuple>
 
 #include "department_state.hpp"
@@ -265,6 +266,35 @@ void Model::quality_hazards(core::DayIndex day) {
                          : (kind == StageKind::EarlyHelp || kind == StageKind::FrontDoor) ? 2
                                                                                           : 0;
     }
+    // The most p_harm + p_escalate can be today at each need level, every factor at its largest
+    // (with a margin far above rounding): a draw at or above it decides nothing, so the exact
+    // probabilities are only formed below it. The same draws and the same comparisons as forming
+    // them for every case, so the same outcomes; most cases stop at the bound.
+    const bool churn_on = cfg_->churn.enabled;
+    double most = culture;
+    auto widen = [&most](double factor) { most *= std::max(1.0, factor); };
+    if (churn_on) {
+        widen(*std::max_element(churn_factor.begin(), churn_factor.end()));
+    }
+    double largest_post = 1.0;
+    for (double f : post_hazard_multiplier_) {
+        largest_post = std::max(largest_post, f);
+    }
+    widen(largest_post);
+    widen(q.late_visit_multiplier);
+    widen(q.unallocated_multiplier);
+    widen(q.handover_multiplier);
+    std::array<double, kNeedLevels> bound{};
+    bound.fill(std::numeric_limits<double>::infinity());
+    const std::size_t levels =
+        std::min({kNeedLevels, q.harm_rate_by_need.size(), q.escalation_rate_by_need.size()});
+    for (std::size_t n = 0; n < levels; ++n) {
+        const double b = (q.harm_rate_by_need[n] + q.escalation_rate_by_need[n]) * most * per_day;
+        // Negative or non-finite inputs: no shortcut (the exact comparison decides every case).
+        const bool usable = std::isfinite(b) && most >= 0.0 && q.harm_rate_by_need[n] >= 0.0 &&
+                            q.escalation_rate_by_need[n] >= 0.0;
+        bound[n] = usable ? b * (1.0 + 1e-9) : std::numeric_limits<double>::infinity();
+    }
     for (std::size_t i = 0; i < cases_.size(); ++i) {
         Case& c = cases_[i];
         if (!c.active) {
@@ -287,7 +317,11 @@ void Model::quality_hazards(core::DayIndex day) {
                 (recent >= 2 ? outputs_.acc.exposure_two_plus : outputs_.acc.exposure_fewer) += 1.0;
             }
         }
-        if (cfg_->churn.enabled && recent > 0) {
+        const double u = rng_quality_.uniform01();
+        if (u >= bound[need]) {
+            continue;
+        }
+        if (churn_on && recent > 0) {
             multiplier *= churn_factor[static_cast<std::size_t>(recent)];
         }
         if (c.worker >= 0) {
@@ -304,7 +338,6 @@ void Model::quality_hazards(core::DayIndex day) {
         }
         const double p_harm = q.harm_rate_by_need[need] * multiplier * per_day;
         const double p_escalate = q.escalation_rate_by_need[need] * multiplier * per_day;
-        const double u = rng_quality_.uniform01();
         if (u < p_harm) {
             ++day_harm_;
             if (measure) {
