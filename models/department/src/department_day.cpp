@@ -40,9 +40,10 @@ void Model::on_working_day(core::DayIndex day) {
     day_direct_ = day_admin_ = day_travel_ = day_other_ = 0.0;
     day_working_ = working;
     finished_.clear();
+    const WorkforceBounds bounds = working_day ? workforce_bounds() : WorkforceBounds{};
     for (std::size_t i = 0; i < posts_.size(); ++i) {
         if (working_day) {
-            workforce_hazards(static_cast<int>(i), day);
+            workforce_hazards(static_cast<int>(i), day, bounds);
         }
         work_one_post(static_cast<int>(i), day, working_day);
     }

@@ -128,6 +128,13 @@ struct DailySeriesHandles {
     std::vector<SeriesHandle> stages;  ///< per pathway stage
 };
 
+/** @brief Upper bounds, for one working day, of a post's chance of falling sick and (before the
+ * system's resignation multiplier) of resigning: draws at or above them decide nothing. */
+struct WorkforceBounds {
+    double sick = 0.0;
+    double resign_before_multiplier = 0.0;
+};
+
 /** @brief PA posts for `social_worker_posts` workers under `config` (department_changes.cpp). */
 int pa_posts_for(const DepartmentConfig& config, int social_worker_posts);
 
@@ -198,7 +205,9 @@ private:
 
     // department_workforce.cpp: sickness, resignation, recruitment, agency, funding.
     void initialise_posts();
-    void workforce_hazards(int post_index, core::DayIndex day);
+    /** @brief Today's upper bounds of the workforce hazards (department_workforce.cpp). */
+    WorkforceBounds workforce_bounds() const;
+    void workforce_hazards(int post_index, core::DayIndex day, const WorkforceBounds& bounds);
     void resign(int post_index, core::DayIndex day, const char* why);
     void start_sickness(int post_index, bool long_spell, core::DayIndex day);
     void on_sickness_end(int post_index, std::uint64_t generation);
