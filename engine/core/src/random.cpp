@@ -16,10 +16,6 @@ constexpr std::uint64_t mix64(std::uint64_t z) {
     return z ^ (z >> 31);
 }
 
-constexpr std::uint64_t rotl(std::uint64_t x, int k) {
-    return (x << k) | (x >> (64 - k));
-}
-
 }  // namespace
 
 std::uint64_t hash_stream_name(std::string_view name) {
@@ -57,24 +53,6 @@ RandomStream::RandomStream(std::uint64_t seed) {
         x += kGolden;
         word = mix64(x);
     }
-}
-
-std::uint64_t RandomStream::next_u64() {
-    // xoshiro256** (Blackman & Vigna 2018).
-    const std::uint64_t result = rotl(s_[1] * 5, 7) * 9;
-    const std::uint64_t t = s_[1] << 17;
-    s_[2] ^= s_[0];
-    s_[3] ^= s_[1];
-    s_[1] ^= s_[2];
-    s_[0] ^= s_[3];
-    s_[2] ^= t;
-    s_[3] = rotl(s_[3], 45);
-    return result;
-}
-
-double RandomStream::uniform01() {
-    // Centre of one of 2^53 equal cells of (0, 1): never 0 and never 1, mean exactly 1/2.
-    return (static_cast<double>(next_u64() >> 11) + 0.5) * 0x1.0p-53;
 }
 
 std::uint64_t RandomStream::uniform_int(std::uint64_t n) {

@@ -130,6 +130,8 @@ WorkingCalendar::WorkingCalendar(Date start, int years)
     int cached_year = start.year - 1;
     std::vector<Date> holidays;
     std::int32_t count = 0;
+    std::vector<std::int32_t> working_days;
+    working_days.reserve(span * 5 / 7 + 1);
     for (std::size_t d = 0; d < span; ++d) {
         const Date date = Date::from_days_since_epoch(start_epoch_day_ + static_cast<int>(d));
         if (date.year != cached_year) {
@@ -138,10 +140,12 @@ WorkingCalendar::WorkingCalendar(Date start, int years)
         }
         if (!is_weekend(date) && !std::binary_search(holidays.begin(), holidays.end(), date)) {
             ++count;
+            working_days.push_back(static_cast<std::int32_t>(d));
         }
         cumulative[d + 1] = count;
     }
     table_ = std::make_shared<const std::vector<std::int32_t>>(std::move(cumulative));
+    working_days_ = std::make_shared<const std::vector<std::int32_t>>(std::move(working_days));
 }
 
 WorkingCalendar WorkingCalendarCache::get(Date start, int years) {
@@ -197,11 +201,12 @@ DayIndex WorkingCalendar::add_working_days(DayIndex day, int n) const {
     }
     const DayIndex table_days = static_cast<DayIndex>(table_->size()) - 1;
     if (day >= 0 && day < table_days) {
-        // Smallest d > day with table[d + 1] - table[day + 1] == n.
-        const std::int32_t target = (*table_)[static_cast<std::size_t>(day) + 1] + n;
-        const auto it = std::lower_bound(table_->begin() + day + 1, table_->end(), target);
-        if (it != table_->end()) {
-            return static_cast<DayIndex>(it - table_->begin()) - 1;
+        // Smallest d > day with table[d + 1] - table[day + 1] == n: the working day whose count
+        // from the start (itself included) is table[day + 1] + n.
+        const std::int64_t target =
+            static_cast<std::int64_t>((*table_)[static_cast<std::size_t>(day) + 1]) + n;
+        if (target <= static_cast<std::int64_t>(working_days_->size())) {
+            return (*working_days_)[static_cast<std::size_t>(target - 1)];
         }
     }
     // Outside the table: walk day by day (exact, only slower).

@@ -4,6 +4,7 @@
  * the unallocated queue and the caseload cap (mechanism 4).
  */
 #include <algorithm>
+#include <vector>
 
 #include "department_state.hpp"
 
@@ -106,13 +107,25 @@ void Model::allocate(core::DayIndex day) {
     if (unallocated_.empty()) {
         return;
     }
-    // Candidates with room, least loaded first; rebuilt daily (a few hundred posts).
+    // Candidates with room, and their room, computed once per call: a post's cap does not change
+    // during the call, and only the post that takes a case changes its load, so only its room is
+    // recomputed (with the same expression, so the same choices as recomputing every room for
+    // every case; that cost O(queue x posts) calls per day).
     std::vector<int> candidates;
+    std::vector<double> rooms;
     for (std::size_t i = 0; i < posts_.size(); ++i) {
         if (can_take_cases(posts_[i], day)) {
             candidates.push_back(static_cast<int>(i));
+            rooms.push_back(cap_of(posts_[i], day) - posts_[i].weighted_caseload);
         }
     }
+    auto refresh_room = [&](int post) {
+        const auto it = std::find(candidates.begin(), candidates.end(), post);
+        if (it != candidates.end()) {
+            rooms[static_cast<std::size_t>(it - candidates.begin())] =
+                cap_of(posts_[post], day) - posts_[post].weighted_caseload;
+        }
+    };
     std::size_t remaining = unallocated_.size();
     while (remaining-- > 0) {
         if ((remaining & 1023) == 0) {
@@ -125,13 +138,14 @@ void Model::allocate(core::DayIndex day) {
             continue;  // closed or re-routed while waiting: drop the stale entry
         }
         const double weight = cfg_->pathway.stages[c.stage].caseload_weight;
+        // The most room that fits the case; the first such candidate on ties.
         int best = -1;
         double best_room = 0.0;
-        for (int post : candidates) {
-            const double room = cap_of(posts_[post], day) - posts_[post].weighted_caseload;
+        for (std::size_t k = 0; k < rooms.size(); ++k) {
+            const double room = rooms[k];
             if (room >= weight && room > best_room) {
                 best_room = room;
-                best = post;
+                best = candidates[k];
             }
         }
         const int wait_limit = cfg_->allocation.over_cap_after_wd;
@@ -154,6 +168,7 @@ void Model::allocate(core::DayIndex day) {
         c.in_queue = false;
         --unallocated_count_;
         assign(index, best, day);
+        refresh_room(best);
     }
 }
 

@@ -11,7 +11,10 @@
  * need always exceeds it. The time shares are therefore outputs of the workload, not inputs.
  */
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <limits>
+#include <tuple>
 
 #include "department_state.hpp"
 
@@ -37,9 +40,10 @@ void Model::on_working_day(core::DayIndex day) {
     day_direct_ = day_admin_ = day_travel_ = day_other_ = 0.0;
     day_working_ = working;
     finished_.clear();
+    const WorkforceBounds bounds = working_day ? workforce_bounds() : WorkforceBounds{};
     for (std::size_t i = 0; i < posts_.size(); ++i) {
         if (working_day) {
-            workforce_hazards(static_cast<int>(i), day);
+            workforce_hazards(static_cast<int>(i), day, bounds);
         }
         work_one_post(static_cast<int>(i), day, working_day);
     }
@@ -239,6 +243,13 @@ void Model::quality_hazards(core::DayIndex day) {
     const double culture = system_.culture_hazard_multiplier();
     const bool measure = measuring();
     double sw_cases = 0.0, two_plus = 0.0, workers = 0.0;
+    // The churn factor by recent changes (at most the ring's size), once a day instead of a
+    // std::pow per case: the same values, so the same draws decide.
+    std::array<double, std::tuple_size_v<decltype(Case::changes)> + 1> churn_factor{};
+    for (std::size_t k = 0; k < churn_factor.size(); ++k) {
+        churn_factor[k] =
+            std::pow(cfg_->churn.hazard_multiplier_per_recent_change, static_cast<double>(k));
+    }
     // Management: a worker without supervision is more likely to miss rising risk. One factor
     // per post for the day (supervision changes only with managers' absences).
     post_hazard_multiplier_.resize(posts_.size());
@@ -247,16 +258,54 @@ void Model::quality_hazards(core::DayIndex day) {
             1.0 + (cfg_->management.unsupervised_hazard_multiplier - 1.0) *
                       (1.0 - managers_.supervision_of(static_cast<int>(i)));
     }
+    // Per stage, once a day: 0 no hazards, 1 social work, 2 early help or the front door.
+    const std::vector<PathwayStage>& stages = cfg_->pathway.stages;
+    std::vector<std::uint8_t> hazard_kind(stages.size(), 0);
+    for (std::size_t s = 0; s < stages.size(); ++s) {
+        const StageKind kind = stages[s].kind;
+        hazard_kind[s] = kind == StageKind::SocialWork                                    ? 1
+                         : (kind == StageKind::EarlyHelp || kind == StageKind::FrontDoor) ? 2
+                                                                                          : 0;
+    }
+    // The most p_harm + p_escalate can be today at each need level, every factor at its largest
+    // (with a margin far above rounding): a draw at or above it decides nothing, so the exact
+    // probabilities are only formed below it. The same draws and the same comparisons as forming
+    // them for every case, so the same outcomes; most cases stop at the bound.
+    const bool churn_on = cfg_->churn.enabled;
+    double most = culture;
+    auto widen = [&most](double factor) { most *= std::max(1.0, factor); };
+    if (churn_on) {
+        widen(*std::max_element(churn_factor.begin(), churn_factor.end()));
+    }
+    double largest_post = 1.0;
+    for (double f : post_hazard_multiplier_) {
+        largest_post = std::max(largest_post, f);
+    }
+    widen(largest_post);
+    widen(q.late_visit_multiplier);
+    widen(q.unallocated_multiplier);
+    widen(q.handover_multiplier);
+    std::array<double, kNeedLevels> bound{};
+    bound.fill(std::numeric_limits<double>::infinity());
+    const std::size_t levels =
+        std::min({kNeedLevels, q.harm_rate_by_need.size(), q.escalation_rate_by_need.size()});
+    for (std::size_t n = 0; n < levels; ++n) {
+        const double b = (q.harm_rate_by_need[n] + q.escalation_rate_by_need[n]) * most * per_day;
+        // Negative or non-finite inputs: no shortcut (the exact comparison decides every case).
+        const bool usable = std::isfinite(b) && most >= 0.0 && q.harm_rate_by_need[n] >= 0.0 &&
+                            q.escalation_rate_by_need[n] >= 0.0;
+        bound[n] = usable ? b * (1.0 + 1e-9) : std::numeric_limits<double>::infinity();
+    }
     for (std::size_t i = 0; i < cases_.size(); ++i) {
         Case& c = cases_[i];
         if (!c.active) {
             continue;
         }
-        const StageKind kind = cfg_->pathway.stages[c.stage].kind;
-        if (kind != StageKind::SocialWork && kind != StageKind::EarlyHelp &&
-            kind != StageKind::FrontDoor) {
+        const std::uint8_t hk = hazard_kind[static_cast<std::size_t>(c.stage)];
+        if (hk == 0) {
             continue;
         }
+        const StageKind kind = hk == 1 ? StageKind::SocialWork : StageKind::EarlyHelp;
         const std::size_t need = static_cast<std::size_t>(c.need);
         double multiplier = culture;
         // Churn as the child experiences it: changes of worker in the last 12 months.
@@ -269,8 +318,12 @@ void Model::quality_hazards(core::DayIndex day) {
                 (recent >= 2 ? outputs_.acc.exposure_two_plus : outputs_.acc.exposure_fewer) += 1.0;
             }
         }
-        if (cfg_->churn.enabled && recent > 0) {
-            multiplier *= std::pow(cfg_->churn.hazard_multiplier_per_recent_change, recent);
+        const double u = rng_quality_.uniform01();
+        if (u >= bound[need]) {
+            continue;
+        }
+        if (churn_on && recent > 0) {
+            multiplier *= churn_factor[static_cast<std::size_t>(recent)];
         }
         if (c.worker >= 0) {
             multiplier *= post_hazard_multiplier_[static_cast<std::size_t>(c.worker)];
@@ -286,7 +339,6 @@ void Model::quality_hazards(core::DayIndex day) {
         }
         const double p_harm = q.harm_rate_by_need[need] * multiplier * per_day;
         const double p_escalate = q.escalation_rate_by_need[need] * multiplier * per_day;
-        const double u = rng_quality_.uniform01();
         if (u < p_harm) {
             ++day_harm_;
             if (measure) {

@@ -151,8 +151,15 @@ void Model::enter_stage(int case_index, int stage, bool residual) {
     }
     const double duration =
         residual ? residual_of(s.duration_wd) : std::max(0.0, s.duration_wd.sample(rng_durations_));
-    const core::DayIndex end =
-        calendar_.add_working_days(day, static_cast<int>(std::ceil(duration)));
+    const int working_days = static_cast<int>(std::ceil(duration));
+    if (static_cast<double>(day) + working_days >= static_cast<double>(end_day_)) {
+        // n working days take at least n calendar days, so this stage ends at or after the
+        // horizon and its event would never be dispatched: skip the working-day arithmetic (far
+        // beyond the calendar's table it walks day by day) and the queue. Later events keep
+        // their order, so nothing the run outputs changes.
+        return;
+    }
+    const core::DayIndex end = calendar_.add_working_days(day, working_days);
     sim_.schedule_at(std::max(sim_.now(), tick_of(end, 17)), kStageEnd,
                      static_cast<std::uint32_t>(case_index), c.generation);
 }

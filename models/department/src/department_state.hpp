@@ -40,39 +40,42 @@ enum class Status : std::uint8_t {
     kDeleted = 5,
 };
 
-/** @brief A child's open episode (or a referral waiting at the front door). */
+/** @brief A child's open episode (or a referral waiting at the front door). The fields the daily
+ * loops read for every case (quality hazards, visits and reviews) come first, so that they share
+ * one or two cache lines. */
 struct Case {
     int stage = 0;
-    int from_stage = 0;  ///< the stage left most recently (for closure outcomes)
-    int need = 0;        ///< latent need 0..4
-    int perceived = 0;   ///< need as the last decision-maker judged it
-    int worker = -1;     ///< post index, or -1 when unallocated
-    int previous_worker = -1;
+    int need = 0;     ///< latent need 0..4
+    int worker = -1;  ///< post index, or -1 when unallocated
+    int social_workers = 0;
     bool active = false;
     bool in_queue = false;  ///< waiting in the unallocated queue
     bool timer_done = false;
     bool rushed = false;
-    int placement = -1;
-    int visits_done = 0;
-    int visits_late = 0;
-    int handovers = 0;
-    int social_workers = 0;
-    std::uint32_t generation = 0;
-    core::DayIndex referral_day = 0;
-    core::DayIndex previous_referral_day = -100000;
+    std::uint8_t change_head = 0;
     core::DayIndex next_visit = -1;  ///< day the next statutory visit is due; -1 none
     core::DayIndex visit_open = 0;   ///< first day the worker may make that visit
     core::DayIndex next_review = -1;
     core::DayIndex handover_until = -1;
-    core::DayIndex queued_day = 0;  ///< day the case last joined the unallocated queue
     /// Days of the last changes of social worker (a ring; kNoChange when unused), for churn.
-    std::array<core::DayIndex, 4> changes{kNoChange, kNoChange, kNoChange, kNoChange};
-    std::uint8_t change_head = 0;
+    std::array<std::int32_t, 4> changes{kNoChange, kNoChange, kNoChange, kNoChange};
+    int visits_done = 0;
+    int visits_late = 0;
+    // Read when the case moves, not daily.
+    int from_stage = 0;  ///< the stage left most recently (for closure outcomes)
+    int perceived = 0;   ///< need as the last decision-maker judged it
+    int previous_worker = -1;
+    int placement = -1;
+    int handovers = 0;
+    std::uint32_t generation = 0;
+    core::DayIndex referral_day = 0;
+    core::DayIndex previous_referral_day = -100000;
+    core::DayIndex queued_day = 0;  ///< day the case last joined the unallocated queue
 
     static constexpr core::DayIndex kNoChange = -1000000;
     /** @brief Records a change of social worker on `day`. */
     void record_change(core::DayIndex day) {
-        changes[change_head] = day;
+        changes[change_head] = static_cast<std::int32_t>(day);
         change_head = static_cast<std::uint8_t>((change_head + 1) % changes.size());
     }
     /** @brief Changes of social worker in the 365 days up to `day`. */
@@ -82,7 +85,7 @@ struct Case {
             return 0;  // the latest change is old: so are the others (most children)
         }
         int n = 0;
-        for (core::DayIndex d : changes) {
+        for (const std::int32_t d : changes) {
             n += d > day - 365 ? 1 : 0;
         }
         return n;
@@ -123,6 +126,13 @@ struct DailySeriesHandles {
         kpi_points, culture_multiplier, blame, supervision, managers_present, churn_two_plus,
         churn_workers;
     std::vector<SeriesHandle> stages;  ///< per pathway stage
+};
+
+/** @brief Upper bounds, for one working day, of a post's chance of falling sick and (before the
+ * system's resignation multiplier) of resigning: draws at or above them decide nothing. */
+struct WorkforceBounds {
+    double sick = 0.0;
+    double resign_before_multiplier = 0.0;
 };
 
 /** @brief PA posts for `social_worker_posts` workers under `config` (department_changes.cpp). */
@@ -195,7 +205,9 @@ private:
 
     // department_workforce.cpp: sickness, resignation, recruitment, agency, funding.
     void initialise_posts();
-    void workforce_hazards(int post_index, core::DayIndex day);
+    /** @brief Today's upper bounds of the workforce hazards (department_workforce.cpp). */
+    WorkforceBounds workforce_bounds() const;
+    void workforce_hazards(int post_index, core::DayIndex day, const WorkforceBounds& bounds);
     void resign(int post_index, core::DayIndex day, const char* why);
     void start_sickness(int post_index, bool long_spell, core::DayIndex day);
     void on_sickness_end(int post_index, std::uint64_t generation);

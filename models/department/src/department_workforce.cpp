@@ -6,6 +6,7 @@
  */
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <sstream>
 
 #include "department_state.hpp"
@@ -72,7 +73,44 @@ void Model::initialise_posts() {
     money_.set_initial_budget(StaffAtStart{n, pa_count_, manager_count_, health_visitors_});
 }
 
-void Model::workforce_hazards(int post_index, core::DayIndex day) {
+WorkforceBounds Model::workforce_bounds() const {
+    // Stress only changes in each post's own work_one_post, after that post's hazards, so the
+    // day's lowest and highest stress bound every post's exponent. Rates or multipliers below
+    // zero (or not finite) give no shortcut.
+    double low = std::numeric_limits<double>::infinity();
+    double high = -low;
+    for (const Post& p : posts_) {
+        low = std::min(low, p.stress);
+        high = std::max(high, p.stress);
+    }
+    const double inf = std::numeric_limits<double>::infinity();
+    if (!(low <= high)) {
+        return {inf, inf};
+    }
+    auto most_exp = [&](double coefficient) {
+        return std::exp(std::max(coefficient * low, coefficient * high));
+    };
+    constexpr double kMargin = 1.0 + 1e-9;  // far above the rounding of exp and the products
+    const SicknessConfig& s = cfg_->sickness;
+    const WorkforceConfig& w = cfg_->workforce;
+    WorkforceBounds b;
+    b.sick = (s.long_spells_per_year_at_zero_stress * most_exp(s.long_stress_coefficient) +
+              s.short_spells_per_year_at_zero_stress * most_exp(s.short_stress_coefficient)) /
+             kWorkingDaysPerYear * kMargin;
+    if (!(s.long_spells_per_year_at_zero_stress >= 0.0 &&
+          s.short_spells_per_year_at_zero_stress >= 0.0 && std::isfinite(b.sick))) {
+        b.sick = inf;
+    }
+    b.resign_before_multiplier = w.resignation_rate_at_zero_stress *
+                                 most_exp(w.resignation_stress_coefficient) / kWorkingDaysPerYear *
+                                 kMargin;
+    if (!(w.resignation_rate_at_zero_stress >= 0.0 && std::isfinite(b.resign_before_multiplier))) {
+        b.resign_before_multiplier = inf;
+    }
+    return b;
+}
+
+void Model::workforce_hazards(int post_index, core::DayIndex day, const WorkforceBounds& bounds) {
     Post& p = posts_[post_index];
     // Draw for every post every working day whatever its state, so that scenarios keep the same
     // draws for the same post and day (common random numbers).
@@ -81,26 +119,34 @@ void Model::workforce_hazards(int post_index, core::DayIndex day) {
     if (!is_case_holder(p) || p.sick) {
         return;
     }
-    const SicknessConfig& s = cfg_->sickness;
-    const double p_long = s.long_spells_per_year_at_zero_stress *
-                          std::exp(s.long_stress_coefficient * p.stress) / kWorkingDaysPerYear;
-    const double p_short = s.short_spells_per_year_at_zero_stress *
-                           std::exp(s.short_stress_coefficient * p.stress) / kWorkingDaysPerYear;
-    if (u_sick < p_long) {
-        start_sickness(post_index, true, day);
-    } else if (u_sick < p_long + p_short) {
-        start_sickness(post_index, false, day);
+    // A draw at or above the day's bound decides nothing: the exact hazards (two or three
+    // exponentials) are only formed below it, with the same comparisons as always.
+    if (u_sick < bounds.sick) {
+        const SicknessConfig& s = cfg_->sickness;
+        const double p_long = s.long_spells_per_year_at_zero_stress *
+                              std::exp(s.long_stress_coefficient * p.stress) / kWorkingDaysPerYear;
+        const double p_short = s.short_spells_per_year_at_zero_stress *
+                               std::exp(s.short_stress_coefficient * p.stress) /
+                               kWorkingDaysPerYear;
+        if (u_sick < p_long) {
+            start_sickness(post_index, true, day);
+        } else if (u_sick < p_long + p_short) {
+            start_sickness(post_index, false, day);
+        }
     }
     if (p.contract == Contract::kAgency || p.on_notice) {
         return;  // agency staff leave at contract ends
     }
     const WorkforceConfig& w = cfg_->workforce;
     // An inadequate judgement or a blame period makes leaving likelier (department_system.cpp).
-    const double p_resign = w.resignation_rate_at_zero_stress *
-                            std::exp(w.resignation_stress_coefficient * p.stress) *
-                            system_.resignation_multiplier(day) / kWorkingDaysPerYear;
-    if (u_leave < p_resign) {
-        resign(post_index, day, nullptr);
+    const double multiplier = system_.resignation_multiplier(day);
+    if (!(multiplier >= 0.0) || u_leave < bounds.resign_before_multiplier * multiplier) {
+        const double p_resign = w.resignation_rate_at_zero_stress *
+                                std::exp(w.resignation_stress_coefficient * p.stress) * multiplier /
+                                kWorkingDaysPerYear;
+        if (u_leave < p_resign) {
+            resign(post_index, day, nullptr);
+        }
     }
 }
 

@@ -29,7 +29,7 @@ std::vector<Date> bank_holidays(int year);
  * @brief Working-day arithmetic anchored at a start date (day index 0).
  *
  * Precomputes a table of working days for a span of years after the start, so every query is
- * O(1) or O(log n). Queries outside the table are computed directly (slower, still exact).
+ * O(1). Queries outside the table are computed directly (slower, still exact).
  * The table is immutable and shared: copies are cheap (one shared pointer) and may be used from
  * any number of threads at once.
  */
@@ -67,6 +67,9 @@ private:
     std::int64_t start_epoch_day_;
     /// (*table_)[d] = working days in days [0, d); sized years*366+1. Never null, never mutated.
     std::shared_ptr<const std::vector<std::int32_t>> table_;
+    /// (*working_days_)[k] = the day index of the (k+1)-th working day of the table's span, so
+    /// add_working_days is one lookup. Never null, never mutated.
+    std::shared_ptr<const std::vector<std::int32_t>> working_days_;
 };
 
 /**
