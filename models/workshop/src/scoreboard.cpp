@@ -111,7 +111,12 @@ std::string scoreboard_text(const Session& session, const std::vector<ScoreItem>
     for (std::size_t t = 0; t < tables.size(); ++t) {
         out += "  T" + std::to_string(t + 1) + " = " + tables[t] + "\n";
     }
-    out += pad("group", 10) + pad("score item", 40) + pad("unit", 18);
+    std::size_t label_width = 12, unit_width = 6;
+    for (const ScoreItem& i : items) {
+        label_width = std::max(label_width, i.label.size() + 2);
+        unit_width = std::max(unit_width, i.unit.size() + 2);
+    }
+    out += pad("group", 10) + pad("score item", label_width) + pad("unit", unit_width);
     for (std::size_t t = 0; t < tables.size(); ++t) {
         out += pad_left("T" + std::to_string(t + 1), 12);
     }
@@ -140,10 +145,13 @@ std::string scoreboard_text(const Session& session, const std::vector<ScoreItem>
         for (const ScoreItem* i : row) {
             all_same = all_same && i != nullptr && i->value == best;
         }
-        out += pad(term.group, 10) + pad(first->label, 40) + pad(first->unit, 18);
+        out += pad(term.group, 10) + pad(first->label, label_width) + pad(first->unit, unit_width);
         for (const ScoreItem* i : row) {
             const bool mark = tables.size() > 1 && !all_same && i != nullptr && i->value == best;
             out += pad_left(i == nullptr ? "-" : readable(i->value) + (mark ? " *" : "  "), 12);
+        }
+        while (!out.empty() && out.back() == ' ') {
+            out.pop_back();
         }
         out += "\n";
     }
