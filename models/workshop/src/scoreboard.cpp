@@ -49,6 +49,25 @@ std::string pad_left(const std::string& text, std::size_t width) {
 
 }  // namespace
 
+double levers_cost_per_year(const scenario::Workshop& workshop,
+                            const std::vector<std::string>& values) {
+    double cost = 0.0;
+    for (std::size_t i = 0; i < workshop.levers.size() && i < values.size(); ++i) {
+        const scenario::WorkshopLever& lever = workshop.levers[i];
+        if (lever.is_range) {
+            cost += (std::stod(values[i]) - std::stod(lever.default_value)) *
+                    lever.cost_per_unit_per_year;
+            continue;
+        }
+        const auto at = std::find(lever.allowed.begin(), lever.allowed.end(), values[i]);
+        const auto index = static_cast<std::size_t>(at - lever.allowed.begin());
+        if (at != lever.allowed.end() && index < lever.cost_per_year.size()) {
+            cost += lever.cost_per_year[index];
+        }
+    }
+    return cost;
+}
+
 std::vector<ScoreItem> score_of(const scenario::Workshop& workshop,
                                 const record::ReplicationRecord& record,
                                 const std::vector<record::MetricInfo>& metrics,

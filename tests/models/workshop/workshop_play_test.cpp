@@ -93,6 +93,17 @@ TEST(LeverValues, DefaultsThenEachDecisionHoldsUntilMoved) {
     EXPECT_EQ(scenario::lever_values(w, &d, 3)[2], "22");  // caseload_cap: its default
 }
 
+TEST(LeversCost, ChoicesCostTheirValueAndRangesTheirUnitsAboveTheDefault) {
+    Workshop w = pa_workshop();
+    EXPECT_EQ(levers_cost_per_year(w, scenario::lever_values(w, nullptr, 1)), 0.0);
+    const DecisionFile d = decisions({{1, {{"workers_per_pa", "3"}}}});
+    // One PA per three of 168 workers: 56 PAs at 13,224 pounds (money.pa_cost).
+    EXPECT_DOUBLE_EQ(levers_cost_per_year(w, scenario::lever_values(w, &d, 1)), 740544.0);
+    w.levers[2].cost_per_unit_per_year = 1000.0;  // caseload cap 22 -> 20: a "saving" of 2000
+    const DecisionFile cap = decisions({{1, {{"caseload_cap", "20"}}}});
+    EXPECT_DOUBLE_EQ(levers_cost_per_year(w, scenario::lever_values(w, &cap, 1)), -2000.0);
+}
+
 TEST(TableScenario, DecisionsAndCardsBecomeDatedChangesAtTheirRounds) {
     const Workshop w = small_workshop(3);
     const DecisionFile d =

@@ -95,6 +95,15 @@ private:
     scenario::WorkshopCalendar calendar_;
 };
 
+/**
+ * @brief What the levers at `values` (JSON texts, parallel to workshop.levers, e.g. from
+ * scenario::lever_values) cost a year against the defaults, in pounds: a range lever's
+ * cost_per_unit_per_year for each unit above its default (a saving below it), a choice lever's
+ * cost_per_year of its value. The round screen's "budget left" is budget_per_year minus this.
+ */
+double levers_cost_per_year(const scenario::Workshop& workshop,
+                            const std::vector<std::string>& values);
+
 /** @brief The workshop's score terms read from a replication's metrics. */
 std::vector<ScoreItem> score_of(const scenario::Workshop& workshop,
                                 const record::ReplicationRecord& record,
