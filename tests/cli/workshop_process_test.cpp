@@ -212,5 +212,23 @@ TEST(WorkshopCli, NeverOverwritesWhatCssimDidNotWriteAndForceReplacesItsOwnFolde
     EXPECT_EQ(r.exit_code, 73) << r.err;
 }
 
+TEST(WorkshopCli, OutputsAreTheSameBytesWhateverTheThreadCount) {
+    const std::string dir = fresh_directory("workshop-threads");
+    const std::string b =
+        std::string(CSSIM_SOURCE_DIR) + "/scenarios/workshops/pa_decision_table_b.json";
+    for (const char* threads : {"1", "2"}) {
+        const ProcessResult r =
+            run_process({kExe, "workshop", kWorkshop, "--decisions", b, "--rounds", "2", "-t",
+                         threads, "--out", dir + "/t" + threads, "-q"});
+        ASSERT_EQ(r.exit_code, 0) << r.err;
+    }
+    for (const char* file : {"/scoreboard.csv", "/Table_B__PAs_from_the_start/replications.csv",
+                             "/Table_B__PAs_from_the_start/summary.json"}) {
+        const std::string one = read_file(dir + "/t1" + file);
+        EXPECT_FALSE(one.empty()) << file;
+        EXPECT_EQ(one, read_file(dir + "/t2" + file)) << file;
+    }
+}
+
 }  // namespace
 }  // namespace cssim::testing
