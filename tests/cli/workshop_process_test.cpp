@@ -185,6 +185,31 @@ TEST(WorkshopCli, BadDecisionFilesAreRefusedWithTheirJsonPathsAndExit65) {
     EXPECT_NE(w.err.find("rounds"), std::string::npos) << w.err;
 }
 
+TEST(WorkshopCli, ACardTheDatedChangesRefuseIsReportedAtTheCardByValidateAndWorkshop) {
+    // `--set` accepts one placement type, but a dated change may not remove placement types:
+    // the card is refused where it is written, by `validate` as by `workshop`.
+    const std::string dir = fresh_directory("workshop-bad-card");
+    std::string text = read_file(kWorkshop);
+    text.replace(text.find(R"("scenario": "../base.json")"), 26,
+                 R"("scenario": ")" + std::string(CSSIM_SOURCE_DIR) + R"(/scenarios/base.json")");
+    const std::string old_change =
+        R"("changes": {"demand.referrals_per_10k_children_per_year": 444})";
+    ASSERT_NE(text.find(old_change), std::string::npos);
+    text.replace(text.find(old_change), old_change.size(),
+                 R"("changes": {"money.placements": [{"name": "in_house_foster", "share": 1.0,
+                                                       "weekly_cost": 650}]})");
+    const std::string path = write(dir, "w.json", text);
+    for (const auto& args :
+         {std::vector<std::string>{kExe, "validate", path},
+          std::vector<std::string>{kExe, "workshop", path, "--out", dir + "/o"}}) {
+        const ProcessResult r = run_process(args);
+        EXPECT_EQ(r.exit_code, 65) << r.err;
+        EXPECT_NE(r.err.find("cards[0].changes: a change cannot add or remove placement types"),
+                  std::string::npos)
+            << r.err;
+    }
+}
+
 TEST(WorkshopCli, NeverOverwritesWhatCssimDidNotWriteAndForceReplacesItsOwnFolder) {
     const std::string dir = fresh_directory("workshop-folders");
     const std::string out = dir + "/play";
