@@ -49,12 +49,27 @@ int report_problems(const std::vector<scenario::Diagnostic>& diagnostics, bool m
     return kExitInvalidScenario;
 }
 
+/**
+ * @brief Problems of playing every round of `w` with `decisions` (null: the defaults): the
+ * decisions and cards as dated changes, read as `cssim workshop` reads them.
+ */
+std::vector<scenario::Diagnostic> play_problems(const scenario::Workshop& w,
+                                                const scenario::DecisionFile* decisions) {
+    const scenario::LoadResult base = scenario::load_scenario(w.scenario_path);
+    const std::uint64_t seed = base.scenario ? base.scenario->seed : 1;
+    const scenario::LoadResult played =
+        scenario::table_scenario(w, decisions, scenario::deal_cards(w, seed), w.rounds);
+    return played.scenario ? std::vector<scenario::Diagnostic>{} : played.diagnostics;
+}
+
 /** @brief `cssim validate` of a workshop file (a top-level "workshop") or a decision file. */
 int validate_workshop_files(const std::string& path, scenario::FileKind kind) {
     if (kind == scenario::FileKind::workshop) {
         const auto r = scenario::load_workshop(path);
         if (!r.workshop)
             return report_problems(r.diagnostics, r.is_missing_input, path);
+        if (const auto problems = play_problems(*r.workshop, nullptr); !problems.empty())
+            return report_problems(problems, false, path);
         const scenario::Workshop& w = *r.workshop;
         std::printf(
             "%s: valid workshop '%s' (%zu rounds of %zu months, %zu levers, %zu cards, "
@@ -66,6 +81,10 @@ int validate_workshop_files(const std::string& path, scenario::FileKind kind) {
     const auto r = scenario::load_decisions(path);
     if (!r.decisions)
         return report_problems(r.diagnostics, r.is_missing_input, path);
+    if (r.workshop) {
+        if (const auto problems = play_problems(*r.workshop, &*r.decisions); !problems.empty())
+            return report_problems(problems, false, path);
+    }
     std::printf("%s: valid decisions of table '%s' (%zu rounds decided, workshop %s)\n",
                 path.c_str(), r.decisions->table.c_str(), r.decisions->rounds.size(),
                 r.decisions->workshop_path.c_str());

@@ -81,7 +81,19 @@ struct WarmupCommand {
     std::size_t window = 0;  ///< Welch window in days; 0 = series length / 40
 };
 
+/** @brief `cssim workshop FILE [--decisions TABLE.json ...] --out DIR` (docs/workshop.md). */
+struct WorkshopCommand {
+    std::string workshop_path;
+    std::vector<std::string> decision_paths;  ///< one table each; none: the default decisions
+    std::optional<std::size_t> rounds;        ///< rounds to play (default: all of them)
+    RunSettings settings;                     ///< seed, threads, progress, quiet, command_line
+    std::string out_dir;
+    bool force = false;
+};
+
 int run_command(const RunCommand& command);
+/** @brief Plays a workshop headless: one run folder per table plus scoreboard.csv. */
+int workshop_command(const WorkshopCommand& command);
 /** @brief `cssim validate`: problems (exit 65), warnings on stderr (exit 65 only when `strict`),
  * then the council the scenario describes. */
 int validate_command(const std::string& scenario_path, const std::vector<std::string>& overrides,

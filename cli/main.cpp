@@ -121,6 +121,31 @@ int run_main(int argc, char** argv) {
     validate_cmd->add_flag("--strict", validate_strict,
                            "Treat warnings as errors (exit 65 when there is any)");
 
+    WorkshopCommand workshop;
+    CLI::App* workshop_cmd = app.add_subcommand(
+        "workshop",
+        "Play a workshop's rounds headless from decision files (one archive per table)");
+    workshop_cmd->add_option("workshop", workshop.workshop_path, "Workshop JSON file")->required();
+    workshop_cmd->add_option("--decisions", workshop.decision_paths,
+                             "A table's decision file (repeatable; none: the default decisions)");
+    workshop_cmd->add_option("--rounds", workshop.rounds, "Rounds to play (default: every round)")
+        ->check(CLI::Range(1, 100));
+    workshop_cmd->add_option("-o,--out", workshop.out_dir, "Output directory")->required();
+    workshop_cmd->add_flag("--force", workshop.force,
+                           "Replace an existing output directory cssim wrote");
+    workshop_cmd
+        ->add_option("-s,--seed", workshop.settings.seed,
+                     "Master seed of every table (overrides the scenario's own)")
+        ->check(seed_validator());
+    workshop_cmd
+        ->add_option("-t,--threads", workshop.settings.threads, "Worker threads (0 = every core)")
+        ->check(CLI::Range(0, 4096));
+    workshop_cmd
+        ->add_option("--progress", workshop.settings.progress,
+                     "Progress on stderr: auto, bar, plain, jsonl or quiet")
+        ->check(CLI::IsMember({"auto", "bar", "plain", "jsonl", "quiet"}));
+    workshop_cmd->add_flag("-q,--quiet", workshop.settings.quiet, "No progress output");
+
     CLI::App* schema_cmd = app.add_subcommand("schema", "Print the JSON Schema of scenario files");
 
     CompareCommand compare;
@@ -226,6 +251,7 @@ int run_main(int argc, char** argv) {
     merge.command_line = command_line;
     reps.settings.command_line = command_line;
     warmup.settings.command_line = command_line;
+    workshop.settings.command_line = command_line;
 
     install_interrupt_handlers();
     try {
@@ -234,6 +260,9 @@ int run_main(int argc, char** argv) {
         }
         if (validate_cmd->parsed()) {
             return validate_command(validate_path, validate_sets, validate_strict);
+        }
+        if (workshop_cmd->parsed()) {
+            return workshop_command(workshop);
         }
         if (schema_cmd->parsed()) {
             return schema_command();

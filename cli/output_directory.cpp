@@ -98,11 +98,16 @@ std::string foreign_entry(const fs::path& dir, int depth) {
         "summary.json",     "manifest.json",  "morris.csv", "sweep.lock"};
     std::error_code ec;
     const bool is_sweep = fs::exists(dir / "sweep-state.json", ec);
-    const bool is_compare = fs::exists(dir / "comparison.json", ec);
+    // A compare folder (comparison.json) or a workshop folder (workshop.json, scoreboard.csv):
+    // cssim's own files beside one run folder per scenario or table.
+    const bool is_workshop = fs::exists(dir / "workshop.json", ec) &&
+                             contains_text(dir / "workshop.json", "\"cssim-workshop\"");
+    const bool is_compare = fs::exists(dir / "comparison.json", ec) || is_workshop;
     const bool is_run = fs::exists(dir / "manifest.json", ec) &&
                         contains_text(dir / "manifest.json", "\"cssim-manifest\"");
     if (!is_sweep && !is_compare && !is_run) {
-        return dir.string() + " (no manifest.json, sweep-state.json or comparison.json of cssim)";
+        return dir.string() +
+               " (no manifest.json, sweep-state.json, comparison.json or workshop.json of cssim)";
     }
     for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
         const std::string name = it->path().filename().string();
@@ -122,7 +127,9 @@ std::string foreign_entry(const fs::path& dir, int depth) {
         if (is_run && !is_dir && kRunFiles.count(name) != 0) {
             continue;
         }
-        if (is_compare && !is_dir && name == "comparison.json") {
+        if (is_compare && !is_dir &&
+            (name == "comparison.json" ||
+             (is_workshop && (name == "workshop.json" || name == "scoreboard.csv")))) {
             continue;
         }
         if (is_compare && is_dir && depth == 0) {

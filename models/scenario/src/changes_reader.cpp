@@ -65,6 +65,15 @@ std::int64_t run_days(const department::DepartmentConfig& c) {
 
 }  // namespace
 
+std::string fixed_path_reason(std::string_view path) {
+    for (const Fixed& f : kFixedPaths) {
+        if (under(path, f.path)) {
+            return std::string(f.reason);
+        }
+    }
+    return "";
+}
+
 void read_changes(const json& document, Scenario& scenario, std::vector<Diagnostic>& diagnostics,
                   const DocumentRead& read_document) {
     const auto it = document.find("changes");
@@ -146,15 +155,8 @@ void read_changes(const json& document, Scenario& scenario, std::vector<Diagnost
         bool applied = true;            // every path that may change was set without a problem
         for (const auto& [path, value] : set->items()) {
             const std::string where = at + ".set." + path;
-            bool fixed = false;
-            for (const Fixed& f : kFixedPaths) {
-                if (under(path, f.path)) {
-                    add(diagnostics, where, "cannot change during a run: " + std::string(f.reason));
-                    fixed = true;
-                    break;
-                }
-            }
-            if (fixed) {
+            if (const std::string reason = fixed_path_reason(path); !reason.empty()) {
+                add(diagnostics, where, "cannot change during a run: " + reason);
                 continue;
             }
             std::vector<Diagnostic> set_problems;

@@ -5,6 +5,8 @@
  */
 #include <functional>
 #include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "cssim/scenario/scenario.hpp"
@@ -20,6 +22,12 @@ using DocumentRead =
  * every path checked, each change's configuration read as a whole scenario would be (so every
  * value is checked like a `--set`), problems reported under `changes[i]...`.
  */
+/**
+ * @brief Why a dated change may not set `path` ("" when it may): the paths that fix the run's
+ * length, its state at day 0 or what the model counts out at the start.
+ */
+std::string fixed_path_reason(std::string_view path);
+
 void read_changes(const nlohmann::json& document, Scenario& scenario,
                   std::vector<Diagnostic>& diagnostics, const DocumentRead& read_document);
 

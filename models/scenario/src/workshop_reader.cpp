@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <set>
 
+#include "changes_reader.hpp"
 #include "cssim/department/department.hpp"
 #include "cssim/scenario/workshop.hpp"
 #include "document_loader.hpp"
@@ -191,7 +192,15 @@ void read_lever(const json& item, const std::string& at, const std::string& scen
             }
         }
     }
-    if (!scenario_ok || lever.path.empty())
+    if (lever.path.empty())
+        return;
+    // Rounds become dated changes, so a lever must be a value the model can change mid-run.
+    if (const std::string reason = fixed_path_reason(lever.path); !reason.empty()) {
+        f.error("path", "cannot be a lever: rounds are dated changes, and " + lever.path +
+                            " cannot change during a run (" + reason + ")");
+        return;
+    }
+    if (!scenario_ok)
         return;
     std::sort(probes.begin(), probes.end());
     probes.erase(std::unique(probes.begin(), probes.end()), probes.end());
@@ -243,6 +252,12 @@ void read_card(const json& item, const std::string& at, const std::string& scena
     }
     for (const auto& [path, value] : changes->items()) {
         card.changes.push_back({path, value.dump()});
+        if (const std::string reason = fixed_path_reason(path); !reason.empty()) {
+            out.push_back({f.path("changes") + "." + path,
+                           "cannot change during a run (a card is a dated change): " + reason, "",
+                           0, 0});
+            continue;
+        }
         if (scenario_ok)
             check_setting(scenario_path, path, value.dump(), f.path("changes") + "." + path, out);
     }
@@ -432,6 +447,17 @@ DecisionLoadResult load_decisions_text(const std::string& text, const std::strin
     if (!named.empty())
         file.workshop_path = resolve_relative(source_path, named);
     file.table = f.text("table", true);
+    if (workshop != nullptr && !file.workshop_path.empty() && !workshop->source_path.empty()) {
+        std::error_code e1, e2;
+        const auto mine = std::filesystem::weakly_canonical(file.workshop_path, e1);
+        const auto given = std::filesystem::weakly_canonical(workshop->source_path, e2);
+        if (e1 || e2 || mine != given) {
+            f.error("workshop", "this table's decisions are for \"" + file.workshop_path +
+                                    "\", not for the workshop being played (\"" +
+                                    workshop->source_path + "\")");
+            return result;
+        }
+    }
     if (workshop == nullptr && !file.workshop_path.empty()) {
         WorkshopLoadResult w = load_workshop(file.workshop_path);
         if (!w.workshop) {

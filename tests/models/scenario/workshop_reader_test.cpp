@@ -69,16 +69,16 @@ TEST(WorkshopReader, LeverPathsAreCheckedAgainstTheScenarioLikeSet) {
         << ::testing::PrintToString(problems(r.diagnostics));
     // A path that exists but whose range the model refuses (a negative caseload cap).
     levers = json::parse(pa_workshop())["levers"];
-    levers[3]["range"] = json::array({-5, 30});
-    EXPECT_TRUE(has(load({{"levers", levers}}).diagnostics, "levers[3].path",
+    levers[2]["range"] = json::array({-5, 30});
+    EXPECT_TRUE(has(load({{"levers", levers}}).diagnostics, "levers[2].path",
                     "allocation.caseload_cap=-5"));
 }
 
 TEST(WorkshopReader, BadFieldsAreReportedWithTheirPaths) {
     json levers = json::parse(pa_workshop())["levers"];
     levers[0]["default"] = 5;          // not one of the allowed values
-    levers[2]["cost_per_year"] = {0};  // one cost for two values
-    levers[4]["range"] = {11, 0};      // low > high
+    levers[1]["cost_per_year"] = {0};  // one cost for two values
+    levers[3]["range"] = {11, 0};      // low > high
     json cards = json::parse(pa_workshop())["cards"];
     cards[0]["round"] = 9;  // the workshop has 8 rounds
     cards[1]["draw_between"] = {5, 2};
@@ -91,8 +91,8 @@ TEST(WorkshopReader, BadFieldsAreReportedWithTheirPaths) {
     EXPECT_FALSE(r.workshop);
     const auto d = r.diagnostics;
     EXPECT_TRUE(has(d, "levers[0].default", "must be one of the allowed values"));
-    EXPECT_TRUE(has(d, "levers[2].cost_per_year", "one cost per allowed value (2)"));
-    EXPECT_TRUE(has(d, "levers[4].range", "low < high"));
+    EXPECT_TRUE(has(d, "levers[1].cost_per_year", "one cost per allowed value (2)"));
+    EXPECT_TRUE(has(d, "levers[3].range", "low < high"));
     EXPECT_TRUE(has(d, "cards[0].round", "between 1 and 8"));
     EXPECT_TRUE(has(d, "cards[1].draw_between", "1 <= first <= last <= 8"));
     EXPECT_TRUE(has(d, "cards[2].changes.sickness.short_spells_per_year_at_zero_stres", "--set"));
@@ -133,7 +133,7 @@ TEST(DecisionReader, UnknownLeversValuesOutOfRangeAndMissingRoundsAreRefused) {
     const auto r = decide(json::parse(R"([
         {"round": 1, "levers": {"workers_per_pas": 3}},
         {"round": 2, "levers": {"caseload_cap": 40}},
-        {"round": 3, "levers": {"workers_per_pa": 5, "social_worker_posts": 170.5}},
+        {"round": 3, "levers": {"workers_per_pa": 5, "max_overtime": 5.5}},
         {"round": 9, "levers": {}},
         {"round": 2, "levers": {}}])"));
     EXPECT_FALSE(r.decisions);
@@ -142,9 +142,37 @@ TEST(DecisionReader, UnknownLeversValuesOutOfRangeAndMissingRoundsAreRefused) {
     EXPECT_TRUE(has(d, "rounds[1].levers.caseload_cap", "out of range: 40 not in [15, 30]"))
         << ::testing::PrintToString(problems(d));
     EXPECT_TRUE(has(d, "rounds[2].levers.workers_per_pa", "not allowed: 5 (allowed: 0, 6, 4, 3)"));
-    EXPECT_TRUE(has(d, "rounds[2].levers.social_worker_posts", "multiple of 1"));
+    EXPECT_TRUE(has(d, "rounds[2].levers.max_overtime", "multiple of 1"));
     EXPECT_TRUE(has(d, "rounds[3].round", "does not exist: the workshop has rounds 1 to 8"));
     EXPECT_TRUE(has(d, "rounds[4].round", "decided twice"));
+}
+
+TEST(WorkshopReader, LeversAndCardsMustBeValuesThatCanChangeDuringARun) {
+    // Rounds are dated changes: the posts are counted out at day 0, so they cannot be a lever.
+    json levers = json::parse(pa_workshop())["levers"];
+    levers.push_back({{"id", "posts"},
+                      {"label", "Posts"},
+                      {"path", "workforce.social_worker_posts"},
+                      {"range", {150, 200}},
+                      {"default", 168}});
+    json cards = json::parse(pa_workshop())["cards"];
+    cards[0]["changes"] = {{"run.years", 3}};
+    const auto r = load({{"levers", levers}, {"cards", cards}});
+    EXPECT_FALSE(r.workshop);
+    EXPECT_TRUE(has(r.diagnostics, "levers[4].path", "cannot change during a run"))
+        << ::testing::PrintToString(problems(r.diagnostics));
+    EXPECT_TRUE(has(r.diagnostics, "cards[0].changes.run.years", "cannot change during a run"));
+}
+
+TEST(DecisionReader, ATableFileForAnotherWorkshopIsRefused) {
+    const WorkshopLoadResult cuts = load_workshop(kWorkshops + "cuts_game.json");
+    ASSERT_TRUE(cuts.workshop);
+    const auto r = load_decisions(kWorkshops + "pa_decision_table_b.json", &*cuts.workshop);
+    EXPECT_FALSE(r.decisions);
+    EXPECT_TRUE(has(r.diagnostics, "workshop", "not for the workshop being played"))
+        << ::testing::PrintToString(problems(r.diagnostics));
+    const WorkshopLoadResult pa = load_workshop(kWorkshops + "pa_decision.json");
+    EXPECT_TRUE(load_decisions(kWorkshops + "pa_decision_table_b.json", &*pa.workshop).decisions);
 }
 
 TEST(FileKind, TellsScenariosWorkshopsAndDecisionsApart) {

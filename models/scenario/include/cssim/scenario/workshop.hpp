@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "cssim/department/config.hpp"
 #include "cssim/scenario/scenario.hpp"
 
 namespace cssim::scenario {
@@ -120,6 +121,49 @@ DecisionLoadResult load_decisions(const std::string& path, const Workshop* works
 /** @brief As load_decisions, from text. */
 DecisionLoadResult load_decisions_text(const std::string& text, const std::string& source_path,
                                        const Workshop* workshop = nullptr);
+
+/**
+ * @brief When the rounds fall, in days since the scenario's day 0. Round 1 starts when the
+ * warm-up ends (so every score counts from round 1); each round is `round_months` calendar months.
+ */
+struct WorkshopCalendar {
+    std::string start_date;                ///< the scenario's day 0, YYYY-MM-DD
+    std::vector<std::int64_t> round_days;  ///< rounds + 1 entries: round k runs [k-1, k)
+    std::vector<std::string> round_dates;  ///< the same days as dates
+};
+
+/** @brief The calendar of `workshop` played on `base` (the workshop's scenario, loaded). */
+WorkshopCalendar workshop_calendar(const Workshop& workshop,
+                                   const department::DepartmentConfig& base);
+
+/**
+ * @brief The round (1-based) at which each card is dealt, parallel to `workshop.cards`: its set
+ * round, or a round drawn from its `draw_between` with `seed` (so every table meets the same
+ * cards at the same rounds).
+ */
+std::vector<std::size_t> deal_cards(const Workshop& workshop, std::uint64_t seed);
+
+/**
+ * @brief The value (JSON text) of every lever in force in `round` (1-based), parallel to
+ * `workshop.levers`: the default, then each decision up to and including that round. Null
+ * `decisions`: the workshop's default decisions.
+ */
+std::vector<std::string> lever_values(const Workshop& workshop, const DecisionFile* decisions,
+                                      std::size_t round);
+
+/**
+ * @brief The scenario a table plays through `rounds_played` rounds (1 to workshop.rounds): the
+ * workshop's scenario, run from day 0 to the end of that round, with dated `changes` at each
+ * round's start: round 1 sets every lever to its value in force (so every table's run has the
+ * same changes at the same dates), later rounds the levers that moved; each card dealt is a
+ * change of its own, after the decisions of its round. Changes already in the scenario are kept.
+ * `seed` overrides the scenario's seed when set (the same for every table: common random
+ * numbers). Problems are reported at `rounds[i].levers.<id>` (a decision) or
+ * `cards[i].changes.<path>` (a card) when a change is at fault.
+ */
+LoadResult table_scenario(const Workshop& workshop, const DecisionFile* decisions,
+                          const std::vector<std::size_t>& dealt, std::size_t rounds_played,
+                          std::optional<std::uint64_t> seed = std::nullopt);
 
 /** @brief Which kind of cssim file a JSON document is, by its top-level keys. */
 enum class FileKind { scenario, workshop, decisions };
