@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
+#include "cssim/department/run_calendar.hpp"
 #include "number_format.hpp"
 #include "report_svg.hpp"
 
@@ -325,8 +326,9 @@ std::string charts_section(const ReportInput& input) {
     const ReportRun& base = input.runs.front();
     TimeAxis axis;
     axis.start_date = base.start_date.empty() ? "2000-01-01" : base.start_date;
-    axis.days = std::round(base.years * 365.25);
-    axis.warmup_days = std::round(base.warmup_years * 365.25);
+    axis.days = static_cast<double>(department::days_in_years(axis.start_date, base.years));
+    axis.warmup_days =
+        static_cast<double>(department::days_in_years(axis.start_date, base.warmup_years));
     std::size_t fewest = 0;
     bool any = false;
     for (const KeyMetric& k : kKeyMetrics) {

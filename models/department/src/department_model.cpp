@@ -7,6 +7,7 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "cssim/department/run_calendar.hpp"
 #include "department_state.hpp"
 
 namespace cssim::department::detail {
@@ -69,8 +70,8 @@ Model::Model(const DepartmentConfig& config, std::uint64_t master_seed, std::uin
               core::RandomStream::derive(master_seed, replication, "culture")),
       managers_(config, calendar_, sim_, outputs_,
                 core::RandomStream::derive(master_seed, replication, "management")) {
-    end_day_ = static_cast<core::DayIndex>(std::llround(config.run.years * kDaysPerYear));
-    warmup_day_ = static_cast<core::DayIndex>(std::llround(config.run.warmup_years * kDaysPerYear));
+    end_day_ = days_in_years(config.run.start_date, config.run.years);
+    warmup_day_ = days_in_years(config.run.start_date, config.run.warmup_years);
 }
 
 double Model::residual_of(const core::Distribution& d) {

@@ -11,6 +11,7 @@
 
 #include "cssim/core/statistics.hpp"
 #include "cssim/department/department.hpp"
+#include "cssim/department/run_calendar.hpp"
 #include "department_state.hpp"
 
 namespace cssim::department {
@@ -206,9 +207,8 @@ record::RunLayout layout(const DepartmentConfig& config) {
     record::RunLayout l;
     l.metrics = metric_info(config);
     l.start_date = config.run.start_date;
-    l.days = static_cast<std::int64_t>(std::llround(config.run.years * detail::kDaysPerYear));
-    l.warmup_days =
-        static_cast<std::int64_t>(std::llround(config.run.warmup_years * detail::kDaysPerYear));
+    l.days = days_in_years(config.run.start_date, config.run.years);
+    l.warmup_days = days_in_years(config.run.start_date, config.run.warmup_years);
     for (const char* s : detail::kStatusNames) {
         l.status_names.emplace_back(s);
     }

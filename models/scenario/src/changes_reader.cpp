@@ -17,6 +17,7 @@
 #include <utility>
 
 #include "cssim/core/time.hpp"
+#include "cssim/department/run_calendar.hpp"
 #include "document_loader.hpp"
 
 namespace cssim::scenario {
@@ -60,7 +61,7 @@ void add(std::vector<Diagnostic>& diagnostics, std::string path, std::string mes
 }
 
 std::int64_t run_days(const department::DepartmentConfig& c) {
-    return static_cast<std::int64_t>(std::llround(c.run.years * 365.25));
+    return department::days_in_years(c.run.start_date, c.run.years);
 }
 
 }  // namespace

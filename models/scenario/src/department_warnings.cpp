@@ -6,6 +6,7 @@
 #include <string>
 
 #include "cssim/core/time.hpp"
+#include "cssim/department/run_calendar.hpp"
 #include "department_council.hpp"
 #include "json_reader_internal.hpp"
 
@@ -55,8 +56,8 @@ RunWindow run_window(const DepartmentConfig& c) {
         return w;
     w.ok = true;
     w.start = d.days_since_epoch();
-    w.warmup = w.start + std::llround(c.run.warmup_years * kDaysPerYear);
-    w.end = w.start + std::llround(c.run.years * kDaysPerYear);
+    w.warmup = w.start + department::days_in_years(c.run.start_date, c.run.warmup_years);
+    w.end = w.start + department::days_in_years(c.run.start_date, c.run.years);
     w.warmup_text = core::Date::from_days_since_epoch(w.warmup).to_string();
     w.end_text = core::Date::from_days_since_epoch(w.end).to_string();
     return w;

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "cssim/core/time.hpp"
+#include "cssim/department/run_calendar.hpp"
 #include "cssim/scenario/workshop.hpp"
 #include "document_loader.hpp"
 
@@ -13,8 +14,6 @@ namespace cssim::scenario {
 using nlohmann::json;
 
 namespace {
-
-constexpr double kDaysPerYear = 365.25;  // as the department model counts a year
 
 int days_in_month(int year, int month) {
     static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -93,7 +92,7 @@ WorkshopCalendar workshop_calendar(const Workshop& workshop,
     core::Date start;
     core::Date::parse(base.run.start_date, start);  // checked by the run reader
     const std::int64_t warmup =
-        static_cast<std::int64_t>(std::llround(base.run.warmup_years * kDaysPerYear));
+        department::days_in_years(base.run.start_date, base.run.warmup_years);
     const core::Date first = core::Date::from_days_since_epoch(start.days_since_epoch() + warmup);
     for (std::size_t k = 0; k <= workshop.rounds; ++k) {
         const core::Date d = add_months(first, k * workshop.round_months);
@@ -169,7 +168,7 @@ LoadResult table_scenario(const Workshop& workshop, const DecisionFile* decision
     document["name"] =
         name_part(workshop.title) + "-" + name_part(decisions ? decisions->table : "default");
     document["run"]["years"] =
-        static_cast<double>(calendar.round_days[rounds_played]) / kDaysPerYear;
+        department::years_for_days(calendar.start_date, calendar.round_days[rounds_played]);
     if (seed) {
         document["seed"] = *seed;
     }
