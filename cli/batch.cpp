@@ -56,11 +56,14 @@ BatchResult run_batch(const BatchRequest& request) {
             record.seed = request.master_seed;
             if (rep >= request.detail_replications) {
                 // Series stay for every replication (the viewer draws CI bands from them);
-                // post tracks and events are large, so only the first few keep them.
+                // post tracks, events and episode records are large, so only the first few
+                // keep them.
                 record.tracks.clear();
                 record.tracks.shrink_to_fit();
                 record.events.clear();
                 record.events.shrink_to_fit();
+                record.episodes.clear();
+                record.episodes.shrink_to_fit();
             }
             slots[job] = std::move(record);
         },

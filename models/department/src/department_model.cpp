@@ -143,6 +143,7 @@ void Model::initialise() {
         }
     }
     schedule_changes();
+    schedule_care_census(0);
 }
 
 void Model::build_transitions() {
@@ -252,6 +253,9 @@ void Model::operator()(const core::Event& e) {
             break;
         case kConfigChange:
             on_config_change(static_cast<int>(e.target));
+            break;
+        case kCareCensus:
+            on_care_census();
             break;
         case kShockStart: {
             const DemandShock& s = cfg_->demand.shocks[e.target];

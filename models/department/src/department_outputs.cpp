@@ -54,6 +54,7 @@ void Outputs::move_into(record::ReplicationRecord& record) {
     record.series = std::move(series_);
     record.tracks = std::move(tracks_);
     record.events = std::move(events_);
+    record.episodes = std::move(episodes_);
 }
 
 }  // namespace cssim::department::detail

@@ -118,6 +118,9 @@ record::ReplicationRecord Model::make_record() {
         ratio(a.harm_two_plus * 100.0 * kWorkingDaysPerYear, a.exposure_two_plus));
     add("harm_per_100_child_years_fewer_changes",
         ratio(a.harm_fewer * 100.0 * kWorkingDaysPerYear, a.exposure_fewer));
+    // Issue 11: social worker stability as the DfE counts it (31 March censuses).
+    add("looked_after_three_plus_workers_share",
+        ratio(a.care_census_three_plus, a.care_census_children));
     add("simulation_events", static_cast<double>(sim_.events_processed()));
     for (std::size_t i = 0; i < a.stage_entries.size(); ++i) {
         const std::string name = "entries_per_year/" + cfg_->pathway.stages[i].id;

@@ -26,6 +26,7 @@
 #include "department_management.hpp"
 #include "department_money.hpp"
 #include "department_outputs.hpp"
+#include "department_stability.hpp"
 #include "department_system_effects.hpp"
 
 namespace cssim::department::detail {
@@ -58,6 +59,8 @@ struct Case {
     int handovers = 0;
     int social_workers = 0;
     std::uint32_t generation = 0;
+    std::uint64_t serial = 0;  ///< the case's number in this replication (episode records)
+    WorkerHistory history;     ///< social workers of this stage episode and this care year
     core::DayIndex referral_day = 0;
     core::DayIndex previous_referral_day = -100000;
     core::DayIndex next_visit = -1;  ///< day the next statutory visit is due; -1 none
@@ -102,6 +105,7 @@ struct Post {
     bool deleted = false;
     core::DayIndex protected_until = -1;  ///< newly qualified protection ends
     std::uint32_t generation = 0;         ///< bumped when the holder changes or a spell ends
+    HolderId holder = kNoHolder;          ///< the person in the post (a new number per starter)
     std::uint32_t recruitment_generation = 0;
     std::uint32_t agency_generation = 0;
     std::vector<int> cases;
@@ -156,8 +160,19 @@ private:
     void initialise_cases();
     void on_referral(int need, core::DayIndex previous_referral_day);
     void on_stage_end(int case_index);
-    void enter_stage(int case_index, int stage, bool residual = false);
-    void leave_stage(int case_index);
+    void enter_stage(int case_index, int requested_stage, bool residual = false);
+    /** @brief The stage a case asked to enter `stage` really enters (early help when full
+     * sends it to assessment or closes it). */
+    int stage_entered(const Case& c, int stage) const;
+    /** @brief The case leaves its stage for `next_stage`: its episode ends (and is recorded). */
+    void leave_stage(int case_index, int next_stage);
+    /** @brief A social worker (post `post`, its current holder) takes the case. */
+    void worker_takes_over(Case& c, int post) {
+        c.history.worker_takes_over(post, posts_[static_cast<std::size_t>(post)].holder);
+    }
+    /** @brief The 31 March census of looked-after children (social worker stability). */
+    void on_care_census();
+    void schedule_care_census(core::DayIndex after_day);
     int choose_next_stage(const Case& c);
     void close_case(int case_index, int from_stage);
     int new_case();
@@ -221,6 +236,9 @@ private:
     void register_outputs();
     record::ReplicationRecord make_record();
     void add_event(std::string kind, std::int64_t entity, std::string text);
+    /** @brief The team label of a social worker post ("Team 3"), as its track shows it: teams
+     * of `workforce.team_size` consecutive posts under one manager, until teams exist. */
+    std::string post_team_label(int post) const;
 
     core::Tick tick_of(core::DayIndex day, int hour) const {
         return core::start_of_day(day) + static_cast<core::Tick>(hour) * core::kTicksPerHour;
@@ -259,6 +277,8 @@ private:
 
     std::vector<Case> cases_;
     std::vector<int> free_cases_;
+    std::uint64_t next_case_serial_ = 0;
+    HolderId next_holder_ = kNoHolder + 1;  ///< the number of the next person to take a post
     std::deque<int> screening_queue_;
     std::deque<int> unallocated_;
     int unallocated_count_ = 0;
