@@ -41,10 +41,12 @@ BatchResult run_batch(const BatchRequest& request) {
             const ModelBinding& model = *request.models[s];
             std::optional<record::ReplicationRecord> finished;
             try {
-                finished = model.run_parallel ? model.run_parallel(request.master_seed, rep,
-                                                                   request.threads, request.cancel)
-                                              : std::optional<record::ReplicationRecord>(
-                                                    model.run(request.master_seed, rep, detail));
+                finished =
+                    model.run_parallel
+                        ? model.run_parallel(request.master_seed, rep, request.threads,
+                                             request.cancel)
+                        : std::optional<record::ReplicationRecord>(model.run(
+                              request.master_seed, rep, detail, rep < request.detail_replications));
             } catch (const core::RunCancelled&) {
                 return;  // abandoned mid-run on an interrupt: no result, its slot stays empty
             }

@@ -43,10 +43,11 @@ core::WorkingCalendar shared_calendar(const DepartmentConfig& config) {
 }  // namespace
 
 Model::Model(const DepartmentConfig& config, std::uint64_t master_seed, std::uint64_t replication,
-             bool with_detail)
+             bool with_detail, bool with_episodes)
     : cfg_(&config),
       changes_(config.changes),
       detail_(with_detail),
+      episodes_(with_detail && with_episodes),
       seed_(master_seed),
       replication_(replication),
       calendar_(shared_calendar(config)),

@@ -94,7 +94,7 @@ void Model::leave_stage(int case_index, int next_stage) {
     ++c.generation;
     // The episode record (detailed replications only). The entry stage is instant and says
     // nothing the screening episode after it does not, so it has none.
-    if (!detail_ || s.kind == StageKind::Entry) {
+    if (!episodes_ || s.kind == StageKind::Entry) {
         return;
     }
     const WorkerHistory& h = c.history;

@@ -134,8 +134,8 @@ record::ReplicationRecord Model::make_record() {
 
 record::ReplicationRecord run_replication(const DepartmentConfig& config, std::uint64_t master_seed,
                                           std::uint64_t replication, bool with_detail,
-                                          const std::atomic<bool>* cancel) {
-    detail::Model model(config, master_seed, replication, with_detail);
+                                          const std::atomic<bool>* cancel, bool with_episodes) {
+    detail::Model model(config, master_seed, replication, with_detail, with_episodes);
     model.set_cancel_flag(cancel);
     return model.run();
 }

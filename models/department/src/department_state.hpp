@@ -142,7 +142,7 @@ inline int misjudge_need(int need, core::RandomStream& rng) {
 class Model {
 public:
     Model(const DepartmentConfig& config, std::uint64_t master_seed, std::uint64_t replication,
-          bool with_detail);
+          bool with_detail, bool with_episodes = true);
     record::ReplicationRecord run();
     /** @brief A flag polled once per simulated day; when set, run() throws core::RunCancelled. */
     void set_cancel_flag(const std::atomic<bool>* cancel) { cancel_ = cancel; }
@@ -253,6 +253,7 @@ private:
     const DepartmentConfig* cfg_;  ///< the scenario, or the latest dated change in force
     const std::vector<DatedChange>& changes_;  ///< the scenario's dated changes
     bool detail_;
+    bool episodes_;  ///< finished stage episodes are recorded (detail and with_episodes)
     std::uint64_t seed_;
     std::uint64_t replication_;
     const std::atomic<bool>* cancel_ = nullptr;
