@@ -7,6 +7,11 @@
  */
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <cstring>
+#include <string>
+
+#include "cssim/department/department.hpp"
 #include "department_outputs.hpp"
 #include "department_stability.hpp"
 
@@ -112,6 +117,35 @@ TEST(DepartmentStability, EpisodesAreKeptOnlyWithDetail) {
     detailed.move_into(r);
     ASSERT_EQ(r.episodes.size(), 1u);
     EXPECT_EQ(r.episodes[0].stage, "assessment");
+}
+
+double metric(const record::ReplicationRecord& r, const std::string& name) {
+    for (const auto& m : r.metrics) {
+        if (m.name == name) {
+            return m.value;
+        }
+    }
+    return std::nan("");
+}
+
+TEST(DepartmentStability, EveryReplicationMeasuresTheShareAndOnlyDetailKeepsEpisodes) {
+    DepartmentConfig config;  // base.json's defaults, over 3 years (1 of warm-up): 2 censuses
+    config.run.years = 3.0;
+    config.run.warmup_years = 1.0;
+    const record::ReplicationRecord plain = run_replication(config, 5, 0, false);
+    const record::ReplicationRecord detailed = run_replication(config, 5, 0, true);
+    const record::ReplicationRecord no_episodes =
+        run_replication(config, 5, 0, true, nullptr, false);
+    const double a = metric(plain, "looked_after_three_plus_workers_share");
+    const double b = metric(detailed, "looked_after_three_plus_workers_share");
+    ASSERT_TRUE(std::isfinite(a));
+    EXPECT_GT(a, 0.0);  // some children lose a worker to turnover even without teams
+    EXPECT_LT(a, 0.5);
+    EXPECT_EQ(std::memcmp(&a, &b, sizeof a), 0) << "detail must not change what is measured";
+    EXPECT_TRUE(plain.episodes.empty());
+    EXPECT_TRUE(no_episodes.episodes.empty());
+    EXPECT_GT(detailed.episodes.size(), 10000u);
+    EXPECT_FALSE(no_episodes.tracks.empty());  // the rest of the detail is still there
 }
 
 }  // namespace
