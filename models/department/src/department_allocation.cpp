@@ -71,7 +71,7 @@ void Model::assign(int case_index, int post, core::DayIndex day) {
     p.cases.push_back(case_index);
     add_load(p, s, 1.0);
     ++c.social_workers;
-    worker_takes_over(c, post);
+    worker_takes_over(case_index, post);
     if (c.previous_worker >= 0) {
         // A handover: reading in, and a period in which risk is less likely to be spotted.
         ++c.handovers;

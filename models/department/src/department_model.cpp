@@ -109,6 +109,7 @@ void Model::initialise() {
     outputs_.acc.stage_entries.assign(p.stages.size(), 0.0);
     early_help_capacity_ = cfg_->early_help.capacity_families;
     cases_.reserve(8192);
+    histories_.reserve(8192);
 
     health_visitors_ = cfg_->prevention.enabled ? cfg_->prevention.health_visitors : 0.0;
     initialise_posts();

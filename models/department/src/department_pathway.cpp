@@ -19,9 +19,11 @@ int Model::new_case() {
         const std::uint32_t generation = cases_[index].generation + 1;
         cases_[index] = Case{};
         cases_[index].generation = generation;
+        histories_[static_cast<std::size_t>(index)] = WorkerHistory{};
     } else {
         index = static_cast<int>(cases_.size());
         cases_.emplace_back();
+        histories_.emplace_back();
     }
     cases_[index].active = true;
     cases_[index].serial = next_case_serial_++;
@@ -97,7 +99,7 @@ void Model::leave_stage(int case_index, int next_stage) {
     if (!episodes_ || s.kind == StageKind::Entry) {
         return;
     }
-    const WorkerHistory& h = c.history;
+    const WorkerHistory& h = histories_[static_cast<std::size_t>(case_index)];
     record::EpisodeRecord e;
     e.case_id = c.serial;
     e.stage = s.id;
@@ -130,7 +132,7 @@ void Model::enter_stage(int case_index, int requested_stage, bool residual) {
     const PathwayStage& s = cfg_->pathway.stages[stage];
     const core::DayIndex day = today();
     c.stage = stage;
-    c.history.start_episode(
+    histories_[static_cast<std::size_t>(case_index)].start_episode(
         day, c.worker,
         c.worker >= 0 ? posts_[static_cast<std::size_t>(c.worker)].holder : kNoHolder,
         stage == lac_stage_);
@@ -295,15 +297,17 @@ void Model::on_care_census() {
     // with 3 or more different social workers during the year (while looked after; the SSDA903
     // return covers children only while they are looked after).
     const bool measure = measuring();
-    for (Case& c : cases_) {
-        if (!c.active || !c.history.looked_after) {
+    for (std::size_t i = 0; i < cases_.size(); ++i) {
+        const Case& c = cases_[i];
+        WorkerHistory& h = histories_[i];
+        if (!c.active || !h.looked_after) {
             continue;
         }
         if (measure) {
-            outputs_.count_care_census(c.history.care_year.size());
+            outputs_.count_care_census(h.care_year.size());
         }
-        c.history.start_care_year(c.worker >= 0 ? posts_[static_cast<std::size_t>(c.worker)].holder
-                                                : kNoHolder);
+        h.start_care_year(c.worker >= 0 ? posts_[static_cast<std::size_t>(c.worker)].holder
+                                        : kNoHolder);
     }
     schedule_care_census(today() + 1);
 }

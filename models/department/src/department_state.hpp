@@ -60,7 +60,6 @@ struct Case {
     int social_workers = 0;
     std::uint32_t generation = 0;
     std::uint64_t serial = 0;  ///< the case's number in this replication (episode records)
-    WorkerHistory history;     ///< social workers of this stage episode and this care year
     core::DayIndex referral_day = 0;
     core::DayIndex previous_referral_day = -100000;
     core::DayIndex next_visit = -1;  ///< day the next statutory visit is due; -1 none
@@ -167,8 +166,9 @@ private:
     /** @brief The case leaves its stage for `next_stage`: its episode ends (and is recorded). */
     void leave_stage(int case_index, int next_stage);
     /** @brief A social worker (post `post`, its current holder) takes the case. */
-    void worker_takes_over(Case& c, int post) {
-        c.history.worker_takes_over(post, posts_[static_cast<std::size_t>(post)].holder);
+    void worker_takes_over(int case_index, int post) {
+        histories_[static_cast<std::size_t>(case_index)].worker_takes_over(
+            post, posts_[static_cast<std::size_t>(post)].holder);
     }
     /** @brief The 31 March census of looked-after children (social worker stability). */
     void on_care_census();
@@ -277,6 +277,9 @@ private:
     std::vector<int> stage_counts_;
 
     std::vector<Case> cases_;
+    /// Each case's social workers (episode and care year), beside cases_ rather than in Case so
+    /// that the daily loops over cases_ stay as compact as before.
+    std::vector<WorkerHistory> histories_;
     std::vector<int> free_cases_;
     std::uint64_t next_case_serial_ = 0;
     HolderId next_holder_ = kNoHolder + 1;  ///< the number of the next person to take a post

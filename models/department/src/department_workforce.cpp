@@ -253,7 +253,7 @@ void Model::on_hire(int post_index, std::uint64_t generation) {
         Case& c = cases_[index];
         ++c.handovers;
         ++c.social_workers;
-        worker_takes_over(c, post_index);
+        worker_takes_over(index, post_index);
         c.record_change(day);
         c.handover_until = calendar_.add_working_days(day, cfg_->quality.handover_risk_wd);
         p.pending_handover_hours += cfg_->time_use.handover_hours_per_case;
