@@ -41,10 +41,12 @@ BatchResult run_batch(const BatchRequest& request) {
             const ModelBinding& model = *request.models[s];
             std::optional<record::ReplicationRecord> finished;
             try {
-                finished = model.run_parallel ? model.run_parallel(request.master_seed, rep,
-                                                                   request.threads, request.cancel)
-                                              : std::optional<record::ReplicationRecord>(
-                                                    model.run(request.master_seed, rep, detail));
+                finished =
+                    model.run_parallel
+                        ? model.run_parallel(request.master_seed, rep, request.threads,
+                                             request.cancel)
+                        : std::optional<record::ReplicationRecord>(model.run(
+                              request.master_seed, rep, detail, rep < request.detail_replications));
             } catch (const core::RunCancelled&) {
                 return;  // abandoned mid-run on an interrupt: no result, its slot stays empty
             }
@@ -56,11 +58,14 @@ BatchResult run_batch(const BatchRequest& request) {
             record.seed = request.master_seed;
             if (rep >= request.detail_replications) {
                 // Series stay for every replication (the viewer draws CI bands from them);
-                // post tracks and events are large, so only the first few keep them.
+                // post tracks, events and episode records are large, so only the first few
+                // keep them.
                 record.tracks.clear();
                 record.tracks.shrink_to_fit();
                 record.events.clear();
                 record.events.shrink_to_fit();
+                record.episodes.clear();
+                record.episodes.shrink_to_fit();
             }
             slots[job] = std::move(record);
         },

@@ -279,7 +279,7 @@ int sweep_command(const SweepCommand& command) {
             [&](std::size_t i) {
                 const record::JobKey key = sweep_job_key(state, pending[i]);
                 record::ReplicationRecord r =
-                    models[key.design_point].run(state.seed, key.replication, false);
+                    models[key.design_point].run(state.seed, key.replication, false, false);
                 r.design_point = key.design_point;
                 r.replication = key.replication;
                 r.seed = state.seed;

@@ -12,7 +12,7 @@ ModelBinding bind_model(const scenario::Scenario& scenario, const std::atomic<bo
     ModelBinding binding;
     if (scenario.queue) {
         const queue::QueueConfig* config = &*scenario.queue;
-        binding.run = [config](std::uint64_t seed, std::uint64_t rep, bool detail) {
+        binding.run = [config](std::uint64_t seed, std::uint64_t rep, bool detail, bool) {
             return queue::run_replication(*config, seed, rep, detail);
         };
         binding.stream_names = queue::stream_names();
@@ -22,7 +22,7 @@ ModelBinding bind_model(const scenario::Scenario& scenario, const std::atomic<bo
     }
     if (scenario.phold) {
         const phold::PholdConfig* config = &*scenario.phold;
-        binding.run = [config](std::uint64_t seed, std::uint64_t rep, bool) {
+        binding.run = [config](std::uint64_t seed, std::uint64_t rep, bool, bool) {
             return *phold::run_replication(*config, seed, rep);
         };
         binding.run_parallel = [config](std::uint64_t seed, std::uint64_t rep, int threads,
@@ -38,8 +38,9 @@ ModelBinding bind_model(const scenario::Scenario& scenario, const std::atomic<bo
     }
     if (scenario.department) {
         const department::DepartmentConfig* config = &*scenario.department;
-        binding.run = [config, cancel](std::uint64_t seed, std::uint64_t rep, bool detail) {
-            return department::run_replication(*config, seed, rep, detail, cancel);
+        binding.run = [config, cancel](std::uint64_t seed, std::uint64_t rep, bool detail,
+                                       bool episodes) {
+            return department::run_replication(*config, seed, rep, detail, cancel, episodes);
         };
         binding.stream_names = department::stream_names();
         binding.series_names = department::series_names(*config);

@@ -16,10 +16,14 @@
 
 namespace cssim::cli {
 
-/** @brief A model ready to run. `run` is thread-safe: each call builds its own Simulation. */
+/**
+ * @brief A model ready to run. `run` is thread-safe: each call builds its own Simulation.
+ * `with_detail` asks for per-day series (and tracks and events); `with_episodes` also for the
+ * department's episode records, which `cssim run` keeps for its --detail replications only.
+ */
 struct ModelBinding {
     std::function<record::ReplicationRecord(std::uint64_t master_seed, std::uint64_t replication,
-                                            bool with_detail)>
+                                            bool with_detail, bool with_episodes)>
         run;
     /**
      * @brief Set for models that are parallel inside one replication (PHOLD's logical processes):

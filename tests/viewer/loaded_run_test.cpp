@@ -1,6 +1,7 @@
 #include "app/loaded_run.hpp"
 
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include <cmath>
 #include <fstream>
@@ -132,6 +133,27 @@ TEST(ArchiveRunSource, RoundTripsThroughTheRecordLibrary) {
     EXPECT_DOUBLE_EQ(*run.series_value("unallocated_cases", 123),
                      data.replications[1].series[1].values[123]);
     EXPECT_EQ(run.layout().nodes.size(), 10u);
+    EXPECT_EQ(run.replication().tracks.size(), spec.posts);
+    EXPECT_NE(run.band("caseload_mean"), nullptr);
+    std::filesystem::remove_all(dir);
+}
+
+TEST(ArchiveRunSource, OpensAnArchiveWrittenBeforeEpisodeRecords) {
+    // Schema 2 (before issue 11's episode table): the viewer opens it as before.
+    auto spec = small_spec();
+    const auto dir = temp_dir("schema2");
+    testing::write_synthetic_archive(dir, spec);
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open((dir / "run.sqlite").c_str(), &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db,
+                           "DROP TABLE episode; "
+                           "UPDATE meta SET value = '2' WHERE key = 'schema_version';",
+                           nullptr, nullptr, nullptr),
+              SQLITE_OK)
+        << sqlite3_errmsg(db);
+    sqlite3_close(db);
+    LoadedRun run(open_archive_run_source(dir), 1);
+    EXPECT_EQ(run.replication_ids().size(), 4u);
     EXPECT_EQ(run.replication().tracks.size(), spec.posts);
     EXPECT_NE(run.band("caseload_mean"), nullptr);
     std::filesystem::remove_all(dir);

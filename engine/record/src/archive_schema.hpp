@@ -1,7 +1,7 @@
 #pragma once
 /**
  * @file archive_schema.hpp
- * @brief Private: the SQL of run archive schema versions 1 and 2 (documented in docs/record.md).
+ * @brief Private: the SQL of run archive schema versions 1 to 3 (documented in docs/record.md).
  *
  * Versioning rule: any change a reader of the previous version could misread (a new table the
  * viewer needs, a changed column meaning or encoding) adds a new version and a new DDL here;
@@ -54,6 +54,19 @@ CREATE TABLE event (replication_id INTEGER NOT NULL, position INTEGER NOT NULL,
 inline constexpr const char* kArchiveSchemaV2Labels = R"sql(
 CREATE TABLE label (kind TEXT NOT NULL, name TEXT NOT NULL, label TEXT NOT NULL,
     PRIMARY KEY (kind, name)) WITHOUT ROWID;
+)sql";
+
+/**
+ * @brief Version 3 adds the finished stage episodes of the detailed replications (one row each,
+ * in the order they ended). Readers of older files find no episode table and return no episodes.
+ * `team` and `worker` are NULL when no social worker held the case during the episode.
+ */
+inline constexpr const char* kArchiveSchemaV3Episodes = R"sql(
+CREATE TABLE episode (replication_id INTEGER NOT NULL, position INTEGER NOT NULL,
+    case_id INTEGER NOT NULL, stage TEXT NOT NULL, team TEXT, worker INTEGER,
+    start_day INTEGER NOT NULL, end_day INTEGER NOT NULL, working_days INTEGER NOT NULL,
+    next_stage TEXT NOT NULL, need INTEGER NOT NULL, social_workers INTEGER NOT NULL,
+    PRIMARY KEY (replication_id, position)) WITHOUT ROWID;
 )sql";
 
 }  // namespace cssim::record::detail

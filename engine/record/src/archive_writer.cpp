@@ -31,8 +31,10 @@ struct ArchiveWriter::Impl {
     std::optional<Statement> insert_series;
     std::optional<Statement> insert_track;
     std::optional<Statement> insert_event;
+    std::optional<Statement> insert_episode;
 
     void close_statements() {
+        insert_episode.reset();
         insert_event.reset();
         insert_track.reset();
         insert_series.reset();
@@ -148,6 +150,7 @@ ArchiveWriter::ArchiveWriter(std::filesystem::path path, RunInfo info)
             "PRAGMA synchronous = OFF; BEGIN;");
         d.exec(detail::kArchiveSchemaV1);
         d.exec(detail::kArchiveSchemaV2Labels);
+        d.exec(detail::kArchiveSchemaV3Episodes);
         Statement meta = d.prepare("INSERT INTO meta VALUES (?1, ?2)");
         meta.bind(1, std::string_view("format")).bind(2, kArchiveFormat).run();
         meta.bind(1, std::string_view("schema_version"))
@@ -161,6 +164,8 @@ ArchiveWriter::ArchiveWriter(std::filesystem::path path, RunInfo info)
         impl_->insert_track.emplace(
             d.prepare("INSERT INTO track VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"));
         impl_->insert_event.emplace(d.prepare("INSERT INTO event VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
+        impl_->insert_episode.emplace(d.prepare(
+            "INSERT INTO episode VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"));
     } catch (const SqliteError& error) {
         impl_->abandon();
         impl_->fail(error);
@@ -270,6 +275,31 @@ void ArchiveWriter::add(const ReplicationRecord& record) {
                 .bind(4, e.kind)
                 .bind(5, e.entity)
                 .bind(6, e.text)
+                .run();
+        }
+        for (std::size_t i = 0; i < record.episodes.size(); ++i) {
+            const EpisodeRecord& e = record.episodes[i];
+            Statement& insert = *impl_->insert_episode;
+            insert.bind(1, id)
+                .bind(2, static_cast<std::int64_t>(i))
+                .bind_u64(3, e.case_id)
+                .bind(4, e.stage);
+            if (e.team.empty()) {
+                insert.bind_null(5);
+            } else {
+                insert.bind(5, e.team);
+            }
+            if (e.worker < 0) {
+                insert.bind_null(6);
+            } else {
+                insert.bind(6, e.worker);
+            }
+            insert.bind(7, e.start_day)
+                .bind(8, e.end_day)
+                .bind(9, e.working_days)
+                .bind(10, e.next_stage)
+                .bind(11, static_cast<std::int64_t>(e.need))
+                .bind(12, static_cast<std::int64_t>(e.social_workers))
                 .run();
         }
         ++impl_->replications;

@@ -53,6 +53,14 @@ Statement& Statement::bind(int index, std::string_view value) {
     return *this;
 }
 
+Statement& Statement::bind_null(int index) {
+    const int rc = sqlite3_bind_null(stmt_, index);
+    if (rc != SQLITE_OK) {
+        fail(rc);
+    }
+    return *this;
+}
+
 Statement& Statement::bind_blob(int index, std::span<const unsigned char> bytes) {
     const int rc = bytes.empty() ? sqlite3_bind_zeroblob(stmt_, index, 0)
                                  : sqlite3_bind_blob64(stmt_, index, bytes.data(), bytes.size(),

@@ -48,6 +48,8 @@ public:
     /** @brief NaN is stored as NULL by SQLite; column_double() reads NULL back as NaN. */
     Statement& bind(int index, double value);
     Statement& bind(int index, std::string_view value);
+    /** @brief Binds SQL NULL (e.g. a column with no value for this row). */
+    Statement& bind_null(int index);
     /**
      * @brief Binds `bytes` without copying them (SQLITE_STATIC): they must stay valid until the
      * statement has run (run(), or step() to the end or to an error) or is reset. A zero-length

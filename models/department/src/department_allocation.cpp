@@ -39,7 +39,7 @@ void Model::screen_referrals(core::DayIndex day) {
         if (next == closed_stage_ && measuring()) {
             outputs_.acc.no_further_action += 1.0;
         }
-        leave_stage(index);
+        leave_stage(index, next);
         enter_stage(index, next);
     }
 }
@@ -72,6 +72,7 @@ void Model::assign(int case_index, int post, core::DayIndex day) {
     p.cases.push_back(case_index);
     add_load(p, s, 1.0);
     ++c.social_workers;
+    worker_takes_over(case_index, post);
     if (c.previous_worker >= 0) {
         // A handover: reading in, and a period in which risk is less likely to be spotted.
         ++c.handovers;

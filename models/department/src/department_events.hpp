@@ -27,6 +27,7 @@ enum EventKind : std::uint32_t {
     kManagerLeaves,  ///< target: manager; payload: manager generation (notice ends)
     kManagerHire,    ///< target: manager; payload: recruitment generation
     kConfigChange,   ///< target: index into config.changes (00:00 of its date)
+    kCareCensus,     ///< 23:59 on 31 March: children looked after and their social workers
 };
 
 /** @brief The tick of `hour` o'clock on `day`. */

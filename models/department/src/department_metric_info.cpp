@@ -114,6 +114,10 @@ constexpr MetricRow kMetrics[] = {
     {"harm_per_100_child_years_fewer_changes", "per 100 child-years", -1,
      "Serious harm rate of children with fewer than two recent changes of worker",
      "Harm rate, fewer changes of worker"},
+    {"looked_after_three_plus_workers_share", "share", -1,
+     "Children looked after on 31 March with 3 or more different social workers in the year "
+     "(DfE stability measure; NaN without a looked_after stage)",
+     "Looked-after children with 3+ social workers"},
     {"simulation_events", "events", 0, "Events the simulation processed (a diagnostic)",
      "Simulation events"},
 };

@@ -124,7 +124,7 @@ void Model::register_outputs() {
     const int team = std::max(1, cfg_->workforce.team_size);
     for (std::size_t i = 0; i < posts_.size(); ++i) {
         outputs_.add_track("SW " + std::to_string(i + 1), "social_worker",
-                           "Team " + std::to_string(i / team + 1));
+                           post_team_label(static_cast<int>(i)));
     }
     // Room for the most PAs any dated change provides (the rest show as deleted posts).
     int pa_tracks = pa_count_;
@@ -144,6 +144,10 @@ void Model::register_outputs() {
         outputs_.add_track("TM " + std::to_string(k + 1), "team_manager",
                            "Team " + std::to_string(k + 1));
     }
+}
+
+std::string Model::post_team_label(int post) const {
+    return "Team " + std::to_string(post / std::max(1, cfg_->workforce.team_size) + 1);
 }
 
 void Model::snapshot(core::DayIndex day) {

@@ -44,10 +44,11 @@ core::WorkingCalendar shared_calendar(const DepartmentConfig& config) {
 }  // namespace
 
 Model::Model(const DepartmentConfig& config, std::uint64_t master_seed, std::uint64_t replication,
-             bool with_detail)
+             bool with_detail, bool with_episodes)
     : cfg_(&config),
       changes_(config.changes),
       detail_(with_detail),
+      episodes_(with_detail && with_episodes),
       seed_(master_seed),
       replication_(replication),
       calendar_(shared_calendar(config)),
@@ -109,6 +110,7 @@ void Model::initialise() {
     outputs_.acc.stage_entries.assign(p.stages.size(), 0.0);
     early_help_capacity_ = cfg_->early_help.capacity_families;
     cases_.reserve(8192);
+    histories_.reserve(8192);
 
     health_visitors_ = cfg_->prevention.enabled ? cfg_->prevention.health_visitors : 0.0;
     initialise_posts();
@@ -144,6 +146,7 @@ void Model::initialise() {
         }
     }
     schedule_changes();
+    schedule_care_census(0);
 }
 
 void Model::build_transitions() {
@@ -254,6 +257,9 @@ void Model::operator()(const core::Event& e) {
             break;
         case kConfigChange:
             on_config_change(static_cast<int>(e.target));
+            break;
+        case kCareCensus:
+            on_care_census();
             break;
         case kShockStart: {
             const DemandShock& s = cfg_->demand.shocks[e.target];

@@ -69,6 +69,8 @@ constexpr double Accumulators::*kScalarSums[] = {
     &Accumulators::exposure_fewer,
     &Accumulators::harm_two_plus,
     &Accumulators::harm_fewer,
+    &Accumulators::care_census_children,
+    &Accumulators::care_census_three_plus,
 };
 
 // A sum added to Accumulators but not to kScalarSums would be missing from every financial year:
@@ -162,6 +164,7 @@ void Outputs::move_into(record::ReplicationRecord& record) {
     record.series = std::move(series_);
     record.tracks = std::move(tracks_);
     record.events = std::move(events_);
+    record.episodes = std::move(episodes_);
 }
 
 }  // namespace cssim::department::detail

@@ -11,6 +11,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "cssim/record/run_data.hpp"
@@ -55,6 +56,9 @@ struct Accumulators {
     double churn_case_days = 0.0, churn_two_plus_days = 0.0, churn_workers_sum = 0.0;
     double exposure_two_plus = 0.0, exposure_fewer = 0.0;  ///< case-working-days
     double harm_two_plus = 0.0, harm_fewer = 0.0;
+    // Social worker stability (DfE): children looked after at each 31 March census, and those of
+    // them with 3 or more different social workers in the year.
+    double care_census_children = 0.0, care_census_three_plus = 0.0;
 };
 
 /**
@@ -137,7 +141,21 @@ public:
      * difference of the two marks, the assessment durations those recorded in between. */
     Accumulators period_accumulators(std::size_t k) const;
 
-    /** @brief Moves the series, tracks and events into `record` (once, at the end). */
+    /** @brief Records a finished stage episode (ignored without detail). */
+    void add_episode(record::EpisodeRecord episode) {
+        if (detail_) {
+            episodes_.push_back(std::move(episode));
+        }
+    }
+
+    /** @brief Counts one child looked after at a 31 March census who had `workers` different
+     * social workers during the year (every replication, not only detailed ones). */
+    void count_care_census(int workers) {
+        acc.care_census_children += 1.0;
+        acc.care_census_three_plus += workers >= 3 ? 1.0 : 0.0;
+    }
+
+    /** @brief Moves the series, tracks, events and episodes into `record` (once, at the end). */
     void move_into(record::ReplicationRecord& record);
 
     Accumulators acc;  ///< post-warm-up sums, written by every component while measuring
@@ -148,6 +166,7 @@ private:
     std::vector<record::EntityTrack> tracks_;
     std::vector<record::RecordedEvent> events_;
     std::vector<PeriodMark> marks_;
+    std::vector<record::EpisodeRecord> episodes_;
 };
 
 }  // namespace cssim::department::detail

@@ -5,6 +5,7 @@
  */
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 #include "department_state.hpp"
 
@@ -18,11 +19,14 @@ int Model::new_case() {
         const std::uint32_t generation = cases_[index].generation + 1;
         cases_[index] = Case{};
         cases_[index].generation = generation;
+        histories_[static_cast<std::size_t>(index)] = WorkerHistory{};
     } else {
         index = static_cast<int>(cases_.size());
         cases_.emplace_back();
+        histories_.emplace_back();
     }
     cases_[index].active = true;
+    cases_[index].serial = next_case_serial_++;
     return index;
 }
 
@@ -49,7 +53,7 @@ void Model::on_referral(int need, core::DayIndex previous_referral_day) {
     }
     // The entry stage is instant: its transitions (normally to screening) are taken at once.
     const int next = choose_next_stage(c);
-    leave_stage(index);
+    leave_stage(index, next);
     enter_stage(index, next);
 }
 
@@ -72,15 +76,16 @@ int Model::choose_next_stage(const Case& c) {
     return closed_stage_;
 }
 
-void Model::leave_stage(int case_index) {
+void Model::leave_stage(int case_index, int next_stage) {
     Case& c = cases_[case_index];
+    const PathwayStage& s = cfg_->pathway.stages[c.stage];
     --stage_counts_[c.stage];
     c.from_stage = c.stage;
     if (c.stage == lac_stage_ && c.placement >= 0) {
         money_.end_placement(c.placement);
         c.placement = -1;
     }
-    if (cfg_->pathway.stages[c.stage].kind == StageKind::EarlyHelp) {
+    if (s.kind == StageKind::EarlyHelp) {
         --early_help_families_;
     }
     // Statutory visits still overdue when the stage ends were missed.
@@ -89,24 +94,48 @@ void Model::leave_stage(int case_index) {
         ++c.visits_late;
     }
     ++c.generation;
+    // The episode record (detailed replications only). The entry stage is instant and says
+    // nothing the screening episode after it does not, so it has none.
+    if (!episodes_ || s.kind == StageKind::Entry) {
+        return;
+    }
+    const WorkerHistory& h = histories_[static_cast<std::size_t>(case_index)];
+    record::EpisodeRecord e;
+    e.case_id = c.serial;
+    e.stage = s.id;
+    if (h.episode_post >= 0) {
+        // Teams do not exist yet: the supervision team of the post, as the post's track says.
+        e.team = post_team_label(h.episode_post);
+        e.worker = h.episode_post;  // social worker posts are tracks 0..n-1
+    }
+    e.start_day = h.episode_start;
+    e.end_day = today();
+    e.working_days = calendar_.working_days_between(h.episode_start, e.end_day);
+    e.next_stage = cfg_->pathway.stages[stage_entered(c, next_stage)].id;  // as really entered
+    e.need = c.need;
+    e.social_workers = h.episode.size();
+    outputs_.add_episode(std::move(e));
 }
 
-void Model::enter_stage(int case_index, int stage, bool residual) {
+int Model::stage_entered(const Case& c, int stage) const {
+    // Early help only if it has room; otherwise moderate+ need goes to assessment, else closes.
+    if (cfg_->pathway.stages[stage].kind == StageKind::EarlyHelp &&
+        static_cast<double>(early_help_families_) >= early_help_capacity_) {
+        return (c.perceived >= 2 && assessment_stage_ >= 0) ? assessment_stage_ : closed_stage_;
+    }
+    return stage;
+}
+
+void Model::enter_stage(int case_index, int requested_stage, bool residual) {
+    Case& c = cases_[case_index];
+    const int stage = stage_entered(c, requested_stage);
     const PathwayStage& s = cfg_->pathway.stages[stage];
     const core::DayIndex day = today();
-    // Early help only if it has room; otherwise moderate+ need goes to assessment, else closes.
-    if (s.kind == StageKind::EarlyHelp &&
-        static_cast<double>(early_help_families_) >= early_help_capacity_) {
-        const int fallback = (cases_[case_index].perceived >= 2 && assessment_stage_ >= 0)
-                                 ? assessment_stage_
-                                 : closed_stage_;
-        if (fallback != stage) {
-            enter_stage(case_index, fallback);
-            return;
-        }
-    }
-    Case& c = cases_[case_index];
     c.stage = stage;
+    histories_[static_cast<std::size_t>(case_index)].start_episode(
+        day, c.worker,
+        c.worker >= 0 ? posts_[static_cast<std::size_t>(c.worker)].holder : kNoHolder,
+        stage == lac_stage_);
     ++stage_counts_[stage];
     if (measuring()) {
         outputs_.acc.stage_entries[static_cast<std::size_t>(stage)] += 1.0;
@@ -216,7 +245,7 @@ void Model::on_stage_end(int case_index) {
         c.in_queue = false;  // the queue entry is skipped lazily
         --unallocated_count_;
     }
-    leave_stage(case_index);
+    leave_stage(case_index, next);
     c.rushed = false;
     enter_stage(case_index, next);
 }
@@ -258,6 +287,36 @@ void Model::close_case(int case_index, int from_stage) {
     c.active = false;
     ++c.generation;
     free_cases_.push_back(case_index);
+}
+
+void Model::schedule_care_census(core::DayIndex after_day) {
+    // 23:59 on the last day of the financial year holding `after_day`: "looked after on 31 March"
+    // after everything that happened that day.
+    const int year = calendar_.financial_year(after_day);
+    const core::Tick when = core::start_of_day(calendar_.financial_year_start(year + 1)) - 1;
+    if (when < core::start_of_day(end_day_)) {
+        sim_.schedule_at(std::max(sim_.now(), when), kCareCensus);
+    }
+}
+
+void Model::on_care_census() {
+    // The DfE's social worker stability measure: of the children looked after on 31 March, those
+    // with 3 or more different social workers during the year (while looked after; the SSDA903
+    // return covers children only while they are looked after).
+    const bool measure = measuring();
+    for (std::size_t i = 0; i < cases_.size(); ++i) {
+        const Case& c = cases_[i];
+        WorkerHistory& h = histories_[i];
+        if (!c.active || !h.looked_after) {
+            continue;
+        }
+        if (measure) {
+            outputs_.count_care_census(h.care_year.size());
+        }
+        h.start_care_year(c.worker >= 0 ? posts_[static_cast<std::size_t>(c.worker)].holder
+                                        : kNoHolder);
+    }
+    schedule_care_census(today() + 1);
 }
 
 }  // namespace cssim::department::detail

@@ -179,6 +179,9 @@ std::vector<record::MetricValue> Model::metrics_of(const Accumulators& a,
         ratio(a.harm_two_plus * 100.0 * kWorkingDaysPerYear, a.exposure_two_plus));
     add("harm_per_100_child_years_fewer_changes",
         ratio(a.harm_fewer * 100.0 * kWorkingDaysPerYear, a.exposure_fewer));
+    // Issue 11: social worker stability as the DfE counts it (31 March censuses).
+    add("looked_after_three_plus_workers_share",
+        ratio(a.care_census_three_plus, a.care_census_children));
     add("simulation_events", state.events);
     for (std::size_t i = 0; i < a.stage_entries.size(); ++i) {
         const std::string name = "entries_per_year/" + cfg_->pathway.stages[i].id;
@@ -191,8 +194,8 @@ std::vector<record::MetricValue> Model::metrics_of(const Accumulators& a,
 
 record::ReplicationRecord run_replication(const DepartmentConfig& config, std::uint64_t master_seed,
                                           std::uint64_t replication, bool with_detail,
-                                          const std::atomic<bool>* cancel) {
-    detail::Model model(config, master_seed, replication, with_detail);
+                                          const std::atomic<bool>* cancel, bool with_episodes) {
+    detail::Model model(config, master_seed, replication, with_detail, with_episodes);
     model.set_cancel_flag(cancel);
     return model.run();
 }

@@ -26,6 +26,7 @@
 #include "department_management.hpp"
 #include "department_money.hpp"
 #include "department_outputs.hpp"
+#include "department_stability.hpp"
 #include "department_system_effects.hpp"
 
 namespace cssim::department::detail {
@@ -68,6 +69,7 @@ struct Case {
     int placement = -1;
     int handovers = 0;
     std::uint32_t generation = 0;
+    std::uint64_t serial = 0;  ///< the case's number in this replication (episode records)
     core::DayIndex referral_day = 0;
     core::DayIndex previous_referral_day = -100000;
     core::DayIndex queued_day = 0;  ///< day the case last joined the unallocated queue
@@ -105,6 +107,7 @@ struct Post {
     bool deleted = false;
     core::DayIndex protected_until = -1;  ///< newly qualified protection ends
     std::uint32_t generation = 0;         ///< bumped when the holder changes or a spell ends
+    HolderId holder = kNoHolder;          ///< the person in the post (a new number per starter)
     std::uint32_t recruitment_generation = 0;
     std::uint32_t agency_generation = 0;
     std::vector<int> cases;
@@ -148,7 +151,7 @@ inline int misjudge_need(int need, core::RandomStream& rng) {
 class Model {
 public:
     Model(const DepartmentConfig& config, std::uint64_t master_seed, std::uint64_t replication,
-          bool with_detail);
+          bool with_detail, bool with_episodes = true);
     record::ReplicationRecord run();
     /** @brief A flag polled once per simulated day; when set, run() throws core::RunCancelled. */
     void set_cancel_flag(const std::atomic<bool>* cancel) { cancel_ = cancel; }
@@ -166,8 +169,20 @@ private:
     void initialise_cases();
     void on_referral(int need, core::DayIndex previous_referral_day);
     void on_stage_end(int case_index);
-    void enter_stage(int case_index, int stage, bool residual = false);
-    void leave_stage(int case_index);
+    void enter_stage(int case_index, int requested_stage, bool residual = false);
+    /** @brief The stage a case asked to enter `stage` really enters (early help when full
+     * sends it to assessment or closes it). */
+    int stage_entered(const Case& c, int stage) const;
+    /** @brief The case leaves its stage for `next_stage`: its episode ends (and is recorded). */
+    void leave_stage(int case_index, int next_stage);
+    /** @brief A social worker (post `post`, its current holder) takes the case. */
+    void worker_takes_over(int case_index, int post) {
+        histories_[static_cast<std::size_t>(case_index)].worker_takes_over(
+            post, posts_[static_cast<std::size_t>(post)].holder);
+    }
+    /** @brief The 31 March census of looked-after children (social worker stability). */
+    void on_care_census();
+    void schedule_care_census(core::DayIndex after_day);
     int choose_next_stage(const Case& c);
     void close_case(int case_index, int from_stage);
     int new_case();
@@ -247,6 +262,9 @@ private:
     }
     std::vector<record::PeriodRecord> period_records() const;
     void add_event(std::string kind, std::int64_t entity, std::string text);
+    /** @brief The team label of a social worker post ("Team 3"), as its track shows it: teams
+     * of `workforce.team_size` consecutive posts under one manager, until teams exist. */
+    std::string post_team_label(int post) const;
 
     core::Tick tick_of(core::DayIndex day, int hour) const {
         return core::start_of_day(day) + static_cast<core::Tick>(hour) * core::kTicksPerHour;
@@ -261,6 +279,7 @@ private:
     const DepartmentConfig* cfg_;  ///< the scenario, or the latest dated change in force
     const std::vector<DatedChange>& changes_;  ///< the scenario's dated changes
     bool detail_;
+    bool episodes_;  ///< finished stage episodes are recorded (detail and with_episodes)
     std::uint64_t seed_;
     std::uint64_t replication_;
     const std::atomic<bool>* cancel_ = nullptr;
@@ -286,7 +305,12 @@ private:
     std::vector<int> stage_counts_;
 
     std::vector<Case> cases_;
+    /// Each case's social workers (episode and care year), beside cases_ rather than in Case so
+    /// that the daily loops over cases_ stay as compact as before.
+    std::vector<WorkerHistory> histories_;
     std::vector<int> free_cases_;
+    std::uint64_t next_case_serial_ = 0;
+    HolderId next_holder_ = kNoHolder + 1;  ///< the number of the next person to take a post
     std::deque<int> screening_queue_;
     std::deque<int> unallocated_;
     int unallocated_count_ = 0;

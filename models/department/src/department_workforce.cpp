@@ -66,6 +66,9 @@ void Model::initialise_posts() {
         } else {
             p.contract = Contract::kEmployed;
         }
+        if (p.contract != Contract::kNone) {
+            p.holder = next_holder_++;
+        }
     }
     pa_count_ = pa_posts_for(*cfg_, n);
     manager_count_ = w.team_size > 0 ? (n + w.team_size - 1) / w.team_size : 0;
@@ -281,6 +284,7 @@ void Model::on_hire(int post_index, std::uint64_t generation) {
     const core::DayIndex day = today();
     const bool newly_qualified = rng_recruitment_.bernoulli(r.newly_qualified_share_of_hires);
     p.contract = newly_qualified ? Contract::kNewlyQualified : Contract::kEmployed;
+    p.holder = next_holder_++;
     p.protected_until =
         newly_qualified
             ? day + static_cast<core::DayIndex>(r.newly_qualified_protected_months * kDaysPerMonth)
@@ -295,6 +299,7 @@ void Model::on_hire(int post_index, std::uint64_t generation) {
         Case& c = cases_[index];
         ++c.handovers;
         ++c.social_workers;
+        worker_takes_over(index, post_index);
         c.record_change(day);
         c.handover_until = calendar_.add_working_days(day, cfg_->quality.handover_risk_wd);
         p.pending_handover_hours += cfg_->time_use.handover_hours_per_case;
@@ -321,6 +326,7 @@ void Model::on_agency_arrives(int post_index, std::uint64_t generation) {
         return;
     }
     p.contract = Contract::kAgency;
+    p.holder = next_holder_++;
     p.stress = cfg_->initial.stress;
     p.sick = p.long_sick = p.on_notice = false;
     ++p.generation;

@@ -35,7 +35,7 @@ std::filesystem::path write_labelled(const ScratchDir& dir) {
 TEST(ArchiveLabels, MetricAndSeriesLabelsRoundTrip) {
     ScratchDir dir;
     const ArchiveReader reader(write_labelled(dir));
-    EXPECT_EQ(reader.schema_version(), 2);
+    EXPECT_EQ(reader.schema_version(), kArchiveSchemaVersion);
     const auto& metrics = reader.info().layout.metrics;
     ASSERT_EQ(metrics.size(), 3u);
     EXPECT_EQ(metrics[0].label, "Wait (mean)");
@@ -57,8 +57,10 @@ TEST(ArchiveLabels, MetricAndSeriesLabelsRoundTrip) {
 TEST(ArchiveLabels, VersionOneArchiveOpensWithEmptyLabels) {
     ScratchDir dir;
     const auto path = write_labelled(dir);
-    // What a version-1 writer produced: no label table.
-    sql(path, "DROP TABLE label; UPDATE meta SET value = '1' WHERE key = 'schema_version';");
+    // What a version-1 writer produced: no label table (and no episode table, from version 3).
+    sql(path,
+        "DROP TABLE label; DROP TABLE episode; "
+        "UPDATE meta SET value = '1' WHERE key = 'schema_version';");
     const ArchiveReader reader(path);
     EXPECT_EQ(reader.schema_version(), 1);
     for (const auto& m : reader.info().layout.metrics) {

@@ -266,16 +266,16 @@ TEST(ArchiveReader, RefusesANewerSchemaAndReadsTheCurrentOne) {
     ScratchDir dir;
     const auto path = dir / "run.sqlite";
     write_archive(path, sample_info(), sample_records());
-    sql(path, "UPDATE meta SET value = '3' WHERE key = 'schema_version';");
+    sql(path, "UPDATE meta SET value = '4' WHERE key = 'schema_version';");
     std::string message = open_error(path);
-    EXPECT_NE(message.find("schema version 3, newer than this cssim reads (1 to 2)"),
+    EXPECT_NE(message.find("schema version 4, newer than this cssim reads (1 to 3)"),
               std::string::npos)
         << message;
     sql(path, "UPDATE meta SET value = 'banana' WHERE key = 'schema_version';");
     message = open_error(path);
     EXPECT_NE(message.find("damaged: meta.schema_version is 'banana'"), std::string::npos)
         << message;
-    sql(path, "UPDATE meta SET value = '2' WHERE key = 'schema_version';");
+    sql(path, "UPDATE meta SET value = '3' WHERE key = 'schema_version';");
     EXPECT_EQ(open_error(path), "");
 }
 

@@ -114,6 +114,14 @@ public:
     SeriesBand series_band(std::string_view name, double level = 0.95,
                            std::uint64_t design_point = 0) const;
 
+    /**
+     * @brief The finished stage episodes of one replication, in the order they ended (empty for
+     * a replication archived without detail, and for archives older than schema 3, which have
+     * no episode table). Not part of load_replication(): the viewer does not need them.
+     */
+    std::vector<EpisodeRecord> load_episodes(std::uint64_t replication,
+                                             std::uint64_t design_point = 0) const;
+
 private:
     struct Impl;
     std::unique_ptr<Impl> impl_;

@@ -16,7 +16,7 @@ namespace cssim::record {
 /** @brief Value of meta.format in every run archive. */
 inline constexpr std::string_view kArchiveFormat = "cssim-run-archive";
 /** @brief Schema version this build writes; readers accept 1..kArchiveSchemaVersion. */
-inline constexpr int kArchiveSchemaVersion = 2;
+inline constexpr int kArchiveSchemaVersion = 3;
 
 /**
  * @brief Builds a run archive in a temporary file beside `path` (`.<name>.tmp-<random>`),

@@ -61,6 +61,24 @@ struct RecordedEvent {
     std::string text;          ///< human sentence for the ticker
 };
 
+/**
+ * @brief One finished stage episode of a case (a child's time in one pathway stage), archived for
+ * detailed replications only. Days are day indices (day 0 = the run's start date); `end_day` is
+ * the day the case left the stage. Episodes still open when the run ends are not recorded.
+ */
+struct EpisodeRecord {
+    std::uint64_t case_id = 0;  ///< the case (referral to closure), numbered within the replication
+    std::string stage;          ///< pathway stage id, e.g. "assessment"
+    std::string team;           ///< team of the last social worker in the episode; empty: none
+    std::int64_t worker = -1;   ///< EntityTrack id of that social worker, or -1 (never allocated)
+    std::int64_t start_day = 0;
+    std::int64_t end_day = 0;
+    std::int64_t working_days = 0;  ///< working days in (start_day, end_day]
+    std::string next_stage;         ///< the stage entered on leaving, e.g. "closed"
+    int need = 0;                   ///< the child's need level (0-4) when the episode ended
+    int social_workers = 0;         ///< different social workers during the episode (0: none)
+};
+
 /** @brief A stage of the pathway graph; `series` names the Series of its daily count. */
 struct GraphNode {
     std::string id;     ///< e.g. "assessment"
@@ -100,6 +118,7 @@ struct ReplicationRecord {
     std::vector<Series> series;
     std::vector<EntityTrack> tracks;  ///< may be empty for replications archived without detail
     std::vector<RecordedEvent> events;
+    std::vector<EpisodeRecord> episodes;  ///< finished stage episodes; detailed replications only
 };
 
 /**
