@@ -1,10 +1,11 @@
 #pragma once
-// How the workers of run_logical_processes wait for the next epoch: spin with a pause
+// How the threads of run_logical_processes wait for the next epoch: spin with a pause
 // instruction first (an epoch's last unit usually finishes microseconds later), then yield, then
 // sleep in the kernel (std::atomic::wait, a futex on Linux), so a long wait costs no CPU.
 // The counter waited on is only ever changed by seq_cst read-modify-writes (lock-prefixed on
 // x86), which is what std::atomic::notify_all needs to see a sleeping waiter.
 #include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <thread>
 
@@ -18,14 +19,21 @@ inline void cpu_relax() {
 #endif
 }
 
-/** @brief Returns the value of `word` once it no longer holds `old` (an acquire load). */
+/** @brief Returns the value of `word` once it no longer holds `old` (an acquire load), spinning
+ * for up to `spin` first. */
 inline std::uint32_t wait_for_change(const std::atomic<std::uint32_t>& word, std::uint32_t old,
-                                     int spins) {
+                                     std::chrono::nanoseconds spin) {
     constexpr int kYields = 64;
+    constexpr int kPausesPerClockRead = 64;  // a clock read costs about as much as 64 pauses
     std::uint32_t now = word.load(std::memory_order_acquire);
-    for (int i = 0; i < spins && now == old; ++i) {
-        cpu_relax();
-        now = word.load(std::memory_order_acquire);
+    if (now == old && spin.count() > 0) {
+        const auto until = std::chrono::steady_clock::now() + spin;
+        do {
+            for (int i = 0; i < kPausesPerClockRead && now == old; ++i) {
+                cpu_relax();
+                now = word.load(std::memory_order_acquire);
+            }
+        } while (now == old && std::chrono::steady_clock::now() < until);
     }
     for (int i = 0; i < kYields && now == old; ++i) {
         std::this_thread::yield();

@@ -3,6 +3,7 @@
 #include "lp_runner.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <limits>
 #include <stdexcept>
 #include <string>
@@ -17,9 +18,9 @@ namespace cssim::parallel {
 namespace {
 
 constexpr core::Tick kNever = std::numeric_limits<core::Tick>::max();
-/// Pause iterations before a waiting thread yields: tens of microseconds, longer than the last
-/// unit of an epoch usually takes to finish.
-constexpr int kSpins = 4096;
+/// How long a waiting thread spins before it yields: longer than the last unit of an epoch
+/// usually takes to finish, short enough not to matter when it does not.
+constexpr std::chrono::nanoseconds kSpin{50'000};
 
 core::Tick next_time_of(const core::Simulation& sim) {
     return sim.queue().empty() ? kNever : sim.queue().top().time;
@@ -93,7 +94,7 @@ void LpRunner::assign_units() {
     }
     buffers_ = std::vector<detail::MessageBuffer>(std::size_t{2} * units_.size() * units_.size());
     // Spinning only makes sense when every thread can have a core of its own.
-    spins_ = static_cast<int>(threads_) <= hardware_threads() ? kSpins : 0;
+    spin_ = static_cast<int>(threads_) <= hardware_threads() ? kSpin : std::chrono::nanoseconds{0};
     stop_.store(total_ == 0, std::memory_order_relaxed);
 }
 
@@ -151,6 +152,7 @@ void LpRunner::run_unit(Unit& unit, std::size_t index, std::uint64_t k) {
         }
     } catch (...) {
         unit.error = std::current_exception();
+        failed_.store(true, std::memory_order_relaxed);
     }
 }
 
@@ -177,10 +179,7 @@ void LpRunner::claim_units(std::uint32_t t, std::uint64_t k, std::uint32_t tag) 
 
 void LpRunner::close_epoch() {
     done_.store(0, std::memory_order_relaxed);
-    bool stop = false;
-    for (const Unit& unit : units_) {
-        stop = stop || unit.error != nullptr;
-    }
+    bool stop = failed_.load(std::memory_order_relaxed);
     if (!stop) {
         ++outcome_.epochs;
         try {
@@ -199,7 +198,9 @@ void LpRunner::close_epoch() {
         outcome_.cancelled = true;
         stop = true;
     }
-    stop_.store(stop || outcome_.epochs == total_, std::memory_order_relaxed);
+    if (stop || outcome_.epochs == total_) {
+        stop_.store(true, std::memory_order_relaxed);
+    }
     // The hand-over: everything above, and every unit's work of this epoch, happens before
     // whatever a thread does after it sees the new tag.
     epoch_tag_.fetch_add(1, std::memory_order_seq_cst);
@@ -211,7 +212,7 @@ void LpRunner::work(std::uint32_t t) {
     std::uint64_t k = tag;  // a thread starts before 2^32 epochs have passed
     while (!stop_.load(std::memory_order_relaxed)) {
         claim_units(t, k, tag);
-        const std::uint32_t now = detail::wait_for_change(epoch_tag_, tag, spins_);
+        const std::uint32_t now = detail::wait_for_change(epoch_tag_, tag, spin_);
         k += static_cast<std::uint32_t>(now - tag);
         tag = now;
     }

@@ -22,6 +22,7 @@
 // buffers of parity k mod 2, and read (and clear) only those of the other parity, which nobody
 // writes again before epoch k+1.
 #include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <exception>
 #include <span>
@@ -44,12 +45,13 @@ private:
     };
     /** One unit of work per epoch; aligned so two units never share a cache line. */
     struct alignas(64) Unit {
-        /// The last epoch tag under which a thread claimed this unit.
+        /// The last epoch tag under which a thread claimed this unit (on a line of its own:
+        /// other threads read it when they look for units to take).
         std::atomic<std::uint32_t> claimed{~std::uint32_t{0}};
-        std::vector<Member> members;   ///< in LP index order
-        std::vector<LpMessage> inbox;  ///< this epoch's deliveries, sorted
-        std::uint64_t received = 0;    ///< messages taken from buffers (delivered or not)
-        std::exception_ptr error;      ///< the first failure; the unit then idles
+        alignas(64) std::vector<Member> members;  ///< in LP index order
+        std::vector<LpMessage> inbox;             ///< this epoch's deliveries, sorted
+        std::uint64_t received = 0;  ///< messages taken from buffers (delivered or not)
+        std::exception_ptr error;    ///< the first failure; the unit then idles
     };
 
     std::vector<std::vector<std::uint32_t>> build_groups() const;
@@ -73,14 +75,17 @@ private:
     const LpRunOptions& options_;
     std::uint64_t total_ = 0;
     std::uint32_t threads_ = 1;
-    int spins_ = 0;
+    std::chrono::nanoseconds spin_{0};  ///< how long a waiting thread spins before yielding
     std::vector<Unit> units_;
     std::vector<std::uint32_t> owner_;        ///< unit of each LP
     std::vector<std::uint32_t> local_index_;  ///< position of each LP in its unit's members
     std::vector<detail::MessageBuffer> buffers_;
-    alignas(64) std::atomic<std::uint32_t> epoch_tag_{0};  ///< the open epoch, mod 2^32
-    alignas(64) std::atomic<std::uint32_t> done_{0};       ///< units finished in the open epoch
+    /// The open epoch, mod 2^32, and whether the run is over: written once per epoch by the
+    /// thread that closes it, read by every waiting thread (one cache line).
+    alignas(64) std::atomic<std::uint32_t> epoch_tag_{0};
     std::atomic<bool> stop_{false};
+    alignas(64) std::atomic<std::uint32_t> done_{0};  ///< units finished in the open epoch
+    std::atomic<bool> failed_{false};                 ///< some unit has failed
     // Touched only by the thread closing an epoch (ordered by the hand-over).
     std::exception_ptr serial_error_;
     LpRunOutcome outcome_;
