@@ -3,7 +3,6 @@
 #include "lp_runner.hpp"
 
 #include <algorithm>
-#include <chrono>
 #include <limits>
 #include <stdexcept>
 #include <string>
@@ -18,10 +17,6 @@ namespace cssim::parallel {
 namespace {
 
 constexpr core::Tick kNever = std::numeric_limits<core::Tick>::max();
-/// How long a waiting thread spins before it yields: longer than the last unit of an epoch
-/// usually takes to finish, short enough not to matter when it does not.
-constexpr std::chrono::nanoseconds kSpin{50'000};
-
 core::Tick next_time_of(const core::Simulation& sim) {
     return sim.queue().empty() ? kNever : sim.queue().top().time;
 }
@@ -94,7 +89,7 @@ void LpRunner::assign_units() {
     }
     buffers_ = std::vector<detail::MessageBuffer>(std::size_t{2} * units_.size() * units_.size());
     // Spinning only makes sense when every thread can have a core of its own.
-    spin_ = static_cast<int>(threads_) <= hardware_threads() ? kSpin : std::chrono::nanoseconds{0};
+    spin_ = static_cast<int>(threads_) <= hardware_threads();
     stop_.store(total_ == 0, std::memory_order_relaxed);
 }
 
@@ -208,11 +203,15 @@ void LpRunner::close_epoch() {
 }
 
 void LpRunner::work(std::uint32_t t) {
+    detail::SpinBudget budget;
+    if (!spin_) {
+        budget.now = std::chrono::nanoseconds{0};
+    }
     std::uint32_t tag = epoch_tag_.load(std::memory_order_acquire);
     std::uint64_t k = tag;  // a thread starts before 2^32 epochs have passed
     while (!stop_.load(std::memory_order_relaxed)) {
         claim_units(t, k, tag);
-        const std::uint32_t now = detail::wait_for_change(epoch_tag_, tag, spin_);
+        const std::uint32_t now = detail::wait_for_change(epoch_tag_, tag, budget);
         k += static_cast<std::uint32_t>(now - tag);
         tag = now;
     }

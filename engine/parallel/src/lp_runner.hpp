@@ -22,7 +22,6 @@
 // buffers of parity k mod 2, and read (and clear) only those of the other parity, which nobody
 // writes again before epoch k+1.
 #include <atomic>
-#include <chrono>
 #include <cstdint>
 #include <exception>
 #include <span>
@@ -75,7 +74,7 @@ private:
     const LpRunOptions& options_;
     std::uint64_t total_ = 0;
     std::uint32_t threads_ = 1;
-    std::chrono::nanoseconds spin_{0};  ///< how long a waiting thread spins before yielding
+    bool spin_ = false;  ///< whether waiting threads spin before they sleep
     std::vector<Unit> units_;
     std::vector<std::uint32_t> owner_;        ///< unit of each LP
     std::vector<std::uint32_t> local_index_;  ///< position of each LP in its unit's members
