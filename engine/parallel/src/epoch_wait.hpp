@@ -30,34 +30,34 @@ struct SpinBudget {
 };
 
 /**
- * @brief Returns the value of `word` once it no longer holds `old` (an acquire load). Spins for
- * up to `budget.now`, then sleeps (std::atomic::wait). A wait that ends while spinning doubles
- * the budget (up to kMax); one that outlasts it halves it (down to kMin). So on a quiet machine,
- * where the other threads finish microseconds apart, a thread never sleeps; on a loaded one,
- * where the thread it waits for may be descheduled for milliseconds, it stops burning a core
- * that thread could use.
+ * @brief Spins for up to `budget.now` while `word` holds `old`; returns its value then (`old`
+ * if the spin ran out). A wait that ends while spinning doubles the budget (up to kMax); one
+ * that outlasts it halves it (down to kMin). So on a quiet machine, where the threads finish
+ * microseconds apart, a thread never sleeps; on a loaded one, where the thread it waits for may
+ * be descheduled for milliseconds, it stops burning a core that thread could use.
  */
-inline std::uint32_t wait_for_change(const std::atomic<std::uint32_t>& word, std::uint32_t old,
-                                     SpinBudget& budget) {
+inline std::uint32_t spin_while_equal(const std::atomic<std::uint32_t>& word, std::uint32_t old,
+                                      SpinBudget& budget) {
     constexpr int kPausesPerClockRead = 64;  // a clock read costs about as much as 64 pauses
     std::uint32_t now = word.load(std::memory_order_acquire);
-    if (now != old) {
+    if (now != old || budget.now.count() == 0) {
         return now;
     }
-    if (budget.now.count() > 0) {
-        const auto until = std::chrono::steady_clock::now() + budget.now;
-        do {
-            for (int i = 0; i < kPausesPerClockRead && now == old; ++i) {
-                cpu_relax();
-                now = word.load(std::memory_order_acquire);
-            }
-        } while (now == old && std::chrono::steady_clock::now() < until);
-        if (now != old) {
-            budget.now = std::min(budget.now * 2, SpinBudget::kMax);
-            return now;
+    const auto until = std::chrono::steady_clock::now() + budget.now;
+    do {
+        for (int i = 0; i < kPausesPerClockRead && now == old; ++i) {
+            cpu_relax();
+            now = word.load(std::memory_order_acquire);
         }
-        budget.now = std::max(budget.now / 2, SpinBudget::kMin);
-    }
+    } while (now == old && std::chrono::steady_clock::now() < until);
+    budget.now = now != old ? std::min(budget.now * 2, SpinBudget::kMax)
+                            : std::max(budget.now / 2, SpinBudget::kMin);
+    return now;
+}
+
+/** @brief Sleeps (std::atomic::wait) until `word` no longer holds `old`; returns its value. */
+inline std::uint32_t sleep_while_equal(const std::atomic<std::uint32_t>& word, std::uint32_t old) {
+    std::uint32_t now = word.load(std::memory_order_acquire);
     while (now == old) {
         word.wait(old, std::memory_order_acquire);
         now = word.load(std::memory_order_acquire);

@@ -151,8 +151,8 @@ void LpRunner::run_unit(Unit& unit, std::size_t index, std::uint64_t k) {
     }
 }
 
-void LpRunner::claim_units(std::uint32_t t, std::uint64_t k, std::uint32_t tag) {
-    for (const bool home : {true, false}) {
+bool LpRunner::claim_units(std::uint32_t t, std::uint64_t k, std::uint32_t tag, bool home) {
+    {
         for (std::size_t u = 0; u < units_.size(); ++u) {
             if ((u % threads_ == t) != home) {
                 continue;
@@ -166,10 +166,11 @@ void LpRunner::claim_units(std::uint32_t t, std::uint64_t k, std::uint32_t tag) 
             run_unit(unit, u, k);
             if (done_.fetch_add(1, std::memory_order_acq_rel) + 1 == units_.size()) {
                 close_epoch();
-                return;
+                return true;
             }
         }
     }
+    return false;
 }
 
 void LpRunner::close_epoch() {
@@ -210,8 +211,16 @@ void LpRunner::work(std::uint32_t t) {
     std::uint32_t tag = epoch_tag_.load(std::memory_order_acquire);
     std::uint64_t k = tag;  // a thread starts before 2^32 epochs have passed
     while (!stop_.load(std::memory_order_relaxed)) {
-        claim_units(t, k, tag);
-        const std::uint32_t now = detail::wait_for_change(epoch_tag_, tag, budget);
+        std::uint32_t now = tag + 1;  // when this thread closes the epoch
+        if (!claim_units(t, k, tag, true)) {
+            now = detail::spin_while_equal(epoch_tag_, tag, budget);
+            // Only a thread that has waited looks at the other threads' groups: while everyone
+            // keeps up, no thread reads another's claim flags (no cache-line transfer).
+            if (now == tag && !claim_units(t, k, tag, false)) {
+                now = detail::sleep_while_equal(epoch_tag_, tag);
+            }
+            now = epoch_tag_.load(std::memory_order_acquire);
+        }
         k += static_cast<std::uint32_t>(now - tag);
         tag = now;
     }

@@ -13,10 +13,12 @@
 // cancellation) and opens the next epoch; that hand-over is the barrier, and nothing else in
 // the run is serial.
 //
-// Claiming: thread t first claims its home units (u mod threads == t), then any unit still
-// unclaimed, so units stay on one core while every thread keeps up, and a thread that the
-// operating system has descheduled does not hold the epoch back (its units are taken by the
-// others). Results never depend on who ran which unit.
+// Claiming: thread t claims its home units (u mod threads == t); only once it has waited for
+// the epoch to close longer than its spin budget does it claim any unit still unclaimed. So
+// while every thread keeps up, units stay on one core and no thread reads another's claim flags
+// (no cache-line transfer), and a thread that the operating system has descheduled does not
+// hold the epoch back (its units not yet started are taken by the others). Results never depend
+// on who ran which unit.
 //
 // Two parities are what let one hand-over per epoch suffice: in epoch k units write only
 // buffers of parity k mod 2, and read (and clear) only those of the other parity, which nobody
@@ -62,8 +64,9 @@ private:
     }
     /** Thread t's whole run: every epoch it claims what units it can, then waits. */
     void work(std::uint32_t t);
-    /** Claims and runs units of epoch k (tag = its 32-bit tag); home units first. */
-    void claim_units(std::uint32_t t, std::uint64_t k, std::uint32_t tag);
+    /** Claims and runs thread t's home units of epoch k (tag = its 32-bit tag), or the others'
+     * units not yet started; true if it closed the epoch. */
+    bool claim_units(std::uint32_t t, std::uint64_t k, std::uint32_t tag, bool home);
     void run_unit(Unit& unit, std::size_t index, std::uint64_t k);
     void deliver(Unit& unit, std::size_t index, std::uint64_t parity);
     /** By the thread that completed epoch k: the serial step, then the next epoch opens. */
