@@ -1,6 +1,8 @@
 #include "batch.hpp"
 
+#include <atomic>
 #include <chrono>
+#include <functional>
 #include <optional>
 
 #include "cssim/core/simulation.hpp"
@@ -25,9 +27,18 @@ BatchResult run_batch(const BatchRequest& request) {
     parallel::RunnerOptions options;
     options.threads = parallel_inside ? 1 : request.threads;
     options.cancel = request.cancel;
+    // Jobs finished so far, for the progress of a replication under way (logical processes
+    // report the share of their epochs done, from whichever thread finishes an epoch).
+    std::atomic<std::size_t> finished_jobs{0};
+    std::function<void(double)> partial;
     if (request.progress != nullptr) {
-        options.on_progress = [progress = request.progress](std::size_t done, std::size_t) {
+        options.on_progress = [progress = request.progress, &finished_jobs](std::size_t done,
+                                                                            std::size_t) {
+            finished_jobs.store(done, std::memory_order_relaxed);
             progress->update(done);
+        };
+        partial = [progress = request.progress, &finished_jobs](double share) {
+            progress->update(finished_jobs.load(std::memory_order_relaxed), share);
         };
     }
 
@@ -44,7 +55,7 @@ BatchResult run_batch(const BatchRequest& request) {
                 finished =
                     model.run_parallel
                         ? model.run_parallel(request.master_seed, rep, request.threads,
-                                             request.cancel)
+                                             request.cancel, partial)
                         : std::optional<record::ReplicationRecord>(model.run(
                               request.master_seed, rep, detail, rep < request.detail_replications));
             } catch (const core::RunCancelled&) {

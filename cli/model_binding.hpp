@@ -28,11 +28,12 @@ struct ModelBinding {
     /**
      * @brief Set for models that are parallel inside one replication (PHOLD's logical processes):
      * the batch then runs replications one at a time, each on `threads` threads, and a
-     * replication interrupted by `cancel` returns nothing. Null for the other models.
+     * replication interrupted by `cancel` returns nothing. `progress` (may be empty) is told the
+     * share of the replication done, in [0, 1], as it goes. Null for the other models.
      */
-    std::function<std::optional<record::ReplicationRecord>(std::uint64_t master_seed,
-                                                           std::uint64_t replication, int threads,
-                                                           const std::atomic<bool>* cancel)>
+    std::function<std::optional<record::ReplicationRecord>(
+        std::uint64_t master_seed, std::uint64_t replication, int threads,
+        const std::atomic<bool>* cancel, const std::function<void(double)>& progress)>
         run_parallel;
     std::vector<std::string> stream_names;
     std::vector<std::string> series_names;  ///< per-day series, known before running

@@ -77,9 +77,10 @@ ProgressReporter::~ProgressReporter() {
     }
 }
 
-void ProgressReporter::update(std::size_t done) {
+void ProgressReporter::update(std::size_t done, double partial) {
     std::lock_guard<std::mutex> lock(mutex_);
     done_ = done;
+    partial_ = done < total_ && partial > 0.0 && partial < 1.0 ? partial : 0.0;
     if (mode_ == ProgressMode::Quiet || finished_) {
         return;
     }
@@ -109,16 +110,24 @@ void ProgressReporter::finish(const std::string& status) {
 void ProgressReporter::print_locked(bool final_line, const std::string& status) {
     const double elapsed =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
-    const double rate = elapsed > 0 ? static_cast<double>(done_) / elapsed : 0.0;
-    const double eta = rate > 0 ? static_cast<double>(total_ - done_) / rate : NAN;
+    const double done = static_cast<double>(done_) + (final_line ? 0.0 : partial_);
+    const double rate = elapsed > 0 ? done / elapsed : 0.0;
+    const double eta = rate > 0 ? (static_cast<double>(total_) - done) / rate : NAN;
+    // Part of the job under way, as " +42.5%" after done/total (plain and bar).
+    char part[16] = "";
+    if (!final_line && partial_ > 0.0) {
+        std::snprintf(part, sizeof part, " +%.1f%%", partial_ * 100.0);
+    }
     switch (mode_) {
         case ProgressMode::Bar: {
             constexpr int kWidth = 30;
-            const int filled = total_ == 0 ? kWidth : static_cast<int>(kWidth * done_ / total_);
+            const int filled = total_ == 0
+                                   ? kWidth
+                                   : static_cast<int>(kWidth * done / static_cast<double>(total_));
             std::string bar(static_cast<std::size_t>(filled), '#');
             bar.resize(kWidth, '.');
-            std::fprintf(out_, "\r%s [%s] %zu/%zu  %.2f/s  %s %s\x1b[K", label_.c_str(),
-                         bar.c_str(), done_, total_, rate, final_line ? "took" : "ETA",
+            std::fprintf(out_, "\r%s [%s] %zu/%zu%s  %.2f/s  %s %s\x1b[K", label_.c_str(),
+                         bar.c_str(), done_, total_, part, rate, final_line ? "took" : "ETA",
                          format_duration(final_line ? elapsed : eta).c_str());
             if (final_line) {
                 std::fprintf(out_, "  %s\n", status.c_str());
@@ -130,16 +139,16 @@ void ProgressReporter::print_locked(bool final_line, const std::string& status) 
                 std::fprintf(out_, "%s: %zu/%zu %s in %s (%.2f/s)\n", label_.c_str(), done_, total_,
                              status.c_str(), format_duration(elapsed).c_str(), rate);
             } else {
-                std::fprintf(out_, "%s: %zu/%zu  %.2f/s  ETA %s\n", label_.c_str(), done_, total_,
-                             rate, format_duration(eta).c_str());
+                std::fprintf(out_, "%s: %zu/%zu%s  %.2f/s  ETA %s\n", label_.c_str(), done_, total_,
+                             part, rate, format_duration(eta).c_str());
             }
             break;
         case ProgressMode::Jsonl:
             std::fprintf(out_,
                          "{\"event\":\"%s\",\"label\":\"%s\",\"done\":%zu,\"total\":%zu,"
-                         "\"elapsed_s\":%.3f,\"rate_per_s\":%.4f,\"eta_s\":%s}\n",
+                         "\"partial\":%.4f,\"elapsed_s\":%.3f,\"rate_per_s\":%.4f,\"eta_s\":%s}\n",
                          final_line ? status.c_str() : "progress", json_escape(label_).c_str(),
-                         done_, total_, elapsed, rate,
+                         done_, total_, final_line ? 0.0 : partial_, elapsed, rate,
                          std::isfinite(eta) ? std::to_string(eta).c_str() : "null");
             break;
         case ProgressMode::Auto:

@@ -30,8 +30,9 @@ public:
     ProgressReporter(const ProgressReporter&) = delete;
     ProgressReporter& operator=(const ProgressReporter&) = delete;
 
-    /** @brief Jobs finished so far. */
-    void update(std::size_t done);
+    /** @brief Jobs finished so far, and how much of the next one is done, in [0, 1) (a long
+     * job that reports its own progress, such as one PHOLD replication's epochs). */
+    void update(std::size_t done, double partial = 0.0);
     /** @brief Final line (always printed, except in Quiet mode). Idempotent. */
     void finish(const std::string& status = "done");
 
@@ -42,6 +43,7 @@ private:
     std::string label_;
     std::size_t total_;
     std::size_t done_ = 0;
+    double partial_ = 0.0;
     std::FILE* out_;
     std::mutex mutex_;
     std::chrono::steady_clock::time_point start_;

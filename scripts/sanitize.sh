@@ -101,7 +101,7 @@ run_tsan() {
     export TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:suppressions=$root/tests/reliability/tsan.supp"
     echo "== TSan: cssim_parallel_tests"
     (cd "$dir" && "$(binary "$dir" cssim_parallel_tests)" --gtest_brief=1)
-    # PHOLD's logical processes exchange messages across TBB threads at every epoch barrier.
+    # PHOLD's logical processes exchange messages across the run's threads at every epoch.
     echo "== TSan: cssim_phold_tests"
     (cd "$dir" && "$(binary "$dir" cssim_phold_tests)" --gtest_brief=1)
     if [[ "${CSSIM_TSAN_CLI:-0}" == "1" ]]; then

@@ -2,10 +2,12 @@
 // output folders and progress lines.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <thread>
 
 #include "comparison.hpp"
 #include "number_format.hpp"
@@ -154,6 +156,23 @@ TEST(ProgressReporter, PlainAndJsonLinesEndWithAFinalLine) {
             EXPECT_NE(text.find("label \\\"q\\\""), std::string::npos) << "escaped: " << text;
         }
     }
+}
+
+TEST(ProgressReporter, ShowsTheShareOfTheJobUnderWay) {
+    const fs::path file = fs::path(testing::fresh_directory("progress-partial")) / "p.txt";
+    std::FILE* out = std::fopen(file.c_str(), "w");
+    {
+        ProgressReporter progress(ProgressMode::Bar, "phold", 2, out);
+        // A bar redraws at most every 0.1 s: wait past that so this update is drawn.
+        std::this_thread::sleep_for(std::chrono::milliseconds(150));
+        progress.update(1, 0.425);
+        progress.update(2);
+        progress.finish();
+    }
+    std::fclose(out);
+    const std::string text = testing::read_file(file.string());
+    EXPECT_NE(text.find("1/2 +42.5%"), std::string::npos) << text;
+    EXPECT_NE(text.find("2/2  "), std::string::npos) << "no share on the final line: " << text;
 }
 
 }  // namespace

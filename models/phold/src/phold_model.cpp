@@ -104,6 +104,12 @@ PholdRunStats simulate(const PholdConfig& config, std::uint64_t master_seed,
     run_options.threads = options.threads;
     run_options.partition = options.partition;
     run_options.cancel = options.cancel;
+    if (options.on_progress) {
+        run_options.progress_every = kProgressEpochs;
+        run_options.on_progress = [&options](std::uint64_t done, std::uint64_t total) {
+            options.on_progress(static_cast<double>(done) / static_cast<double>(total));
+        };
+    }
     const parallel::LpRunOutcome outcome = parallel::run_logical_processes(pointers, run_options);
 
     PholdRunStats stats;

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "cssim/core/random.hpp"
+#include "cssim/parallel/job_runner.hpp"
 
 namespace cssim::parallel {
 namespace {
@@ -237,6 +238,19 @@ TEST(LpRunner, ResultsDoNotDependOnThreadsOrPartition) {
     EXPECT_EQ(run_hops(3, reversed_blocks), reference);
     EXPECT_EQ(run_hops(4, singletons), reference);
     EXPECT_EQ(run_hops(1, round_robin), reference);
+}
+
+TEST(LpRunner, MoreThreadsThanCoresGiveTheSameResults) {
+    // More threads than hardware threads: waiting threads yield and sleep instead of spinning,
+    // and the units of a thread the system has descheduled are claimed by the others. Neither
+    // may change a result.
+    const int threads = 2 * hardware_threads() + 3;
+    const std::vector<std::uint64_t> reference = run_hops(1, {});
+    std::vector<std::uint32_t> scattered;
+    for (std::uint32_t i = 0; i < 23; ++i)
+        scattered.push_back((i * 7 + 3) % 23);  // 23 one-LP groups in a fixed scatter
+    EXPECT_EQ(run_hops(threads, {}), reference);
+    EXPECT_EQ(run_hops(threads, scattered), reference);
 }
 
 TEST(LpRunner, StopsAtABarrierWhenCancelled) {

@@ -123,6 +123,19 @@ TEST(Phold, RecordCarriesTheFiveMetricsInOrder) {
                   *std::min_element(stats.events_per_lp.begin(), stats.events_per_lp.end())));
 }
 
+TEST(Phold, ReportsTheShareOfEpochsDone) {
+    std::vector<double> shares;
+    PholdRunOptions options;
+    options.threads = 2;
+    options.on_progress = [&](double share) { shares.push_back(share); };
+    const PholdRunStats stats = simulate(small_config(), 11, 3, options);
+    // 3,000 epochs: every kProgressEpochs (256) epochs, 11 times, then after the last.
+    ASSERT_EQ(shares.size(), stats.epochs / kProgressEpochs + 1);
+    EXPECT_DOUBLE_EQ(shares.front(), 256.0 / 3000.0);
+    EXPECT_TRUE(std::is_sorted(shares.begin(), shares.end()));
+    EXPECT_DOUBLE_EQ(shares.back(), 1.0);
+}
+
 TEST(Phold, CancelledRunReturnsNoRecord) {
     std::atomic<bool> cancel{true};
     PholdRunOptions options;

@@ -1,5 +1,6 @@
 // PHOLD through the real cssim binary: replications.csv byte-identical for --threads 1, 2 and 8;
-// an invalid scenario exits 65; SIGINT during a long run stops it at an epoch barrier (exit 130).
+// an invalid scenario exits 65; SIGINT during a long run stops it at an epoch barrier (exit 130),
+// and the progress bar meanwhile shows the share of the replication's epochs done.
 #include <gtest/gtest.h>
 
 #include <csignal>
@@ -46,11 +47,14 @@ TEST(PholdProcess, InterruptStopsALongRunAtABarrierAndExits130) {
     // mid-replication and the run must stop at the next epoch barrier rather than finish.
     const ProcessResult r =
         run_process({kExe, "run", kScenario, "--threads", "2", "--set", "horizon=1000000", "--out",
-                     dir + "/out", "--progress", "plain"},
+                     dir + "/out", "--progress", "bar"},
                     1500, SIGINT);
     ASSERT_EQ(r.exit_code, 130) << r.err;
     const std::string manifest = read_file(dir + "/out/manifest.json");
     EXPECT_NE(manifest.find("\"status\": \"cancelled\""), std::string::npos) << manifest;
+    // The bar (redrawn every 0.1 s) shows the share of the replication under way, from the
+    // epochs done: "0/1 +0.2%", not a bare "0/1" until the replication ends.
+    EXPECT_NE(r.err.find("0/1 +"), std::string::npos) << r.err;
 }
 
 }  // namespace

@@ -2,24 +2,26 @@
 /**
  * @file logical_process.hpp
  * @brief Many Simulations (logical processes, LPs) advanced together in epochs of a fixed
- * lookahead, on TBB threads, with results that do not depend on the thread count.
+ * lookahead, on threads, with results that do not depend on the thread count.
  *
  * Synchronisation (conservative, barrier-synchronous; see docs/logical-processes.md):
  * - Epoch k covers simulated time [start + k L, start + (k+1) L), L = the lookahead. Every LP
  *   runs its own events with time < the epoch's end, in its own (time, seq) order.
  * - An LP sends a message to another LP (or itself) with send(): the message must be timed at or
  *   after the end of the current epoch (the lookahead promise; violating it throws
- *   std::logic_error). Messages go into the sending thread's outbox, never into another LP.
- * - Between epochs (a barrier) the messages of the epoch are sorted into the canonical order
- *   (destination, time, source LP, source sequence) and each destination schedules its own at the
- *   start of the next epoch, in that order. So every LP sees the same events in the same order,
- *   with the same sequence numbers, whichever thread ran which LP and in which real-time order:
- *   results are byte-identical for any thread count and any LP-to-thread assignment.
+ *   std::logic_error). Messages go into a buffer of the sender's group, never into another LP.
+ * - At the start of the next epoch each group gathers the messages bound for its own LPs, sorts
+ *   them into the canonical order (destination, time, source LP, source sequence) and schedules
+ *   them, before running its LPs. So every LP sees the same events in the same order, with the
+ *   same sequence numbers, whichever thread ran which LP and in which real-time order: results
+ *   are byte-identical for any thread count and any LP-to-thread assignment.
+ * - Threads are started once per run (the caller's is one of them). In each epoch every group
+ *   is run by one thread (its home thread unless that one lags); the thread that finishes the
+ *   epoch's last group opens the next one. That hand-over is the only point of waiting.
  *
- * Messages are plain 40-byte values; outboxes and the delivery array keep their capacity, so
- * nothing is allocated per message once they have grown to the run's peak. Each LP should draw
- * from random streams keyed by its stable id (core::derive_stream_seed with an entity), never
- * by thread.
+ * Messages are plain 40-byte values; buffers keep their capacity, so nothing is allocated per
+ * message once they have grown to the run's peak. Each LP should draw from random streams keyed
+ * by its stable id (core::derive_stream_seed with an entity), never by thread.
  *
  * @code
  *   struct Node : cssim::parallel::LogicalProcess {
@@ -70,6 +72,14 @@ constexpr bool delivers_before(const LpMessage& a, const LpMessage& b) {
 /** @brief Sorts messages into the canonical delivery order (the order is total: no ties). */
 void sort_for_delivery(std::vector<LpMessage>& messages);
 
+namespace detail {
+/** @brief Messages from one group of LPs to another in one epoch, on its own cache lines (its
+ * writer and its reader may be different threads). */
+struct alignas(64) MessageBuffer {
+    std::vector<LpMessage> messages;
+};
+}  // namespace detail
+
 /**
  * @brief One logical process: a Simulation, a stable id and a way to send messages.
  *
@@ -102,30 +112,35 @@ public:
 
     /**
      * @brief Sends a message that becomes event (time, kind, target, payload) at `destination`
-     * at the start of the next epoch. Precondition: time >= the end of the current epoch
-     * (std::logic_error otherwise) and destination is a valid LP index (checked at delivery).
-     * Outside a run (before it starts) it throws std::logic_error: schedule initial events
-     * directly on simulation().
+     * at the start of the next epoch. Preconditions (std::logic_error otherwise): time >= the
+     * end of the current epoch and destination < the LP count. Outside a run (before it starts)
+     * it throws std::logic_error: schedule initial events directly on simulation().
      */
     void send(std::uint32_t destination, core::Tick time, std::uint32_t kind,
               std::uint32_t target = 0, std::uint64_t payload = 0) {
-        if (outbox_ == nullptr || time < epoch_end_)
-            throw_lookahead(time);
-        outbox_->push_back(LpMessage{time, sent_++, id_, destination, kind, target, payload});
+        if (outboxes_ == nullptr || time < epoch_end_ || destination >= lp_count_)
+            throw_bad_send(destination, time);
+        outboxes_[owner_[destination]].messages.push_back(
+            LpMessage{time, sent_++, id_, destination, kind, target, payload});
     }
 
 private:
     friend class LpRunner;
-    [[noreturn]] void throw_lookahead(core::Tick time) const;
+    [[noreturn]] void throw_bad_send(std::uint32_t destination, core::Tick time) const;
 
     core::Simulation simulation_;
     std::uint32_t id_;
-    std::vector<LpMessage>* outbox_ = nullptr;  ///< the running thread's outbox, during an epoch
+    /// During a run: this epoch's buffers of the LP's group, one per destination group;
+    /// owner_[d] is the group of LP d.
+    detail::MessageBuffer* outboxes_ = nullptr;
+    const std::uint32_t* owner_ = nullptr;
+    std::uint32_t lp_count_ = 0;
     core::Tick epoch_end_ = 0;
     std::uint64_t sent_ = 0;
 };
 
-/** @brief Called after each epoch with (epochs done, total epochs). Serial (between epochs). */
+/** @brief Called after an epoch with (epochs done, total epochs), by the thread that finished
+ * the epoch, before the next one opens (so never two at once). */
 using EpochProgress = std::function<void(std::uint64_t done, std::uint64_t total)>;
 
 /** @brief How to run a set of LPs. */
@@ -137,12 +152,13 @@ struct LpRunOptions {
     /** @brief Events with time < end run; messages timed at or after it are counted, not
      * delivered. */
     core::Tick end = 0;
-    /** @brief Worker threads (0 = every hardware thread). 1 runs without TBB at all. */
+    /** @brief Threads (0 = every hardware thread); the calling thread is one of them, so 1
+     * starts no thread. Never more threads than groups. */
     int threads = 1;
     /**
-     * @brief partition[i] = the group LP i belongs to (< the LP count); each group is one task
-     * per epoch (its LPs run in index order). Empty: `threads` contiguous blocks. Results never
-     * depend on it.
+     * @brief partition[i] = the group LP i belongs to (< the LP count). A group is the unit of
+     * work: each epoch one thread runs its LPs in index order, by preference thread g mod
+     * threads. Empty: `threads` contiguous blocks. Results never depend on it.
      */
     std::vector<std::uint32_t> partition;
     /** @brief When it becomes true the run stops at the next barrier. May be null. */
@@ -163,6 +179,7 @@ struct LpRunOutcome {
  * @brief Runs every LP from options.start to options.end in epochs of options.lookahead.
  * `lps[i]->id()` must be i. If an LP throws, the run stops at the barrier and the exception of the
  * lowest-numbered failing group is rethrown (which LP failed first in real time does not matter).
+ * A failing group stops at its first failure (its later LPs do not run that epoch).
  */
 LpRunOutcome run_logical_processes(std::span<LogicalProcess* const> lps,
                                    const LpRunOptions& options);

@@ -18,6 +18,7 @@
  */
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -33,7 +34,13 @@ struct PholdRunOptions {
     /** @brief partition[i] = group of LP i (see parallel::LpRunOptions); empty = blocks. */
     std::vector<std::uint32_t> partition;
     const std::atomic<bool>* cancel = nullptr;
+    /** @brief Optional: the share of the replication's epochs done, in [0, 1], every
+     * kProgressEpochs epochs and after the last (from whichever thread finished the epoch). */
+    std::function<void(double)> on_progress;
 };
+
+/** @brief Epochs between two on_progress calls (a few milliseconds of PHOLD152's work). */
+inline constexpr std::uint64_t kProgressEpochs = 256;
 
 /** @brief Raw counts of one run. */
 struct PholdRunStats {

@@ -1,0 +1,281 @@
+// The epoch loop of run_logical_processes (see lp_runner.hpp for the phases, the claiming of
+// units and why one hand-over per epoch is enough).
+#include "lp_runner.hpp"
+
+#include <algorithm>
+#include <limits>
+#include <stdexcept>
+#include <string>
+#include <system_error>
+#include <thread>
+
+#include "cssim/parallel/job_runner.hpp"
+#include "epoch_wait.hpp"
+
+namespace cssim::parallel {
+
+namespace {
+
+constexpr core::Tick kNever = std::numeric_limits<core::Tick>::max();
+core::Tick next_time_of(const core::Simulation& sim) {
+    return sim.queue().empty() ? kNever : sim.queue().top().time;
+}
+
+}  // namespace
+
+LpRunner::LpRunner(std::span<LogicalProcess* const> lps, const LpRunOptions& options)
+    : lps_(lps), options_(options) {
+    if (options_.lookahead <= 0) {
+        throw std::invalid_argument("run_logical_processes: lookahead must be > 0");
+    }
+    for (std::size_t i = 0; i < lps_.size(); ++i) {
+        if (lps_[i] == nullptr || lps_[i]->id() != i) {
+            throw std::invalid_argument("run_logical_processes: LP " + std::to_string(i) +
+                                        " is null or has another id");
+        }
+    }
+    const core::Tick span = options_.end > options_.start ? options_.end - options_.start : 0;
+    total_ = static_cast<std::uint64_t>((span + options_.lookahead - 1) / options_.lookahead);
+    assign_units();
+}
+
+std::vector<std::vector<std::uint32_t>> LpRunner::build_groups() const {
+    const std::size_t n = lps_.size();
+    const int threads = options_.threads > 0 ? options_.threads : hardware_threads();
+    std::vector<std::vector<std::uint32_t>> groups;
+    if (options_.partition.empty()) {
+        const std::size_t count =
+            std::max<std::size_t>(1, std::min<std::size_t>(static_cast<std::size_t>(threads), n));
+        groups.resize(count);
+        for (std::size_t i = 0; i < n; ++i) {
+            groups[i * count / n].push_back(static_cast<std::uint32_t>(i));
+        }
+        return groups;
+    }
+    if (options_.partition.size() != n) {
+        throw std::invalid_argument("run_logical_processes: partition has " +
+                                    std::to_string(options_.partition.size()) + " entries for " +
+                                    std::to_string(n) + " LPs");
+    }
+    const std::uint32_t count =
+        *std::max_element(options_.partition.begin(), options_.partition.end()) + 1;
+    if (count > n) {
+        // More groups than LPs would only be empty groups (and a way to exhaust memory).
+        throw std::invalid_argument("run_logical_processes: partition names group " +
+                                    std::to_string(count - 1) + " for " + std::to_string(n) +
+                                    " LPs (groups must be < the LP count)");
+    }
+    groups.resize(count);
+    for (std::size_t i = 0; i < n; ++i) {
+        groups[options_.partition[i]].push_back(static_cast<std::uint32_t>(i));
+    }
+    return groups;
+}
+
+void LpRunner::assign_units() {
+    const std::vector<std::vector<std::uint32_t>> groups = build_groups();
+    const int threads = options_.threads > 0 ? options_.threads : hardware_threads();
+    threads_ = static_cast<std::uint32_t>(std::max<std::size_t>(
+        1, std::min<std::size_t>(static_cast<std::size_t>(threads), groups.size())));
+    units_ = std::vector<Unit>(groups.size());
+    owner_.assign(lps_.size(), 0);
+    local_index_.assign(lps_.size(), 0);
+    for (std::uint32_t g = 0; g < groups.size(); ++g) {
+        for (const std::uint32_t i : groups[g]) {
+            owner_[i] = g;
+            local_index_[i] = static_cast<std::uint32_t>(units_[g].members.size());
+            units_[g].members.push_back(Member{lps_[i], next_time_of(lps_[i]->simulation_)});
+        }
+    }
+    buffers_ = std::vector<detail::MessageBuffer>(std::size_t{2} * units_.size() * units_.size());
+    // Spinning only makes sense when every thread can have a core of its own.
+    spin_ = static_cast<int>(threads_) <= hardware_threads();
+    stop_.store(total_ == 0, std::memory_order_relaxed);
+}
+
+core::Tick LpRunner::epoch_end(std::uint64_t k) const {
+    const core::Tick start = options_.start + static_cast<core::Tick>(k) * options_.lookahead;
+    return options_.end - start > options_.lookahead ? start + options_.lookahead : options_.end;
+}
+
+void LpRunner::deliver(Unit& unit, std::size_t index, std::uint64_t parity) {
+    unit.inbox.clear();
+    for (std::size_t from = 0; from < units_.size(); ++from) {
+        std::vector<LpMessage>& messages = buffer(from, parity, index).messages;
+        unit.received += messages.size();
+        for (const LpMessage& message : messages) {
+            // Messages at or after the end would never run: counted, not delivered.
+            if (message.time < options_.end) {
+                unit.inbox.push_back(message);
+            }
+        }
+        messages.clear();
+    }
+    if (unit.inbox.empty()) {
+        return;
+    }
+    // The canonical order, so each destination's Simulation numbers its arrivals the same way
+    // whichever unit sent them, on whichever thread, in whichever real-time order.
+    sort_for_delivery(unit.inbox);
+    for (const LpMessage& message : unit.inbox) {
+        Member& member = unit.members[local_index_[message.destination]];
+        member.lp->simulation_.schedule_at(message.time, message.kind, message.target,
+                                           message.payload);
+        member.next_time = std::min(member.next_time, message.time);
+    }
+}
+
+void LpRunner::run_unit(Unit& unit, std::size_t index, std::uint64_t k) {
+    if (unit.error) {
+        return;
+    }
+    try {
+        if (k > 0) {
+            deliver(unit, index, (k - 1) & 1);
+        }
+        const core::Tick end = epoch_end(k);
+        detail::MessageBuffer* outboxes = &buffer(index, k & 1, 0);
+        for (Member& member : unit.members) {
+            if (member.next_time >= end) {
+                continue;  // nothing to do this epoch: skipped without a call
+            }
+            LogicalProcess& lp = *member.lp;
+            lp.outboxes_ = outboxes;
+            lp.epoch_end_ = end;
+            lp.run_until(end);
+            member.next_time = next_time_of(lp.simulation_);
+        }
+    } catch (...) {
+        unit.error = std::current_exception();
+        failed_.store(true, std::memory_order_relaxed);
+    }
+}
+
+bool LpRunner::claim_units(std::uint32_t t, std::uint64_t k, std::uint32_t tag, bool home) {
+    {
+        for (std::size_t u = 0; u < units_.size(); ++u) {
+            if ((u % threads_ == t) != home) {
+                continue;
+            }
+            Unit& unit = units_[u];
+            std::uint32_t expected = tag - 1;  // claimed in the previous epoch, not yet in this
+            if (unit.claimed.load(std::memory_order_relaxed) != expected ||
+                !unit.claimed.compare_exchange_strong(expected, tag, std::memory_order_acq_rel)) {
+                continue;
+            }
+            run_unit(unit, u, k);
+            if (done_.fetch_add(1, std::memory_order_acq_rel) + 1 == units_.size()) {
+                close_epoch();
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+void LpRunner::close_epoch() {
+    done_.store(0, std::memory_order_relaxed);
+    bool stop = failed_.load(std::memory_order_relaxed);
+    if (!stop) {
+        ++outcome_.epochs;
+        try {
+            if (options_.on_progress &&
+                (outcome_.epochs % std::max<std::uint64_t>(1, options_.progress_every) == 0 ||
+                 outcome_.epochs == total_)) {
+                options_.on_progress(outcome_.epochs, total_);
+            }
+        } catch (...) {
+            serial_error_ = std::current_exception();
+            stop = true;
+        }
+    }
+    if (!stop && outcome_.epochs < total_ && options_.cancel != nullptr &&
+        options_.cancel->load(std::memory_order_relaxed)) {
+        outcome_.cancelled = true;
+        stop = true;
+    }
+    if (stop || outcome_.epochs == total_) {
+        stop_.store(true, std::memory_order_relaxed);
+    }
+    // The hand-over: everything above, and every unit's work of this epoch, happens before
+    // whatever a thread does after it sees the new tag.
+    epoch_tag_.fetch_add(1, std::memory_order_seq_cst);
+    epoch_tag_.notify_all();
+}
+
+void LpRunner::work(std::uint32_t t) {
+    detail::SpinBudget budget;
+    if (!spin_) {
+        budget.now = std::chrono::nanoseconds{0};
+    }
+    std::uint32_t tag = epoch_tag_.load(std::memory_order_acquire);
+    std::uint64_t k = tag;  // a thread starts before 2^32 epochs have passed
+    while (!stop_.load(std::memory_order_relaxed)) {
+        std::uint32_t now = tag + 1;  // when this thread closes the epoch
+        if (!claim_units(t, k, tag, true)) {
+            now = detail::spin_while_equal(epoch_tag_, tag, budget);
+            // Only a thread that has waited looks at the other threads' groups: while everyone
+            // keeps up, no thread reads another's claim flags (no cache-line transfer).
+            if (now == tag && !claim_units(t, k, tag, false)) {
+                now = detail::sleep_while_equal(epoch_tag_, tag);
+            }
+            now = epoch_tag_.load(std::memory_order_acquire);
+        }
+        k += static_cast<std::uint32_t>(now - tag);
+        tag = now;
+    }
+}
+
+LpRunOutcome LpRunner::run() {
+    // On every way out (errors included) no LP keeps a pointer into this run.
+    struct Detach {
+        std::span<LogicalProcess* const> lps;
+        ~Detach() {
+            for (LogicalProcess* lp : lps) {
+                lp->outboxes_ = nullptr;
+                lp->owner_ = nullptr;
+                lp->lp_count_ = 0;
+            }
+        }
+    } detach{lps_};
+    for (LogicalProcess* lp : lps_) {
+        lp->owner_ = owner_.data();
+        lp->lp_count_ = static_cast<std::uint32_t>(lps_.size());
+    }
+    // Threads 1.. belong to this run; the calling thread is thread 0. If the system refuses a
+    // thread, the others take its units: the results are the same, only slower.
+    std::vector<std::thread> threads;
+    try {
+        threads.reserve(threads_ - 1);
+        for (std::uint32_t t = 1; t < threads_; ++t) {
+            threads.emplace_back([this, t] { work(t); });
+        }
+    } catch (const std::system_error&) {
+    }
+    work(0);
+    for (std::thread& thread : threads) {
+        thread.join();
+    }
+    finish();
+    return outcome_;
+}
+
+void LpRunner::finish() {
+    for (const Unit& unit : units_) {  // the lowest-numbered failing group
+        if (unit.error) {
+            std::rethrow_exception(unit.error);
+        }
+    }
+    if (serial_error_) {
+        std::rethrow_exception(serial_error_);
+    }
+    // Sent = taken from buffers during the run + what the last epoch left in them.
+    for (const Unit& unit : units_) {
+        outcome_.messages += unit.received;
+    }
+    for (const detail::MessageBuffer& buffer : buffers_) {
+        outcome_.messages += buffer.messages.size();
+    }
+}
+
+}  // namespace cssim::parallel

@@ -1,0 +1,96 @@
+#pragma once
+// The state of one run_logical_processes call (internal to engine/parallel).
+//
+// The LPs are split into units (the groups of LpRunOptions::partition; by default one block per
+// thread). A unit is the owner of its LPs' Simulations and of the messages bound for them.
+// Threads are started once per run (the calling thread is thread 0); in every epoch each unit is
+// claimed by exactly one thread, which
+//   1. delivers: takes the previous epoch's messages bound for the unit's LPs from every unit's
+//      buffer for it, sorts them into the canonical order and schedules them;
+//   2. runs: each of the unit's LPs with an event before the epoch's end runs up to it; its
+//      messages go into the unit's buffers of this epoch's parity, one per destination unit.
+// The thread that completes the epoch's last unit does the serial step (errors, progress,
+// cancellation) and opens the next epoch; that hand-over is the barrier, and nothing else in
+// the run is serial.
+//
+// Claiming: thread t claims its home units (u mod threads == t); only once it has waited for
+// the epoch to close longer than its spin budget does it claim any unit still unclaimed. So
+// while every thread keeps up, units stay on one core and no thread reads another's claim flags
+// (no cache-line transfer), and a thread that the operating system has descheduled does not
+// hold the epoch back (its units not yet started are taken by the others). Results never depend
+// on who ran which unit.
+//
+// Two parities are what let one hand-over per epoch suffice: in epoch k units write only
+// buffers of parity k mod 2, and read (and clear) only those of the other parity, which nobody
+// writes again before epoch k+1.
+#include <atomic>
+#include <cstdint>
+#include <exception>
+#include <span>
+#include <vector>
+
+#include "cssim/parallel/logical_process.hpp"
+
+namespace cssim::parallel {
+
+class LpRunner {
+public:
+    LpRunner(std::span<LogicalProcess* const> lps, const LpRunOptions& options);
+    LpRunOutcome run();
+
+private:
+    /** One LP as its unit sees it: next_time is a lower bound of its next event's time. */
+    struct Member {
+        LogicalProcess* lp = nullptr;
+        core::Tick next_time = 0;
+    };
+    /** One unit of work per epoch; aligned so two units never share a cache line. */
+    struct alignas(64) Unit {
+        /// The last epoch tag under which a thread claimed this unit (on a line of its own:
+        /// other threads read it when they look for units to take).
+        std::atomic<std::uint32_t> claimed{~std::uint32_t{0}};
+        alignas(64) std::vector<Member> members;  ///< in LP index order
+        std::vector<LpMessage> inbox;             ///< this epoch's deliveries, sorted
+        std::uint64_t received = 0;  ///< messages taken from buffers (delivered or not)
+        std::exception_ptr error;    ///< the first failure; the unit then idles
+    };
+
+    std::vector<std::vector<std::uint32_t>> build_groups() const;
+    void assign_units();
+    core::Tick epoch_end(std::uint64_t k) const;
+    /** Unit `from`'s buffer for messages to unit `to`, written in epochs of this parity. */
+    detail::MessageBuffer& buffer(std::size_t from, std::uint64_t parity, std::size_t to) {
+        return buffers_[(from * 2 + parity) * units_.size() + to];
+    }
+    /** Thread t's whole run: every epoch it claims what units it can, then waits. */
+    void work(std::uint32_t t);
+    /** Claims and runs thread t's home units of epoch k (tag = its 32-bit tag), or the others'
+     * units not yet started; true if it closed the epoch. */
+    bool claim_units(std::uint32_t t, std::uint64_t k, std::uint32_t tag, bool home);
+    void run_unit(Unit& unit, std::size_t index, std::uint64_t k);
+    void deliver(Unit& unit, std::size_t index, std::uint64_t parity);
+    /** By the thread that completed epoch k: the serial step, then the next epoch opens. */
+    void close_epoch();
+    void finish();
+
+    std::span<LogicalProcess* const> lps_;
+    const LpRunOptions& options_;
+    std::uint64_t total_ = 0;
+    std::uint32_t threads_ = 1;
+    bool spin_ = false;  ///< whether waiting threads spin before they sleep
+    std::vector<Unit> units_;
+    std::vector<std::uint32_t> owner_;        ///< unit of each LP
+    std::vector<std::uint32_t> local_index_;  ///< position of each LP in its unit's members
+    std::vector<detail::MessageBuffer> buffers_;
+    /// The open epoch, mod 2^32, and whether the run is over: written once per epoch by the
+    /// thread that closes it, read by every waiting thread (one cache line).
+    alignas(64) std::atomic<std::uint32_t> epoch_tag_{0};
+    std::atomic<bool> stop_{false};
+    alignas(64) std::atomic<std::uint32_t> done_{0};  ///< units finished in the open epoch
+    std::atomic<bool> failed_{false};                 ///< some unit has failed
+    // Touched only by the thread closing an epoch (ordered by the hand-over).
+    std::exception_ptr serial_error_;
+    LpRunOutcome outcome_;
+};
+
+}  // namespace cssim::parallel
