@@ -8,6 +8,7 @@
 #include <cmath>
 #include <sstream>
 
+#include "department_sickness.hpp"
 #include "department_state.hpp"
 
 namespace cssim::department::detail {
@@ -81,11 +82,8 @@ void Model::workforce_hazards(int post_index, core::DayIndex day) {
     if (!is_case_holder(p) || p.sick) {
         return;
     }
-    const SicknessConfig& s = cfg_->sickness;
-    const double p_long = s.long_spells_per_year_at_zero_stress *
-                          std::exp(s.long_stress_coefficient * p.stress) / kWorkingDaysPerYear;
-    const double p_short = s.short_spells_per_year_at_zero_stress *
-                           std::exp(s.short_stress_coefficient * p.stress) / kWorkingDaysPerYear;
+    const SicknessHazards h = sickness_hazards(cfg_->sickness, p.stress);
+    const double p_long = h.long_spell, p_short = h.short_spell;
     if (u_sick < p_long) {
         start_sickness(post_index, true, day);
     } else if (u_sick < p_long + p_short) {

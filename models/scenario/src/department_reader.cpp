@@ -335,6 +335,11 @@ void read_work(ObjectReader& root, DepartmentConfig& c) {
         r.number("long_spells_per_year_at_zero_stress", s.long_spells_per_year_at_zero_stress,
                  {.range = Range::non_negative(), .unit = "per FTE-year"});
         r.number("long_stress_coefficient", s.long_stress_coefficient);
+        r.number("long_spells_per_year_other_causes", s.long_spells_per_year_other_causes,
+                 {.range = Range::non_negative(),
+                  .doc = "Long spells from causes beyond workload (illness, injury, operations), "
+                         "whatever the stress",
+                  .unit = "per FTE-year"});
         read_distribution(r, "long_duration_wd", s.long_duration_wd,
                           {.required = false, .unit = "working days"});
     });
