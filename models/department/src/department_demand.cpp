@@ -75,10 +75,11 @@ void Model::build_referral_process() {
         // Prevention lost earlier returns now as demand (department_system.cpp).
         rate *= system_.advance_prevention(day, mid);
         rate = std::max(0.0, rate);
+        // Every day of the segment lies in `date`'s month, so in its financial year.
+        const std::size_t y =
+            static_cast<std::size_t>(std::max(0, financial_year_of(date) - first_fy_));
+        const double year = y < yearly_multiplier_.size() ? yearly_multiplier_[y] : 1.0;
         for (core::DayIndex dd = day; dd < next_day; ++dd) {
-            const int fy = financial_year_of(calendar_.date_of(dd));
-            const std::size_t y = static_cast<std::size_t>(std::max(0, fy - first_fy_));
-            const double year = y < yearly_multiplier_.size() ? yearly_multiplier_[y] : 1.0;
             starts.push_back(core::start_of_day(dd));
             rates.push_back(rate * referral_calendar_.total(dd) * year);
         }

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <map>
+#include <vector>
 
 #include "cssim/core/distribution.hpp"
 #include "cssim/core/working_calendar.hpp"
@@ -39,6 +40,21 @@ core::Date weekday_on_or_after(core::Date d) {
 core::Date weekday_on_or_before(core::Date d) {
     while (is_weekend(d)) {
         d = add_days(d, -1);
+    }
+    return d;
+}
+
+/** @brief The next calendar day. */
+core::Date next_day(core::Date d) {
+    static constexpr int kDays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (d.year % 4 == 0 && d.year % 100 != 0) || d.year % 400 == 0;
+    const int length = d.month == 2 && leap ? 29 : kDays[d.month - 1];
+    if (++d.day > length) {
+        d.day = 1;
+        if (++d.month > 12) {
+            d.month = 1;
+            ++d.year;
+        }
     }
     return d;
 }
@@ -142,16 +158,18 @@ ReferralCalendar::ReferralCalendar(const DemandConfig& demand, const core::Date&
         return;
     }
     SchoolHolidays school(cal.school_holidays);
-    std::map<int, std::vector<core::Date>> bank;  // by calendar year
-    auto raw = [&](const core::Date& d, std::vector<double>& out) {
-        auto it = bank.find(d.year);
-        if (it == bank.end()) {
-            it = bank.emplace(d.year, core::bank_holidays(d.year)).first;
+    std::vector<core::Date> bank;  // the bank holidays of bank_year
+    int bank_year = 0;
+    // Raw weights of one date, given its weekday (Monday 0), into out.
+    auto raw = [&](const core::Date& d, int weekday, double* out) {
+        if (d.year != bank_year || bank.empty()) {
+            bank_year = d.year;
+            bank = core::bank_holidays(d.year);
         }
-        const bool weekend = is_weekend(d);
-        const bool bank_holiday =
-            !weekend && std::binary_search(it->second.begin(), it->second.end(), d);
+        const bool weekend = weekday >= 5;
+        const bool bank_holiday = !weekend && std::binary_search(bank.begin(), bank.end(), d);
         bool school_day = !weekend && !bank_holiday;
+        bool school_checked = false;
         for (std::size_t s = 0; s < sources_; ++s) {
             switch (demand.sources[s].calendar) {
                 case SourceCalendar::kWeekdays:
@@ -159,7 +177,10 @@ ReferralCalendar::ReferralCalendar(const DemandConfig& demand, const core::Date&
                                      : (bank_holiday ? cal.bank_holiday_factor : 1.0);
                     break;
                 case SourceCalendar::kSchoolTerms:
-                    school_day = school_day && !school.contains(d);
+                    if (!school_checked) {
+                        school_day = school_day && !school.contains(d);
+                        school_checked = true;
+                    }
                     out[s] = school_day ? 1.0 : 0.0;
                     break;
                 case SourceCalendar::kEveryDay:
@@ -168,31 +189,38 @@ ReferralCalendar::ReferralCalendar(const DemandConfig& demand, const core::Date&
             }
         }
     };
-    // One financial year at a time: the mean raw weight over the whole year (days before day 0
-    // and after the horizon included), then the weights of the run's days in it.
+    // One financial year at a time: the raw weights of the whole year (days before day 0 and
+    // after the horizon included) and their mean, then the normalised weights of the run's days.
     const core::Date last = add_days(start, days_);
-    std::vector<double> r(sources_, 0.0), mean(sources_, 0.0);
+    const std::int64_t s0 = start.days_since_epoch();
+    std::vector<double> year_raw, mean(sources_, 0.0);
     for (int fy = financial_year_of(start); fy <= financial_year_of(last); ++fy) {
         const core::Date from{fy, 4, 1}, to{fy + 1, 4, 1};
         const std::int64_t first = from.days_since_epoch(), end = to.days_since_epoch();
+        const std::size_t n_days = static_cast<std::size_t>(end - first);
+        year_raw.assign(n_days * sources_, 0.0);
         std::fill(mean.begin(), mean.end(), 0.0);
-        for (std::int64_t e = first; e < end; ++e) {
-            raw(core::Date::from_days_since_epoch(e), r);
+        core::Date d = from;
+        int weekday = weekday_number(from);
+        for (std::size_t i = 0; i < n_days; ++i) {
+            raw(d, weekday, &year_raw[i * sources_]);
             for (std::size_t s = 0; s < sources_; ++s) {
-                mean[s] += r[s];
+                mean[s] += year_raw[i * sources_ + s];
             }
+            weekday = (weekday + 1) % 7;
+            d = next_day(d);
         }
         for (double& m : mean) {
-            m /= static_cast<double>(end - first);
+            m /= static_cast<double>(n_days);
         }
-        const std::int64_t s0 = start.days_since_epoch();
         const std::int64_t lo = std::max(first, s0), hi = std::min(end, s0 + days_ + 1);
         for (std::int64_t e = lo; e < hi; ++e) {
-            raw(core::Date::from_days_since_epoch(e), r);
+            const std::size_t i = static_cast<std::size_t>(e - first);
             const std::size_t day = static_cast<std::size_t>(e - s0);
             double total = 0.0;
             for (std::size_t s = 0; s < sources_; ++s) {
-                const double w = mean[s] > 0.0 ? shares_[s] * r[s] / mean[s] : 0.0;
+                const double w =
+                    mean[s] > 0.0 ? shares_[s] * year_raw[i * sources_ + s] / mean[s] : 0.0;
                 weights_[day * sources_ + s] = w;
                 total += w;
             }
