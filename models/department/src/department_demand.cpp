@@ -1,19 +1,48 @@
 /**
  * @file department_demand.cpp
  * @brief Demand (mechanism 1): the referral process (monthly rates from the base rate,
- * seasonality, trend, shocks and the prevention lost earlier) and the need of each referral.
+ * seasonality, trend, shocks and the prevention lost earlier; within each month, daily rates
+ * from the referral calendar and the financial year's overdispersed multiplier) and the need of
+ * each referral.
  */
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <string>
 
 #include "department_state.hpp"
 
 namespace cssim::department::detail {
 
+void Model::draw_yearly_multipliers(int from_fy) {
+    // One draw per financial year of the horizon (and the month after it), in year order.
+    const int last_fy = financial_year_of(calendar_.date_of(end_day_ + 62));
+    const std::size_t n = static_cast<std::size_t>(std::max(0, last_fy - first_fy_ + 1));
+    yearly_multiplier_.resize(n, 1.0);
+    for (int fy = std::max(from_fy, first_fy_); fy <= last_fy; ++fy) {
+        yearly_multiplier_[static_cast<std::size_t>(fy - first_fy_)] =
+            draw_yearly_multiplier(yearly_cv_, rng_referral_rate_);
+    }
+}
+
 void Model::build_referral_process() {
-    // Monthly segments: base rate x seasonality x trend x shocks, evaluated at mid-month.
+    // Monthly segments: base rate x seasonality x trend x shocks, evaluated at mid-month; each
+    // month is cut into days weighted by the referral calendar (mean 1 over each financial
+    // year) and the year's multiplier (mean 1).
     const DemandConfig& d = cfg_->demand;
+    referral_calendar_ = ReferralCalendar(d, calendar_.start(), end_day_ + 62);
+    if (source_names_.empty()) {
+        for (const ReferralSource& s : d.sources) {
+            source_names_.push_back(s.name);
+        }
+        day_source_referrals_.assign(source_names_.size(), 0);
+    }
+    source_slot_.clear();
+    for (const ReferralSource& s : d.sources) {
+        const auto it = std::find(source_names_.begin(), source_names_.end(), s.name);
+        source_slot_.push_back(
+            it == source_names_.end() ? -1 : static_cast<int>(it - source_names_.begin()));
+    }
     const double base_per_day =
         d.referrals_per_10k_children_per_year * cfg_->population.children / 10000.0 / kDaysPerYear;
     std::vector<core::Tick> starts;
@@ -45,8 +74,15 @@ void Model::build_referral_process() {
         }
         // Prevention lost earlier returns now as demand (department_system.cpp).
         rate *= system_.advance_prevention(day, mid);
-        starts.push_back(core::start_of_day(day));
-        rates.push_back(std::max(0.0, rate));
+        rate = std::max(0.0, rate);
+        // Every day of the segment lies in `date`'s month, so in its financial year.
+        const std::size_t y =
+            static_cast<std::size_t>(std::max(0, financial_year_of(date) - first_fy_));
+        const double year = y < yearly_multiplier_.size() ? yearly_multiplier_[y] : 1.0;
+        for (core::DayIndex dd = day; dd < next_day; ++dd) {
+            starts.push_back(core::start_of_day(dd));
+            rates.push_back(rate * referral_calendar_.total(dd) * year);
+        }
         date = next;
         day = next_day;
     }

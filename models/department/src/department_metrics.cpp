@@ -117,6 +117,13 @@ void Model::register_outputs() {
             outputs_.add_series("stage/" + st.id, "cases",
                                 "Children in stage \"" + st.label + "\" (end of day)", st.label));
     }
+    series_.sources.clear();
+    for (const std::string& name : source_names_) {
+        series_.sources.push_back(outputs_.add_series(
+            "referral_source/" + name, "referrals",
+            "New referrals from source \"" + name + "\" that day (re-referrals not included)",
+            "Referrals from " + name));
+    }
     outputs_.reserve_days(static_cast<std::size_t>(end_day_));
     if (!detail_) {
         return;
@@ -229,6 +236,10 @@ void Model::snapshot(core::DayIndex day) {
         outputs_.acc.stress_days += holders;
     }
     if (!detail_) {
+        for (std::size_t s = 0; s < series_.sources.size(); ++s) {
+            outputs_.push(series_.sources[s], day_source_referrals_[s]);
+            day_source_referrals_[s] = 0;
+        }
         day_referrals_ = day_harm_ = 0;
         return;
     }
@@ -287,6 +298,10 @@ void Model::snapshot(core::DayIndex day) {
     outputs_.push(h.churn_workers, churn_workers_mean_);
     for (std::size_t s = 0; s < stage_counts_.size(); ++s) {
         outputs_.push(h.stages[s], stage_counts_[s]);
+    }
+    for (std::size_t s = 0; s < series_.sources.size(); ++s) {
+        outputs_.push(series_.sources[s], day_source_referrals_[s]);
+        day_source_referrals_[s] = 0;
     }
     day_referrals_ = day_harm_ = 0;
 

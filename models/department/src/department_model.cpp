@@ -64,6 +64,8 @@ Model::Model(const DepartmentConfig& config, std::uint64_t master_seed, std::uin
       rng_quality_(core::RandomStream::derive(master_seed, replication, "quality")),
       rng_re_referral_(core::RandomStream::derive(master_seed, replication, "re_referral")),
       rng_initial_(core::RandomStream::derive(master_seed, replication, "initial_state")),
+      rng_referral_rate_(core::RandomStream::derive(master_seed, replication, "referral_rate")),
+      rng_referral_source_(core::RandomStream::derive(master_seed, replication, "referral_source")),
       money_(config, calendar_, core::RandomStream::derive(master_seed, replication, "placements")),
       outputs_(with_detail),
       system_(config, calendar_, sim_, outputs_,
@@ -115,6 +117,9 @@ void Model::initialise() {
     health_visitors_ = cfg_->prevention.enabled ? cfg_->prevention.health_visitors : 0.0;
     initialise_posts();
     managers_.initialise(manager_count_);
+    first_fy_ = financial_year_of(calendar_.start());
+    yearly_cv_ = cfg_->demand.yearly_rate_cv;
+    draw_yearly_multipliers(first_fy_);
     build_referral_process();
     initialise_cases();
     // The open cases of day 0 start with their workers (day 0 may fall on a weekend, and the
@@ -201,6 +206,13 @@ void Model::operator()(const core::Event& e) {
         case kReferral: {
             if (e.payload != referral_generation_) {
                 break;  // drawn from a referral process a dated change has replaced
+            }
+            if (!source_slot_.empty()) {
+                const int slot = source_slot_[referral_calendar_.draw_source(
+                    today(), rng_referral_source_.uniform01())];
+                if (slot >= 0) {
+                    ++day_source_referrals_[static_cast<std::size_t>(slot)];
+                }
             }
             on_referral(draw_referral_need(), -100000);
             schedule_next_referral();

@@ -201,9 +201,10 @@ record::ReplicationRecord run_replication(const DepartmentConfig& config, std::u
 }
 
 std::vector<std::string> stream_names() {
-    return {"referrals",     "need",        "front_door", "pathway",   "durations",   "sickness",
-            "resignation",   "recruitment", "agency",     "quality",   "re_referral", "placements",
-            "initial_state", "inspection",  "culture",    "management"};
+    return {"referrals",   "need",          "front_door",     "pathway",    "durations",
+            "sickness",    "resignation",   "recruitment",    "agency",     "quality",
+            "re_referral", "placements",    "initial_state",  "inspection", "culture",
+            "management",  "referral_rate", "referral_source"};
 }
 
 record::RunLayout layout(const DepartmentConfig& config) {

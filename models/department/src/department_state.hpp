@@ -22,6 +22,7 @@
 #include "cssim/department/config.hpp"
 #include "cssim/record/run_data.hpp"
 #include "department_constants.hpp"
+#include "department_demand_calendar.hpp"
 #include "department_events.hpp"
 #include "department_management.hpp"
 #include "department_money.hpp"
@@ -128,7 +129,8 @@ struct DailySeriesHandles {
         front_door_queue, pa_count, prevention_capacity, prevention_multiplier, judgement,
         kpi_points, culture_multiplier, blame, supervision, managers_present, churn_two_plus,
         churn_workers;
-    std::vector<SeriesHandle> stages;  ///< per pathway stage
+    std::vector<SeriesHandle> stages;   ///< per pathway stage
+    std::vector<SeriesHandle> sources;  ///< new referrals per referral source
 };
 
 /** @brief Upper bounds, for one working day, of a post's chance of falling sick and (before the
@@ -203,6 +205,8 @@ private:
     void on_config_change(int index);
     void recompute_loads();  ///< every post's workload sums from the cases it holds
     void build_referral_process();
+    /** @brief Draws the yearly rate multipliers of financial years from `from_fy` on. */
+    void draw_yearly_multipliers(int from_fy);
 
     // department_day.cpp: the daily process (time use, stress, quality, money).
     void on_working_day(core::DayIndex day);
@@ -294,10 +298,16 @@ private:
     core::RandomStream rng_referrals_, rng_need_, rng_front_door_, rng_pathway_, rng_durations_,
         rng_sickness_, rng_resignation_, rng_recruitment_, rng_agency_, rng_quality_,
         rng_re_referral_, rng_initial_;
+    /// The referral calendar's streams: the yearly multipliers, and each referral's source.
+    core::RandomStream rng_referral_rate_, rng_referral_source_;
     Money money_;  ///< budget, spend and placements (its own "placements" stream)
 
     core::PiecewisePoissonProcess referral_process_;
     std::uint64_t referral_generation_ = 0;  ///< bumped when a change rebuilds the process
+    ReferralCalendar referral_calendar_;     ///< source weights by day (school terms, weekdays)
+    std::vector<double> yearly_multiplier_;  ///< by financial year from first_fy_
+    int first_fy_ = 0;
+    double yearly_cv_ = 0.0;  ///< the cv the multipliers were drawn with
     int referral_stage_ = -1, screening_stage_ = -1, assessment_stage_ = -1, closed_stage_ = -1;
     int cp_stage_ = -1, lac_stage_ = -1;
     /// outgoing transitions per stage: (to, probability per need)
@@ -329,6 +339,9 @@ private:
     double day_direct_ = 0.0, day_admin_ = 0.0, day_travel_ = 0.0, day_other_ = 0.0;
     int day_working_ = 0;
     int day_referrals_ = 0;
+    std::vector<int> day_source_referrals_;  ///< new referrals today, per series slot
+    std::vector<std::string> source_names_;  ///< the sources with a series (day 0's)
+    std::vector<int> source_slot_;           ///< current source -> its slot in source_names_, or -1
     int day_harm_ = 0;
     std::vector<int> finished_;  ///< cases whose stage may end after today's visits
     std::vector<std::pair<core::DayIndex, int>> due_;  ///< scratch: visits due for one post

@@ -9,6 +9,7 @@
 #include <limits>
 #include <sstream>
 
+#include "department_sickness.hpp"
 #include "department_state.hpp"
 
 namespace cssim::department::detail {
@@ -97,10 +98,12 @@ WorkforceBounds Model::workforce_bounds() const {
     const SicknessConfig& s = cfg_->sickness;
     const WorkforceConfig& w = cfg_->workforce;
     WorkforceBounds b;
-    b.sick = (s.long_spells_per_year_at_zero_stress * most_exp(s.long_stress_coefficient) +
+    b.sick = (s.long_spells_per_year_other_causes +
+              s.long_spells_per_year_at_zero_stress * most_exp(s.long_stress_coefficient) +
               s.short_spells_per_year_at_zero_stress * most_exp(s.short_stress_coefficient)) /
              kWorkingDaysPerYear * kMargin;
-    if (!(s.long_spells_per_year_at_zero_stress >= 0.0 &&
+    if (!(s.long_spells_per_year_other_causes >= 0.0 &&
+          s.long_spells_per_year_at_zero_stress >= 0.0 &&
           s.short_spells_per_year_at_zero_stress >= 0.0 && std::isfinite(b.sick))) {
         b.sick = inf;
     }
@@ -125,15 +128,10 @@ void Model::workforce_hazards(int post_index, core::DayIndex day, const Workforc
     // A draw at or above the day's bound decides nothing: the exact hazards (two or three
     // exponentials) are only formed below it, with the same comparisons as always.
     if (u_sick < bounds.sick) {
-        const SicknessConfig& s = cfg_->sickness;
-        const double p_long = s.long_spells_per_year_at_zero_stress *
-                              std::exp(s.long_stress_coefficient * p.stress) / kWorkingDaysPerYear;
-        const double p_short = s.short_spells_per_year_at_zero_stress *
-                               std::exp(s.short_stress_coefficient * p.stress) /
-                               kWorkingDaysPerYear;
-        if (u_sick < p_long) {
+        const SicknessHazards h = sickness_hazards(cfg_->sickness, p.stress);
+        if (u_sick < h.long_spell) {
             start_sickness(post_index, true, day);
-        } else if (u_sick < p_long + p_short) {
+        } else if (u_sick < h.long_spell + h.short_spell) {
             start_sickness(post_index, false, day);
         }
     }

@@ -119,11 +119,72 @@ void read_demand(ObjectReader& root, DepartmentConfig& c) {
         }
         if (!r.is_schema() && r.has("sources"))
             d.sources.clear();
-        r.array("sources", {.doc = "Referral sources (labels)"}, [&](ObjectReader& s, std::size_t) {
-            ReferralSource& k = d.sources.emplace_back();
-            s.string("name", k.name, {.required = true, .min_items = 1});
-            s.number("share", k.share, {.required = true, .range = Range::unit(), .unit = "share"});
-        });
+        r.array(
+            "sources",
+            {.min_items = 1, .doc = "Where new referrals come from, each source with its calendar"},
+            [&](ObjectReader& s, std::size_t) {
+                ReferralSource& k = d.sources.emplace_back();
+                s.string("name", k.name, {.required = true, .min_items = 1});
+                s.number("share", k.share,
+                         {.required = true, .range = Range::unit(), .unit = "share"});
+                s.choice("calendar", k.calendar,
+                         {{"weekdays", SourceCalendar::kWeekdays},
+                          {"school_terms", SourceCalendar::kSchoolTerms},
+                          {"every_day", SourceCalendar::kEveryDay}},
+                         {.doc = "weekdays (weekends and bank holidays quieter), "
+                                 "school_terms (school days only) or every_day"});
+            });
+        if (!r.is_schema() && r.has("sources")) {
+            double sum = 0.0;
+            for (std::size_t i = 0; i < d.sources.size(); ++i) {
+                sum += d.sources[i].share;
+                for (std::size_t j = 0; j < i; ++j) {
+                    if (d.sources[j].name == d.sources[i].name && !d.sources[i].name.empty()) {
+                        r.error("sources[" + std::to_string(i) + "].name",
+                                "duplicate source \"" + d.sources[i].name + "\" (also sources[" +
+                                    std::to_string(j) + "])");
+                    }
+                }
+            }
+            check_sums_to_one(r, "sources", sum);
+        }
+        r.object(
+            "calendar", {.doc = "The referral calendar of weekday and school-term sources"},
+            [&](ObjectReader& k) {
+                DemandCalendarConfig& cal = d.calendar;
+                k.number("weekend_factor", cal.weekend_factor,
+                         {.range = Range::non_negative(),
+                          .doc = "A weekday source's rate on Saturdays and Sundays, relative "
+                                 "to a working day",
+                          .unit = "multiplier"});
+                k.number("bank_holiday_factor", cal.bank_holiday_factor,
+                         {.range = Range::non_negative(),
+                          .doc = "The same on a weekday bank holiday (England and Wales)",
+                          .unit = "multiplier"});
+                if (!k.is_schema() && k.has("school_holidays"))
+                    cal.school_holidays.clear();
+                k.array("school_holidays",
+                        {.doc = "School holidays (inclusive); absent or empty = the English "
+                                "rule (docs/model.md 7.1)"},
+                        [&](ObjectReader& h, std::size_t) {
+                            DateRange& range = cal.school_holidays.emplace_back();
+                            h.string("start", range.start, {.required = true, .doc = "YYYY-MM-DD"});
+                            h.string("end", range.end,
+                                     {.required = true, .doc = "YYYY-MM-DD, inclusive"});
+                            check_date(h, "start", range.start);
+                            check_date(h, "end", range.end);
+                            core::Date a, b;
+                            if (!h.is_schema() && core::Date::parse(range.start, a) &&
+                                core::Date::parse(range.end, b) && b < a) {
+                                h.error("end", "must not be before start (" + range.start + ")");
+                            }
+                        });
+            });
+        r.number("yearly_rate_cv", d.yearly_rate_cv,
+                 {.range = Range::closed(0.0, 2.0),
+                  .doc = "Coefficient of variation of the gamma multiplier of the referral rate "
+                         "drawn per replication and financial year (mean 1); 0 = Poisson only",
+                  .unit = "fraction"});
         by_need(r, "re_referral_probability_by_need", d.re_referral_probability_by_need,
                 "Chance a child closed with need remaining is referred again");
         read_distribution(r, "re_referral_delay_days", d.re_referral_delay_days,
@@ -274,6 +335,11 @@ void read_work(ObjectReader& root, DepartmentConfig& c) {
         r.number("long_spells_per_year_at_zero_stress", s.long_spells_per_year_at_zero_stress,
                  {.range = Range::non_negative(), .unit = "per FTE-year"});
         r.number("long_stress_coefficient", s.long_stress_coefficient);
+        r.number("long_spells_per_year_other_causes", s.long_spells_per_year_other_causes,
+                 {.range = Range::non_negative(),
+                  .doc = "Long spells from causes beyond workload (illness, injury, operations), "
+                         "whatever the stress",
+                  .unit = "per FTE-year"});
         read_distribution(r, "long_duration_wd", s.long_duration_wd,
                           {.required = false, .unit = "working days"});
     });

@@ -77,6 +77,17 @@ TEST(DepartmentCalibration, PaOnePerThreeReproducesTheEvaluationTable) {
         half_none, testing::samples(b, "short_term_sickness_spells_per_fte"), testing::kSignLevel);
     EXPECT_LT(fall.high, 0.0) << "pa - 0.5 x none: mean " << fall.mean;
 
+    // Long spells keep causes beyond workload (issue 11 item 7: a stress-independent baseline),
+    // so they fall by less than half with PAs: the paired CI of pa - 0.5 x none lies above zero
+    // (99.99%). With a purely stress-driven hazard they fell by two thirds.
+    std::vector<double> half_long;
+    for (double x : testing::samples(a, "long_term_sickness_spells_per_fte")) {
+        half_long.push_back(0.5 * x);
+    }
+    const core::ConfidenceInterval keep = core::paired_difference_ci(
+        half_long, testing::samples(b, "long_term_sickness_spells_per_fte"), testing::kSignLevel);
+    EXPECT_GT(keep.low, 0.0) << "long spells, pa - 0.5 x none: mean " << keep.mean;
+
     // The notional value of social worker time spent on delegable admin falls by roughly
     // £9,000 a year per worker: the paired 95% CI of the fall lies within +-25% of £9,000.
     const core::ConfidenceInterval saving = paired(b, a, "admin_time_value_per_worker", 0.95);

@@ -104,6 +104,45 @@ TEST(DepartmentReader, ReportsBadValuesWithTheirPaths) {
     EXPECT_TRUE(has_diagnostic(r, "run.start_date", "YYYY-MM-DD"));
 }
 
+TEST(DepartmentReader, ReportsBadReferralCalendarsWithTheirPaths) {
+    const auto r = scenario::load_scenario(
+        preset("base"),
+        {"demand.sources=[{\"name\": \"police\", \"share\": 0.6, \"calendar\": \"weekday\"}, "
+         "{\"name\": \"police\", \"share\": 0.6}]",
+         "demand.calendar.weekend_factor=-0.5",
+         "demand.calendar.school_holidays=[{\"start\": \"2025-08-01\", \"end\": \"2025-07-01\"}, "
+         "{\"start\": \"2025-02-30\", \"end\": \"2025-03-01\"}]",
+         "demand.yearly_rate_cv=3"});
+    EXPECT_FALSE(r.scenario);
+    EXPECT_TRUE(has_diagnostic(r, "demand.sources[0].calendar", "weekdays"));  // did you mean
+    EXPECT_TRUE(has_diagnostic(r, "demand.sources[1].name", "duplicate"));
+    EXPECT_TRUE(has_diagnostic(r, "demand.sources", "sum to 1"));
+    EXPECT_TRUE(has_diagnostic(r, "demand.calendar.weekend_factor", ""));
+    EXPECT_TRUE(has_diagnostic(r, "demand.calendar.school_holidays[0].end", "before start"));
+    EXPECT_TRUE(has_diagnostic(r, "demand.calendar.school_holidays[1].start", "YYYY-MM-DD"));
+    EXPECT_TRUE(has_diagnostic(r, "demand.yearly_rate_cv", ""));
+}
+
+TEST(DepartmentReader, ReferralCalendarSettingsReachTheConfig) {
+    const DepartmentConfig c =
+        *load_ok(preset("base"),
+                 {"demand.sources=[{\"name\": \"schools\", \"share\": 0.4, \"calendar\": "
+                  "\"school_terms\"}, {\"name\": \"all_week\", \"share\": 0.6, \"calendar\": "
+                  "\"every_day\"}]",
+                  "demand.calendar.bank_holiday_factor=0.5",
+                  "demand.calendar.school_holidays=[{\"start\": \"2025-06-02\", \"end\": "
+                  "\"2025-06-06\"}]",
+                  "demand.yearly_rate_cv=0"})
+             .department;
+    ASSERT_EQ(c.demand.sources.size(), 2u);
+    EXPECT_EQ(c.demand.sources[0].calendar, SourceCalendar::kSchoolTerms);
+    EXPECT_EQ(c.demand.sources[1].calendar, SourceCalendar::kEveryDay);
+    EXPECT_EQ(c.demand.calendar.bank_holiday_factor, 0.5);
+    ASSERT_EQ(c.demand.calendar.school_holidays.size(), 1u);
+    EXPECT_EQ(c.demand.calendar.school_holidays[0].end, "2025-06-06");
+    EXPECT_EQ(c.demand.yearly_rate_cv, 0.0);
+}
+
 TEST(DepartmentReader, SuggestsTheKeyMeantForATypo) {
     const auto r = scenario::load_scenario_text(
         R"({"model": "department", "admin_suport": {"workers_per_pa": 3}})", "typo.json");

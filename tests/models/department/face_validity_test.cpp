@@ -88,6 +88,11 @@ SurgeRuns run_surge(double duration_months, double years) {
     // inadequate judgement whose resignation wave keeps some departments from recovering (a
     // system effect of its own: system_effects_test.cpp, docs/system-effects.md).
     base.inspection.enabled = false;
+    // Nor do they want the yearly overdispersion of demand (docs/model.md 7.1): both arms share
+    // its draws, but a +70% surge meeting a high year tips the queues much further than one
+    // meeting a low year, and with 10 replications that spread hides the recovery from the
+    // 99.99% paired interval (measured: the overdue-assessment gap's CI then crosses 0).
+    base.demand.yearly_rate_cv = 0.0;
     DepartmentConfig surge = base;
     DemandShock shock;
     shock.start_date = "2025-04-01";  // day 731

@@ -44,10 +44,39 @@ struct DemandShock {
     double duration_months = 0.0;  ///< months from start until demand returns to base; 0 = never
 };
 
-/** @brief Where referrals come from (labels only; recorded for the viewer and outputs). */
+/** @brief The calendar a referral source follows (demand.sources[].calendar). */
+enum class SourceCalendar {
+    kWeekdays,     ///< working days 1; weekends and bank holidays quieter (the factors below)
+    kSchoolTerms,  ///< school days only (term-time Monday to Friday, not bank holidays)
+    kEveryDay,     ///< flat: every day alike
+};
+
+/** @brief Where referrals come from, and the calendar each source follows. Shares are of new
+ * referrals and sum to 1 (DfE Characteristics of children in need 2024, referrals by source). */
 struct ReferralSource {
     std::string name;
     double share = 0.0;
+    SourceCalendar calendar = SourceCalendar::kWeekdays;
+};
+
+/** @brief An inclusive range of dates (YYYY-MM-DD). */
+struct DateRange {
+    std::string start;
+    std::string end;
+};
+
+/** @brief The referral calendar: how quiet weekends and bank holidays are for weekday sources,
+ * and the school holidays of school-term sources (docs/model.md 7.1). */
+struct DemandCalendarConfig {
+    /** @brief Rate of a weekday source on a Saturday or Sunday relative to a working day. L: no
+     * published day-of-week split; out-of-hours (emergency duty) teams take a minority. */
+    double weekend_factor = 0.3;
+    /** @brief The same on a weekday bank holiday (England and Wales, computed by rule). L. */
+    double bank_holiday_factor = 0.3;
+    /** @brief School holidays (inclusive); empty = the default English rule (department
+     * docs/model.md 7.1: Christmas, February half-term, Easter, May half-term, summer,
+     * October half-term). */
+    std::vector<DateRange> school_holidays;
 };
 
 /** @brief Demand: Poisson referrals and model-made re-referrals (mechanism 1). */
@@ -64,12 +93,22 @@ struct DemandConfig {
     /** @brief Latent need at referral: none, low, moderate, high, acute. Calibrated to ~30%
      * assessed as not in need and 6.5% NFA (DfE CIN 2024/25). */
     std::vector<double> need_mix{0.22, 0.26, 0.27, 0.18, 0.07};
-    /** @brief Sources (illustrative shares; not used by the dynamics). */
-    std::vector<ReferralSource> sources{{"police", 0.29},
-                                        {"schools", 0.21},
-                                        {"health", 0.14},
-                                        {"local_authority", 0.08},
-                                        {"other", 0.28}};
+    /** @brief Sources of new referrals, each with its calendar. Shares: DfE Characteristics of
+     * children in need 2024 (year to 31 March), referrals by source: police 29%, schools 21%,
+     * health services 14%, local authority services 13%; individuals and the rest (other legal
+     * agency, housing, voluntary, anonymous, unknown) share the remaining 23% (split: L). */
+    std::vector<ReferralSource> sources{{"police", 0.29, SourceCalendar::kWeekdays},
+                                        {"schools", 0.21, SourceCalendar::kSchoolTerms},
+                                        {"health", 0.14, SourceCalendar::kWeekdays},
+                                        {"local_authority", 0.13, SourceCalendar::kWeekdays},
+                                        {"individual", 0.08, SourceCalendar::kWeekdays},
+                                        {"other", 0.15, SourceCalendar::kWeekdays}};
+    DemandCalendarConfig calendar;
+    /** @brief Coefficient of variation of a gamma-distributed multiplier of the referral rate,
+     * drawn per replication and financial year (mean 1): a council's yearly totals vary more
+     * than Poisson. L: chosen so year-on-year changes of a council's referrals are ~±11% (sd),
+     * against ~±3% for England's total (DfE CIN series 2014-2024, COVID years aside). */
+    double yearly_rate_cv = 0.08;
     /** @brief Probability that a child whose case closed with need remaining is referred again,
      * by need level. Calibrated to 22.6% re-referrals within 12 months (DfE CIN 2024/25). */
     std::vector<double> re_referral_probability_by_need{0.7, 0.8, 0.85, 0.9, 0.95};
@@ -161,8 +200,15 @@ struct SicknessConfig {
     double short_spells_per_year_at_zero_stress = 0.22;
     double short_stress_coefficient = 4.0;  ///< calibrated (PA evaluation)
     core::Distribution short_duration_wd = core::Distribution::triangular(1.0, 2.0, 5.0);
-    double long_spells_per_year_at_zero_stress = 0.021;  ///< calibrated (3.2% absence)
+    /** @brief Long spells per FTE-year of the stress-related kind at zero stress (mental ill
+     * health, stress); calibrated with the next so base keeps 3.2% absence (DfE 2023). */
+    double long_spells_per_year_at_zero_stress = 0.01;
     double long_stress_coefficient = 2.5;
+    /** @brief Long spells per FTE-year from causes beyond workload (acute illness, operations,
+     * injuries, musculoskeletal, cancer), independent of stress: about half of base's long spells
+     * (L: mental ill health and stress lead the causes of long-term absence, the rest is not
+     * workload; issue 11 item 7). Keeps long-term absence when admin support lowers stress. */
+    double long_spells_per_year_other_causes = 0.04;
     /** @brief Long spells (>= 4 weeks): cases are handed over. Mean ~40 wd (L). */
     core::Distribution long_duration_wd = core::Distribution::gamma(40.0, 20.0);
 };
