@@ -26,11 +26,11 @@ ModelBinding bind_model(const scenario::Scenario& scenario, const std::atomic<bo
             return *phold::run_replication(*config, seed, rep);
         };
         binding.run_parallel = [config](std::uint64_t seed, std::uint64_t rep, int threads,
-                                        const std::atomic<bool>* cancel,
+                                        const std::atomic<bool>* stop,
                                         const std::function<void(double)>& progress) {
             phold::PholdRunOptions options;
             options.threads = threads;
-            options.cancel = cancel;
+            options.cancel = stop;
             options.on_progress = progress;
             return phold::run_replication(*config, seed, rep, options);
         };
