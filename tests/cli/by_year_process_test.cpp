@@ -23,12 +23,20 @@ namespace {
 const std::string kExe = CSSIM_EXE;
 const std::string kBase = std::string(CSSIM_SOURCE_DIR) + "/scenarios/base.json";
 
-// base.json starts on 2023-04-01: a 2-year warm-up (730.5 days, rounded to 731) ends on
-// 2025-04-01 and a 6-year run (2,191.5 -> 2,192 days) on 2029-04-01, so the measured period is
-// exactly the financial years 2025-26 to 2028-29 (2027-28 has 29 February 2028). A council of
+// base.json starts on 2023-04-01: run years are calendar years, so a 2-year warm-up ends on
+// 2025-04-01 and a 6-year run on 2029-04-01, and the measured period is exactly the financial
+// years 2025-26 to 2028-29 (2027-28 has 29 February 2028). A council of
 // 40,000 children (the profile scales the establishment) keeps the test quick.
 const std::vector<std::string> kSmallRun = {
     "--set", "run.years=6", "--set", "run.warmup_years=2", "--set", "population.children=40000"};
+
+// The ban tests isolate the ban: without the yearly overdispersion of referrals (a gamma
+// multiplier per year, cv 0.08) a busy year cannot swamp the ban's effect on unallocated work
+// (with it and 4 replications, 2026-27's paired difference was +23 cases [-15, +62]). The ban's
+// first year is the least certain: agency cover leaves as contracts end through the year. With
+// steady demand and 8 replications its paired CI is +24 [+9, +39] cases (seed fixed; the later
+// years' lower ends are above +40), so a ban that stopped raising unallocated work would fail.
+const std::vector<std::string> kSteadyDemand = {"--set", "demand.yearly_rate_cv=0"};
 
 std::vector<std::string> with(std::vector<std::string> args, const std::vector<std::string>& more) {
     args.insert(args.end(), more.begin(), more.end());
@@ -235,9 +243,9 @@ TEST(ByYear, CompareByYearShowsTheBanDivergingAfterItsDate) {
     std::ofstream(ban) << R"({"extends": ")" << kBase << R"(", "name": "agency_ban",
         "money": {"funding_changes": [{"date": "2026-04-01", "agency_ban": true}]}})";
     const ProcessResult json =
-        run_process(with({kExe, "compare", kBase, ban, "-r", "4", "-q", "--by-year", "--json",
+        run_process(with({kExe, "compare", kBase, ban, "-r", "8", "-q", "--by-year", "--json",
                           "--metrics", "unallocated_cases_mean,agency_share"},
-                         kSmallRun));
+                         with(kSmallRun, kSteadyDemand)));
     ASSERT_EQ(json.exit_code, 0) << json.err;
     const auto by_year = nlohmann::json::parse(json.out);
     const auto& periods = by_year.at("periods");
@@ -261,9 +269,9 @@ TEST(ByYear, CompareByYearShowsTheBanDivergingAfterItsDate) {
     }
     // The text table says the same, one row per period.
     const ProcessResult text =
-        run_process(with({kExe, "compare", kBase, ban, "-r", "4", "-q", "--by-year", "--metrics",
+        run_process(with({kExe, "compare", kBase, ban, "-r", "8", "-q", "--by-year", "--metrics",
                           "unallocated_cases_mean"},
-                         kSmallRun));
+                         with(kSmallRun, kSteadyDemand)));
     ASSERT_EQ(text.exit_code, 0) << text.err;
     EXPECT_NE(text.out.find("A = base   B = agency_ban"), std::string::npos) << text.out;
     std::istringstream lines(text.out);
