@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include "archive_sql.hpp"
 #include "cssim/record/archive_reader.hpp"
 #include "cssim/record/archive_writer.hpp"
 #include "record_test_support.hpp"
@@ -12,14 +13,7 @@ namespace {
 using testing::sample_info;
 using testing::sample_record;
 using testing::ScratchDir;
-
-void sql(const std::filesystem::path& path, const char* statement) {
-    sqlite3* db = nullptr;
-    ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-    ASSERT_EQ(sqlite3_exec(db, statement, nullptr, nullptr, nullptr), SQLITE_OK)
-        << sqlite3_errmsg(db);
-    sqlite3_close(db);
-}
+using testing::sql;
 
 long long count(const std::filesystem::path& path, const char* query) {
     sqlite3* db = nullptr;

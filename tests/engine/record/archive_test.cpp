@@ -6,6 +6,7 @@
 #include <cmath>
 #include <limits>
 
+#include "archive_sql.hpp"
 #include "cssim/core/statistics.hpp"
 #include "cssim/record/archive_reader.hpp"
 #include "cssim/record/archive_writer.hpp"
@@ -18,6 +19,7 @@ namespace {
 using testing::sample_info;
 using testing::sample_record;
 using testing::ScratchDir;
+using testing::sql;
 
 void expect_same(const ReplicationRecord& a, const ReplicationRecord& b) {
     EXPECT_EQ(a.design_point, b.design_point);
@@ -74,15 +76,6 @@ std::vector<ReplicationRecord> sample_records() {
     records[1].series.push_back(
         {"odd 'name', \"quoted\"; DROP TABLE series;--", "", "", -5, {1.5, -2.25}, ""});
     return records;
-}
-
-/** @brief Runs SQL on an archive behind the reader's back (to damage it on purpose). */
-void sql(const std::filesystem::path& path, const char* statement) {
-    sqlite3* db = nullptr;
-    ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-    ASSERT_EQ(sqlite3_exec(db, statement, nullptr, nullptr, nullptr), SQLITE_OK)
-        << sqlite3_errmsg(db);
-    sqlite3_close(db);
 }
 
 /** @brief The ArchiveError message from opening `path` ("" if it opened). */
