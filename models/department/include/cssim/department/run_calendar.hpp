@@ -14,7 +14,8 @@
 
 namespace cssim::department {
 
-/** @brief Days from `start_date` (ISO) to `years` later; 0 if the date does not parse. */
+/** @brief Days from `start_date` (ISO) to `years` later; 0 if the date does not parse or
+ * `years` is negative, NaN or over 100,000 (the scenario reader allows at most 200). */
 std::int64_t days_in_years(const std::string& start_date, double years);
 
 /**
