@@ -3,6 +3,7 @@
 // workshop's seed (models/workshop); the last round's run of each table is archived as a run
 // folder, and every round's score goes to scoreboard.csv. Published all at once, like `run`.
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <nlohmann/json.hpp>
@@ -65,7 +66,8 @@ record::RunInfo run_info(const workshop::PlayedRound& played, const WorkshopComm
 /** @brief workshop.json: what was played, which folder holds which table (the folder marker). */
 std::string workshop_json(const workshop::Session& session, const WorkshopCommand& command,
                           const std::vector<workshop::Table>& tables,
-                          const std::vector<std::string>& folders, std::size_t rounds) {
+                          const std::vector<std::string>& folders, std::size_t rounds,
+                          const std::vector<workshop::ScoreItem>& items) {
     using nlohmann::json;
     const scenario::Workshop& w = session.workshop();
     json cards = json::array();
@@ -75,13 +77,26 @@ std::string workshop_json(const workshop::Session& session, const WorkshopComman
                          {"round", session.dealt()[c]},
                          {"date", session.calendar().round_dates[session.dealt()[c] - 1]}});
     }
+    // Each table's score after the last round played (points 0-100, docs/workshop.md).
+    const std::vector<workshop::OverallScore> scores = workshop::overall_scores(w, items, rounds);
+    auto points = [](double v) { return std::isnan(v) ? json(nullptr) : json(v); };
     json list = json::array();
     for (std::size_t t = 0; t < tables.size(); ++t) {
+        json score = nullptr;
+        for (const workshop::OverallScore& s : scores) {
+            if (s.table == tables[t].name) {
+                score = {{"children", points(s.children)},
+                         {"staff", points(s.staff)},
+                         {"money", points(s.money)},
+                         {"overall", points(s.overall)}};
+            }
+        }
         list.push_back(
             {{"table", tables[t].name},
              {"folder", folders[t]},
-             {"decisions", t < command.decision_paths.size() ? json(command.decision_paths[t])
-                                                             : json(nullptr)}});
+             {"decisions",
+              t < command.decision_paths.size() ? json(command.decision_paths[t]) : json(nullptr)},
+             {"score", score}});
     }
     json round_dates = session.calendar().round_dates;
     const json document = {{"cssim-workshop", 1},
@@ -94,6 +109,10 @@ std::string workshop_json(const workshop::Session& session, const WorkshopComman
                            {"round_months", w.round_months},
                            {"round_dates", round_dates},
                            {"cards", cards},
+                           {"overall_weights",
+                            {{"children", w.overall_weights.children},
+                             {"staff", w.overall_weights.staff},
+                             {"money", w.overall_weights.money}}},
                            {"tables", list},
                            {"version", kVersion}};
     return document.dump(2) + "\n";
@@ -206,10 +225,10 @@ int workshop_command(const WorkshopCommand& command) {
             }
         }
         record::write_text_file_atomically(folder.staging() / "scoreboard.csv",
-                                           workshop::scoreboard_csv(items, session.calendar()));
+                                           workshop::scoreboard_csv(w, items, session.calendar()));
         record::write_text_file_atomically(
             folder.staging() / "workshop.json",
-            workshop_json(session, command, tables, folders, rounds));
+            workshop_json(session, command, tables, folders, rounds, items));
         folder.publish();
         const std::string text = workshop::scoreboard_text(session, items, rounds);
         std::fwrite(text.data(), 1, text.size(), stdout);

@@ -68,10 +68,19 @@ TEST(WorkshopCli, TwoTablesMeetTheSameDaysUntilTheyDecideDifferentlyThenMoveAsEx
     EXPECT_NE(r.out.find("T2 = Table B: PAs"), std::string::npos) << r.out;
     ASSERT_TRUE(fs::exists(out + "/workshop.json"));
     const std::string csv = read_file(out + "/scoreboard.csv");
-    // One header, then 2 tables x 8 rounds x 8 score items.
-    EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 1 + 2 * 8 * 8) << csv.substr(0, 400);
+    // One header, then 2 tables x 8 rounds x (8 score items, 3 family scores and the overall).
+    EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 1 + 2 * 8 * (8 + 3 + 1))
+        << csv.substr(0, 400);
     EXPECT_NE(csv.find("Table B: PAs,8,2025-04-01,2027-04-01,children,unallocated_cases_mean,"),
               std::string::npos);
+    // The overall score: in the CSV (points 0-100), on stdout and per table in workshop.json.
+    EXPECT_NE(csv.find("Table B: PAs,8,2025-04-01,2027-04-01,overall,overall_score,Overall score,"),
+              std::string::npos);
+    EXPECT_NE(csv.find(",children,family_score,Children score,"), std::string::npos);
+    EXPECT_NE(r.out.find("Overall score"), std::string::npos) << r.out;
+    const std::string played = read_file(out + "/workshop.json");
+    EXPECT_NE(played.find("\"overall_weights\""), std::string::npos) << played;
+    EXPECT_NE(played.find("\"overall\":"), std::string::npos) << played;
 
     const auto archive_a = record::ArchiveReader::open(out + "/Table_A__agency_ban/run.sqlite");
     const auto archive_b = record::ArchiveReader::open(out + "/Table_B__PAs/run.sqlite");
@@ -183,6 +192,39 @@ TEST(WorkshopCli, BadDecisionFilesAreRefusedWithTheirJsonPathsAndExit65) {
     const ProcessResult w = run_process({kExe, "workshop", bad_workshop, "--out", out});
     EXPECT_EQ(w.exit_code, 65);
     EXPECT_NE(w.err.find("rounds"), std::string::npos) << w.err;
+}
+
+// Bad overall weights stop `cssim workshop` and `cssim validate` with their JSON path (exit 65).
+TEST(WorkshopCli, BadOverallWeightsAreRefusedWithTheirJsonPathAndExit65) {
+    const std::string dir = fresh_directory("workshop-weights");
+    std::string text = read_file(kWorkshop);
+    const std::string scenario = R"("scenario": "../base.json")";
+    const std::string weights = R"("overall_weights": {"children": 2, "staff": 1, "money": 1})";
+    ASSERT_NE(text.find(scenario), std::string::npos);
+    ASSERT_NE(text.find(weights), std::string::npos);
+    text.replace(text.find(scenario), scenario.size(),
+                 R"("scenario": ")" + std::string(CSSIM_SOURCE_DIR) + R"(/scenarios/base.json")");
+    const std::pair<std::string, std::string> cases[] = {
+        {R"("overall_weights": {"children": -1, "staff": 1, "money": 1})",
+         "overall_weights.children: must be between 0 and 1000 (got -1)"},
+        {R"("overall_weights": {"childern": 2})",
+         "overall_weights.childern: unknown key; did you mean \"children\"?"},
+        {R"("overall_weights": {"children": 0, "staff": 0, "money": 0})",
+         "overall_weights: must give a weight above 0 to at least one scored family"},
+        {R"("overall_weights": [2, 1, 1])", "overall_weights: must be an object"},
+    };
+    for (const auto& [bad, expected] : cases) {
+        std::string patched = text;
+        patched.replace(patched.find(weights), weights.size(), bad);
+        const std::string file = write(dir, "w.json", patched);
+        const ProcessResult r = run_process({kExe, "workshop", file, "--out", dir + "/play"});
+        EXPECT_EQ(r.exit_code, 65) << r.err;
+        EXPECT_NE(r.err.find(expected), std::string::npos) << r.err;
+        EXPECT_FALSE(fs::exists(dir + "/play"));
+        const ProcessResult v = run_process({kExe, "validate", file});
+        EXPECT_EQ(v.exit_code, 65) << v.err;
+        EXPECT_NE(v.err.find(expected), std::string::npos) << v.err;
+    }
 }
 
 TEST(WorkshopCli, ACardTheDatedChangesRefuseIsReportedAtTheCardByValidateAndWorkshop) {

@@ -5,7 +5,11 @@
 #include "department_money.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <utility>
+
+#include "cssim/department/department.hpp"
+#include "department_state.hpp"
 
 namespace cssim::department::detail {
 namespace {
@@ -22,14 +26,13 @@ Money::Money(const DepartmentConfig& config, const core::WorkingCalendar& calend
       rng_(std::move(placements)),
       placement_counts_(config.money.placements.size(), 0) {}
 
-void Money::set_initial_budget(const StaffAtStart& staff) {
-    const MoneyConfig& m = cfg_->money;
+double budget_for(const DepartmentConfig& config, const StaffAtStart& staff) {
+    const MoneyConfig& m = config.money;
     if (m.budget_per_year > 0.0) {
-        budget_per_year_ = m.budget_per_year;
-        return;
+        return m.budget_per_year;
     }
     double early_help_days = 120.0 * 7.0 / 5.0;
-    for (const PathwayStage& s : cfg_->pathway.stages) {
+    for (const PathwayStage& s : config.pathway.stages) {
         if (s.kind == StageKind::EarlyHelp) {
             early_help_days = std::max(1.0, s.duration_wd.mean() * 7.0 / 5.0);
             break;
@@ -39,15 +42,19 @@ void Money::set_initial_budget(const StaffAtStart& staff) {
     for (const PlacementType& t : m.placements) {
         weekly_placement += t.share * t.weekly_cost;
     }
-    const double looked_after = kLookedAfterPer10k * cfg_->population.children / 10000.0;
-    budget_per_year_ =
-        (staff.social_worker_posts * m.employed_social_worker_cost + staff.pas * m.pa_cost +
-         staff.health_visitors * cfg_->prevention.health_visitor_cost +
-         staff.managers * m.manager_cost + cfg_->front_door.screening_fte * m.front_door_fte_cost +
-         cfg_->early_help.capacity_families * cfg_->early_help.cost_per_family * kDaysPerYear /
-             early_help_days +
-         looked_after * weekly_placement * kDaysPerYear / 7.0) *
-        (1.0 + m.budget_headroom);
+    const double looked_after = kLookedAfterPer10k * config.population.children / 10000.0;
+    return (staff.social_worker_posts * m.employed_social_worker_cost + staff.pas * m.pa_cost +
+            staff.health_visitors * config.prevention.health_visitor_cost +
+            staff.managers * m.manager_cost +
+            config.front_door.screening_fte * m.front_door_fte_cost +
+            config.early_help.capacity_families * config.early_help.cost_per_family * kDaysPerYear /
+                early_help_days +
+            looked_after * weekly_placement * kDaysPerYear / 7.0) *
+           (1.0 + m.budget_headroom);
+}
+
+void Money::set_initial_budget(const StaffAtStart& staff) {
+    budget_per_year_ = budget_for(*cfg_, staff);
 }
 
 void Money::spend_on_prevention(double amount, bool measuring, Accumulators& acc) {
@@ -111,3 +118,19 @@ void Money::accrue(core::DayIndex day, const PaidStaff& staff, bool measuring, A
 }
 
 }  // namespace cssim::department::detail
+
+namespace cssim::department {
+
+double planned_budget_per_year(const DepartmentConfig& config) {
+    // The staff a run counts out at day 0 (Model::initialise_posts and the model's constructor).
+    detail::StaffAtStart staff;
+    staff.social_worker_posts =
+        std::max(0, static_cast<int>(std::lround(config.workforce.social_worker_posts)));
+    staff.pas = detail::pa_posts_for(config, staff.social_worker_posts);
+    const int team = config.workforce.team_size;
+    staff.managers = team > 0 ? (staff.social_worker_posts + team - 1) / team : 0;
+    staff.health_visitors = config.prevention.enabled ? config.prevention.health_visitors : 0.0;
+    return detail::budget_for(config, staff);
+}
+
+}  // namespace cssim::department

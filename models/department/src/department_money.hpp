@@ -35,6 +35,13 @@ struct StaffAtStart {
     double health_visitors = 0.0;
 };
 
+/**
+ * @brief The yearly budget a run starts with: money.budget_per_year when set, else the cost of
+ * `staff` employed, early help at capacity and placements for 70 looked-after children per 10,000,
+ * times (1 + budget_headroom).
+ */
+double budget_for(const DepartmentConfig& config, const StaffAtStart& staff);
+
 /** @brief Budget, spend and placements of one replication. */
 class Money {
 public:

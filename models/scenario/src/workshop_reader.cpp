@@ -3,6 +3,7 @@
 // `--set` handling against the workshop's own scenario.
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <filesystem>
 #include <set>
 
@@ -24,7 +25,26 @@ constexpr std::size_t kMaxRoundMonths = 24;
 std::string num(double v) {
     if (std::isfinite(v) && v == std::floor(v) && std::fabs(v) < 1e15)
         return std::to_string(static_cast<long long>(v));
-    return num(v);
+    char buffer[40];
+    std::snprintf(buffer, sizeof buffer, "%.10g", v);
+    return buffer;
+}
+
+/** @brief Pounds as people read them: 740,544 or 10,863.1. */
+std::string pounds(double v) {
+    char buffer[48];
+    std::snprintf(buffer, sizeof buffer, "%.1f", std::fabs(v));
+    std::string digits(buffer);
+    const std::size_t dot = digits.find('.');
+    std::string whole = digits.substr(0, dot), frac = digits.substr(dot);
+    for (int i = static_cast<int>(whole.size()) - 3; i > 0; i -= 3)
+        whole.insert(static_cast<std::size_t>(i), ",");
+    return std::string(v < 0 ? "-" : "") + "£" + whole + (frac == ".0" ? "" : frac);
+}
+
+/** @brief A typed cost agrees with the model's when within £1 or 0.5% (figures may be rounded). */
+bool same_cost(double typed, double model) {
+    return std::fabs(typed - model) <= std::max(1.0, 0.005 * std::fabs(model));
 }
 
 std::string resolve_relative(const std::string& from, const std::string& target) {
@@ -106,15 +126,68 @@ std::string at_index(const std::string& key, std::size_t i) {
  * @brief Checks `path=value` against the scenario as `--set` would; reports the scenario's
  * first complaint at `at`.
  */
-void check_setting(const std::string& scenario_path, const std::string& path,
-                   const std::string& value, const std::string& at, std::vector<Diagnostic>& out) {
+std::optional<double> check_setting(const std::string& scenario_path, const std::string& path,
+                                    const std::string& value, const std::string& at,
+                                    std::vector<Diagnostic>& out) {
     const LoadResult r = load_scenario(scenario_path, {path + "=" + value});
     if (r.scenario)
-        return;
+        return r.scenario->department
+                   ? std::optional(department::planned_budget_per_year(*r.scenario->department))
+                   : std::nullopt;
     std::string message = "--set " + path + "=" + value + " is refused by " + scenario_path;
     if (!r.diagnostics.empty())
         message += ": " + format_diagnostic(r.diagnostics.front());
     out.push_back({at, message, "", 0, 0});
+    return std::nullopt;
+}
+
+/**
+ * @brief A lever's cost a year is what it changes in the model's planned budget
+ * (department::planned_budget_per_year), against its default: so the round screen's costs, the
+ * budget left and the table's budget in the run (table_scenario) are one figure. A cost the file
+ * gives must agree with the model's (same_cost); the model's exact figure is kept.
+ */
+void price_lever(const Fields& f, const std::vector<std::pair<std::string, double>>& budgets,
+                 WorkshopLever& lever) {
+    auto budget_at = [&](const std::string& value) {
+        for (const auto& [v, b] : budgets)
+            if (v == value)
+                return b;
+        return 0.0;
+    };
+    const double at_default = budget_at(lever.default_value);
+    if (lever.is_range) {
+        const double low = budget_at(num(lever.low)), high = budget_at(num(lever.high));
+        const double unit = (high - low) / (lever.high - lever.low);
+        const double line = low + unit * (std::stod(lever.default_value) - lever.low);
+        if (!same_cost(line, at_default)) {
+            f.error("range", "the model's cost of this lever is not proportional to its value (" +
+                                 pounds(low) + ", " + pounds(at_default) + " and " + pounds(high) +
+                                 " a year at the low end, the default and the high end); make "
+                                 "it an \"allowed\" lever");
+            return;
+        }
+        if (f.get("cost_per_unit_per_year", false) != nullptr &&
+            !same_cost(lever.cost_per_unit_per_year, unit))
+            f.error("cost_per_unit_per_year",
+                    "is " + pounds(lever.cost_per_unit_per_year) + " but the model charges " +
+                        pounds(unit) + " a year per unit of " + lever.path +
+                        " (its planned budget); give the model's figure or leave the cost out");
+        lever.cost_per_unit_per_year = unit;
+        return;
+    }
+    std::vector<double> model;
+    for (const std::string& v : lever.allowed)
+        model.push_back(budget_at(v) - at_default);
+    for (std::size_t i = 0; i < lever.cost_per_year.size() && i < model.size(); ++i) {
+        if (!same_cost(lever.cost_per_year[i], model[i]))
+            f.error(at_index("cost_per_year", i),
+                    "is " + pounds(lever.cost_per_year[i]) + " but the model charges " +
+                        pounds(model[i]) + " a year for " + lever.path + " = " + lever.allowed[i] +
+                        " against the default " + lever.default_value +
+                        " (its planned budget); give the model's figure or leave the cost out");
+    }
+    lever.cost_per_year = model;
 }
 
 void read_lever(const json& item, const std::string& at, const std::string& scenario_path,
@@ -205,11 +278,16 @@ void read_lever(const json& item, const std::string& at, const std::string& scen
     std::sort(probes.begin(), probes.end());
     probes.erase(std::unique(probes.begin(), probes.end()), probes.end());
     const std::size_t before = out.size();
+    std::vector<std::pair<std::string, double>> budgets;  // value -> the model's planned budget
     for (const std::string& v : probes) {
-        check_setting(scenario_path, lever.path, v, f.path("path"), out);
+        const auto budget = check_setting(scenario_path, lever.path, v, f.path("path"), out);
         if (out.size() > before)
-            break;  // one message per lever is enough
+            return;  // one message per lever is enough
+        if (budget)
+            budgets.emplace_back(v, *budget);
     }
+    if (budgets.size() == probes.size())
+        price_lever(f, budgets, lever);
 }
 
 void read_card(const json& item, const std::string& at, const std::string& scenario_path,
@@ -294,6 +372,47 @@ void read_score(const json& item, const std::string& at, WorkshopScoreTerm& term
         f.error("better", "must be \"higher\" or \"lower\" (got \"" + better + "\")");
 }
 
+/**
+ * @brief `overall_weights`: {"children": w, "staff": w, "money": w}, each 0 to 1000 (missing:
+ * the default). A family weighted above 0 must have score terms, and one family must count.
+ */
+void read_overall_weights(const Fields& f, const json& d, Workshop& w,
+                          std::vector<Diagnostic>& out) {
+    const json* weights = f.get("overall_weights", false);
+    if (weights == nullptr)
+        return;
+    if (!weights->is_object()) {
+        f.error("overall_weights",
+                "must be an object {\"children\": w, \"staff\": w, \"money\": w}");
+        return;
+    }
+    (void)d;
+    const Fields g(*weights, f.path("overall_weights"), out);
+    g.only({"children", "staff", "money"});
+    const std::size_t before = out.size();
+    w.overall_weights.children = g.number("children", false, 0.0, 1000.0).value_or(2.0);
+    w.overall_weights.staff = g.number("staff", false, 0.0, 1000.0).value_or(1.0);
+    w.overall_weights.money = g.number("money", false, 0.0, 1000.0).value_or(1.0);
+    if (out.size() > before)
+        return;
+    double counted = 0.0;
+    const std::pair<std::string, double> families[] = {{"children", w.overall_weights.children},
+                                                       {"staff", w.overall_weights.staff},
+                                                       {"money", w.overall_weights.money}};
+    for (const auto& family : families) {
+        const bool scored = std::any_of(w.score.begin(), w.score.end(), [&](const auto& t) {
+            return t.group == family.first && t.weight > 0.0;
+        });
+        if (family.second > 0.0 && !scored && !w.score.empty())
+            g.error(family.first,
+                    "weights a family the score has no term for (give it a score "
+                    "term with a weight above 0, or weight it 0)");
+        counted += scored ? family.second : 0.0;
+    }
+    if (counted <= 0.0 && out.size() == before)
+        f.error("overall_weights", "must give a weight above 0 to at least one scored family");
+}
+
 template <typename Item, typename Read>
 void read_array(const Fields& f, const json& document, const std::string& key, bool required,
                 std::vector<Item>& out, Read read) {
@@ -324,7 +443,7 @@ WorkshopLoadResult load_workshop_text(const std::string& text, const std::string
     const json& d = *document;
     const Fields f(d, "", out);
     f.only({"workshop", "description", "scenario", "minutes", "round_months", "rounds",
-            "budget_per_year", "levers", "cards", "score", "debrief"});
+            "budget_per_year", "levers", "cards", "score", "debrief", "overall_weights"});
     Workshop w;
     w.source_path = source_path;
     w.title = f.text("workshop", true);
@@ -377,6 +496,7 @@ WorkshopLoadResult load_workshop_text(const std::string& text, const std::string
                    else
                        question = item.get<std::string>();
                });
+    read_overall_weights(f, d, w, out);
     if (out.empty())
         result.workshop = std::move(w);
     return result;

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "cssim/core/time.hpp"
+#include "cssim/department/department.hpp"
 #include "cssim/department/run_calendar.hpp"
 #include "cssim/scenario/workshop.hpp"
 #include "document_loader.hpp"
@@ -81,6 +82,25 @@ Diagnostic relocate(Diagnostic d, const std::vector<Origin>& origins) {
     }
     d.path = origin.prefix;
     return d;
+}
+
+/**
+ * @brief The department's budget before the levers move, without its headroom: the planned
+ * budget of the scenario with every lever at its default, divided by 1 + budget_headroom. Unset
+ * when that scenario does not load (the run's own load reports why).
+ */
+std::optional<std::pair<double, double>> budget_at_defaults(const Workshop& workshop) {
+    std::vector<std::string> overrides;
+    for (const WorkshopLever& lever : workshop.levers) {
+        overrides.push_back(lever.path + "=" + lever.default_value);
+    }
+    const LoadResult r = load_scenario(workshop.scenario_path, overrides);
+    if (!r.scenario || !r.scenario->department) {
+        return std::nullopt;
+    }
+    const double headroom = r.scenario->department->money.budget_headroom;
+    return std::pair(
+        department::planned_budget_per_year(*r.scenario->department) / (1.0 + headroom), headroom);
 }
 
 }  // namespace
@@ -192,6 +212,14 @@ LoadResult table_scenario(const Workshop& workshop, const DecisionFile* decision
         change["date"] = date;
         changes.insert(at, std::move(change));
     };
+    // The table's budget (docs/workshop.md, "Money"): the department's planned budget with the
+    // levers at their defaults, plus the workshop's budget_per_year for the levers, set when
+    // round 1 starts; a card changing money.budget_headroom (a funding cut) rescales the first
+    // part. What the levers cost is in the spend, priced as levers_cost_per_year prices them.
+    const auto budget = budget_at_defaults(workshop);
+    auto table_budget = [&](double headroom) {
+        return budget->first * (1.0 + headroom) + workshop.budget_per_year;
+    };
     std::vector<std::string> before;
     for (std::size_t round = 1; round <= rounds_played; ++round) {
         const std::string& date = calendar.round_dates[round - 1];
@@ -214,6 +242,9 @@ LoadResult table_scenario(const Workshop& workshop, const DecisionFile* decision
         if (origin.prefix.empty()) {
             origin.prefix = "levers";  // the defaults
         }
+        if (round == 1 && budget) {
+            set["money.budget_per_year"] = table_budget(budget->second);
+        }
         if (!set.empty()) {
             add(date, {{"label", "Round " + std::to_string(round) + " decisions"}, {"set", set}},
                 std::move(origin));
@@ -228,6 +259,10 @@ LoadResult table_scenario(const Workshop& workshop, const DecisionFile* decision
             for (const WorkshopChange& change : workshop.cards[c].changes) {
                 card_set[change.path] = json::parse(change.value);
                 card_origin.path_to_key.emplace_back(change.path, change.path);
+                const json value = json::parse(change.value);
+                if (change.path == "money.budget_headroom" && budget && value.is_number()) {
+                    card_set["money.budget_per_year"] = table_budget(value.get<double>());
+                }
             }
             add(date, {{"label", "Card: " + workshop.cards[c].title}, {"set", card_set}},
                 std::move(card_origin));

@@ -174,8 +174,46 @@ std::string scoreboard_text(const Session& session, const std::vector<ScoreItem>
         }
         out += "\n";
     }
+    // The overall score (overall_score.cpp): points 0-100 within the room, per family and overall.
+    const std::vector<OverallScore> scores = overall_scores(w, items, round);
+    auto score_row = [&](const std::string& group, const std::string& label, double weight,
+                         auto value_of) {
+        double best = -INFINITY;
+        for (const OverallScore& s : scores) {
+            best = std::isnan(value_of(s)) ? best : std::max(best, value_of(s));
+        }
+        bool all_same = true;
+        for (const OverallScore& s : scores) {
+            all_same = all_same && value_of(s) == best;
+        }
+        std::string line =
+            pad(group, 10) +
+            pad(label + (weight >= 0.0 ? " (x" + readable(weight) + ")" : ""), label_width) +
+            pad("points", unit_width);
+        for (const OverallScore& s : scores) {
+            const double v = value_of(s);
+            const bool mark = scores.size() > 1 && !all_same && v == best;
+            char buffer[24];
+            std::snprintf(buffer, sizeof buffer, "%.0f", v);
+            line += pad_left(std::isnan(v) ? "-" : std::string(buffer) + (mark ? " *" : "  "), 12);
+        }
+        while (!line.empty() && line.back() == ' ') {
+            line.pop_back();
+        }
+        out += line + "\n";
+    };
+    score_row("score", "Children", w.overall_weights.children,
+              [](const OverallScore& s) { return s.children; });
+    score_row("score", "Staff", w.overall_weights.staff,
+              [](const OverallScore& s) { return s.staff; });
+    score_row("score", "Money", w.overall_weights.money,
+              [](const OverallScore& s) { return s.money; });
+    score_row("overall", "Overall score", -1.0, [](const OverallScore& s) { return s.overall; });
     if (tables.size() > 1) {
         out += "* the better table on that item (as the workshop scores it: higher or lower)\n";
+        out +=
+            "points: on each item the best table 100, the worst 0 (linear between); a family\n"
+            "scores its items' weighted mean, the overall score the families' (weights x2...)\n";
     }
     std::string cards;
     for (std::size_t r = 1; r <= round; ++r) {

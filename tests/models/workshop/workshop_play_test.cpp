@@ -118,7 +118,8 @@ TEST(TableScenario, DecisionsAndCardsBecomeDatedChangesAtTheirRounds) {
     const auto& changes = config.changes;
     ASSERT_EQ(changes.size(), 2u + 3u);  // rounds 1 and 3 decide; three cards at round 2
     EXPECT_EQ(changes[0].date, "2025-04-01");
-    EXPECT_EQ(changes[0].paths.size(), w.levers.size());  // round 1 sets every lever
+    // Round 1 sets every lever, and the table's budget (workshop_score_test.cpp).
+    EXPECT_EQ(changes[0].paths.size(), w.levers.size() + 1);
     EXPECT_EQ(changes[0].config->admin_support.workers_per_pa, 3.0);
     EXPECT_EQ(changes[1].date, "2025-05-01");
     EXPECT_EQ(changes[1].label, "Card: Referral surge");

@@ -49,6 +49,15 @@ std::vector<std::string> series_names(const DepartmentConfig& config);
  */
 std::vector<record::MetricInfo> metric_info(const DepartmentConfig& config);
 
+/**
+ * @brief The yearly budget a run of `config` starts with, in pounds: money.budget_per_year when
+ * set, else the automatic budget (the full establishment employed, its PAs, team managers and
+ * health visitors, the front door, early help at capacity and placements for 70 looked-after
+ * children per 10,000, times 1 + money.budget_headroom). The `budget` metric of a run without
+ * changes is this figure; workshops price their levers with it (docs/workshop.md).
+ */
+double planned_budget_per_year(const DepartmentConfig& config);
+
 /** @brief The KPI names an inspection can score (InspectionConfig::kpis[].name). */
 std::vector<std::string> inspection_kpi_names();
 

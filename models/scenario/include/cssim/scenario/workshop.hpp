@@ -33,9 +33,11 @@ struct WorkshopLever {
     /// ...or one of `allowed` (JSON texts, e.g. "3", "true", "\"blame\"").
     std::vector<std::string> allowed;
     std::string default_value;  ///< JSON text
-    /// Range: cost per year of each unit above the default (negative: a saving).
+    /// Range: cost per year of each unit above the default (negative: a saving). After loading,
+    /// the model's figure: what a unit changes in department::planned_budget_per_year.
     double cost_per_unit_per_year = 0.0;
-    /// Allowed values: cost per year of each value, parallel to `allowed` (empty: free).
+    /// Allowed values: cost per year of each value against the default, parallel to `allowed`.
+    /// After loading, the model's figures (the planned budget's change), whatever the file said.
     std::vector<double> cost_per_year;
 };
 
@@ -63,6 +65,16 @@ struct WorkshopScoreTerm {
     int direction = -1;  ///< +1 higher is better, -1 lower is better
 };
 
+/**
+ * @brief Weights of the score's three families in the overall score (the file's
+ * `overall_weights`; docs/workshop.md, "The overall score"). Children count double by default.
+ */
+struct FamilyWeights {
+    double children = 2.0;
+    double staff = 1.0;
+    double money = 1.0;
+};
+
 /** @brief A loaded, validated workshop. */
 struct Workshop {
     std::string title;  ///< the top-level "workshop"
@@ -77,6 +89,7 @@ struct Workshop {
     std::vector<WorkshopCard> cards;
     std::vector<WorkshopScoreTerm> score;
     std::vector<std::string> debrief;
+    FamilyWeights overall_weights;  ///< the families' weights in the overall score
 };
 
 /** @brief Outcome of load_workshop: `workshop` set iff no diagnostics (as LoadResult). */

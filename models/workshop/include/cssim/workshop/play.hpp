@@ -96,10 +96,45 @@ private:
 };
 
 /**
+ * @brief A table's overall score after a round (docs/workshop.md, "The overall score"): each
+ * score item gives the tables 0 to 100 points (the best table in the room 100, the worst 0,
+ * linear between; all equal: 100 each), a family's score is the weighted mean of its items'
+ * points (the terms' weights), and the overall score the mean of the families' scores weighted by
+ * the workshop's overall_weights. NaN for a family without weighted terms (left out of overall).
+ */
+struct OverallScore {
+    std::string table;
+    std::size_t round = 0;
+    double children = 0.0;
+    double staff = 0.0;
+    double money = 0.0;
+    double overall = 0.0;
+};
+
+/**
+ * @brief The overall scores of the tables with items at `round` (in the order they first appear
+ * in `items`), from the score items of every table at that round.
+ */
+std::vector<OverallScore> overall_scores(const scenario::Workshop& workshop,
+                                         const std::vector<ScoreItem>& items, std::size_t round);
+
+/**
+ * @brief scoreboard.csv as scoreboard_csv(items, calendar), with each table's family scores
+ * (group children/staff/money, metric "family_score") and overall score (group "overall", metric
+ * "overall_score"), in points 0-100, after its items of every round.
+ */
+std::string scoreboard_csv(const scenario::Workshop& workshop, const std::vector<ScoreItem>& items,
+                           const scenario::WorkshopCalendar& calendar);
+
+/**
  * @brief What the levers at `values` (JSON texts, parallel to workshop.levers, e.g. from
  * scenario::lever_values) cost a year against the defaults, in pounds: a range lever's
  * cost_per_unit_per_year for each unit above its default (a saving below it), a choice lever's
- * cost_per_year of its value. The round screen's "budget left" is budget_per_year minus this.
+ * cost_per_year of its value. The workshop reader sets these costs from the model's planned
+ * budget (department::planned_budget_per_year), PAs included, and the table's budget in the run
+ * is the planned budget at the defaults plus budget_per_year (scenario::table_scenario), so the
+ * round screen's "budget left", budget_per_year minus this, is the underspend the levers alone
+ * would leave.
  */
 double levers_cost_per_year(const scenario::Workshop& workshop,
                             const std::vector<std::string>& values);
