@@ -43,6 +43,17 @@ WorkshopLoadResult load(const json& patch) {
     return load_workshop_text(pa_workshop(patch), kWorkshops + "test.json");
 }
 
+TEST(DecisionReader, TheShippedDecisionFilesLoad) {
+    // The tables of the facilitator's guide (docs/workshop.md) play these files.
+    for (const char* name :
+         {"pa_decision_table_a.json", "pa_decision_table_b.json", "pa_decision_table_c.json",
+          "cuts_game_table_a.json", "cuts_game_table_b.json", "cuts_game_table_c.json"}) {
+        const DecisionLoadResult r = load_decisions(kWorkshops + name);
+        EXPECT_TRUE(r.decisions) << name << ": "
+                                 << ::testing::PrintToString(problems(r.diagnostics));
+    }
+}
+
 TEST(WorkshopReader, TheShippedWorkshopsLoad) {
     for (const char* name : {"pa_decision.json", "cuts_game.json"}) {
         const WorkshopLoadResult r = load_workshop(kWorkshops + name);
