@@ -158,6 +158,18 @@ TEST(DecisionReader, UnknownLeversValuesOutOfRangeAndMissingRoundsAreRefused) {
     EXPECT_TRUE(has(d, "rounds[4].round", "decided twice"));
 }
 
+TEST(DecisionReader, AFractionalStepIsReportedWithItsNumbers) {
+    // The cuts game's agency renewal moves in steps of 0.05 from 0.5 (the message once
+    // formatted a fraction by calling itself for ever).
+    const std::string text = R"({"decisions": 1, "workshop": "cuts_game.json", "table": "T",
+        "rounds": [{"round": 1, "levers": {"agency_renewal": 0.52}}]})";
+    const auto r = load_decisions_text(text, kWorkshops + "t.json");
+    EXPECT_FALSE(r.decisions);
+    EXPECT_TRUE(has(r.diagnostics, "rounds[0].levers.agency_renewal",
+                    "must be 0.5 plus a multiple of 0.05 (got 0.52)"))
+        << ::testing::PrintToString(problems(r.diagnostics));
+}
+
 TEST(WorkshopReader, LeversAndCardsMustBeValuesThatCanChangeDuringARun) {
     // Rounds are dated changes: the posts are counted out at day 0, so they cannot be a lever.
     json levers = json::parse(pa_workshop())["levers"];
