@@ -1,5 +1,7 @@
 // `cssim validate` and `cssim schema`, plus the scenario loading every command shares.
+#include <cmath>
 #include <cstdio>
+#include <string>
 
 #include "commands.hpp"
 #include "cssim/scenario/workshop.hpp"
@@ -62,6 +64,43 @@ std::vector<scenario::Diagnostic> play_problems(const scenario::Workshop& w,
     return played.scenario ? std::vector<scenario::Diagnostic>{} : played.diagnostics;
 }
 
+/** @brief Pounds with thousands separators, to the pound: "£740,544", "-£2,174,107". */
+std::string pounds(double v) {
+    char buffer[40];
+    std::snprintf(buffer, sizeof buffer, "%.0f", std::fabs(v));
+    std::string whole(buffer);
+    for (int i = static_cast<int>(whole.size()) - 3; i > 0; i -= 3)
+        whole.insert(static_cast<std::size_t>(i), ",");
+    return std::string(std::lround(v) < 0 ? "-" : "") + "£" + whole;
+}
+
+/**
+ * @brief The levers' price list (the decision sheet, docs/workshop.md): each lever's values and
+ * what they cost a year against its default, as the reader priced them from the model.
+ */
+std::string price_list(const scenario::Workshop& w) {
+    std::string out =
+        "  budget for decisions: " +
+        (w.budget_per_year > 0.0 ? pounds(w.budget_per_year) + " a year" : std::string("none")) +
+        "\n";
+    for (const scenario::WorkshopLever& lever : w.levers) {
+        out += "  " + lever.id + " (" + lever.label + "): ";
+        if (lever.is_range) {
+            char range[96];
+            std::snprintf(range, sizeof range, "%g to %g, default %s, ", lever.low, lever.high,
+                          lever.default_value.c_str());
+            out += range + pounds(lever.cost_per_unit_per_year) + " a year per unit\n";
+            continue;
+        }
+        for (std::size_t i = 0; i < lever.allowed.size(); ++i) {
+            out += (i == 0 ? "" : ", ") + lever.allowed[i] + " " +
+                   pounds(i < lever.cost_per_year.size() ? lever.cost_per_year[i] : 0.0);
+        }
+        out += " a year (default " + lever.default_value + ")\n";
+    }
+    return out;
+}
+
 /** @brief `cssim validate` of a workshop file (a top-level "workshop") or a decision file. */
 int validate_workshop_files(const std::string& path, scenario::FileKind kind) {
     if (kind == scenario::FileKind::workshop) {
@@ -76,6 +115,8 @@ int validate_workshop_files(const std::string& path, scenario::FileKind kind) {
             "scenario %s)\n",
             path.c_str(), w.title.c_str(), w.rounds, w.round_months, w.levers.size(),
             w.cards.size(), w.scenario_path.c_str());
+        const std::string prices = price_list(w);
+        std::fwrite(prices.data(), 1, prices.size(), stdout);
         return kExitOk;
     }
     const auto r = scenario::load_decisions(path);

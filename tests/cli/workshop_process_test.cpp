@@ -194,6 +194,19 @@ TEST(WorkshopCli, BadDecisionFilesAreRefusedWithTheirJsonPathsAndExit65) {
     EXPECT_NE(w.err.find("rounds"), std::string::npos) << w.err;
 }
 
+// `cssim validate` of a workshop prints the levers' price list, the model's costs (PAs at
+// money.pa_cost: 28, 42 and 56 PAs for 168 posts).
+TEST(WorkshopCli, ValidatePrintsThePriceListOfTheLevers) {
+    const ProcessResult r = run_process({kExe, "validate", kWorkshop});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("  budget for decisions: £1,000,000 a year\n"), std::string::npos)
+        << r.out;
+    EXPECT_NE(r.out.find("workers_per_pa (Social workers per PA): 0 £0, 6 £370,272, 4 £555,408, "
+                         "3 £740,544 a year (default 0)"),
+              std::string::npos)
+        << r.out;
+}
+
 // Bad overall weights stop `cssim workshop` and `cssim validate` with their JSON path (exit 65).
 TEST(WorkshopCli, BadOverallWeightsAreRefusedWithTheirJsonPathAndExit65) {
     const std::string dir = fresh_directory("workshop-weights");
