@@ -374,7 +374,8 @@ void read_score(const json& item, const std::string& at, WorkshopScoreTerm& term
 
 /**
  * @brief `overall_weights`: {"children": w, "staff": w, "money": w}, each 0 to 1000 (missing:
- * the default). A family weighted above 0 must have score terms, and one family must count.
+ * the default). A family the file weights above 0 must have score terms, and one family must
+ * count.
  */
 void read_overall_weights(const Fields& f, const json& d, Workshop& w,
                           std::vector<Diagnostic>& out) {
@@ -403,7 +404,9 @@ void read_overall_weights(const Fields& f, const json& d, Workshop& w,
         const bool scored = std::any_of(w.score.begin(), w.score.end(), [&](const auto& t) {
             return t.group == family.first && t.weight > 0.0;
         });
-        if (family.second > 0.0 && !scored && !w.score.empty())
+        // A family the file weights by name must be scored; a default weight of a family the
+        // score leaves out is simply not counted (overall_scores leaves it out).
+        if (weights->contains(family.first) && family.second > 0.0 && !scored && !w.score.empty())
             g.error(family.first,
                     "weights a family the score has no term for (give it a score "
                     "term with a weight above 0, or weight it 0)");

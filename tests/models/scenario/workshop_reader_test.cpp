@@ -170,6 +170,34 @@ TEST(DecisionReader, AFractionalStepIsReportedWithItsNumbers) {
         << ::testing::PrintToString(problems(r.diagnostics));
 }
 
+TEST(WorkshopReader, OverallWeightsAreCheckedWithTheirPaths) {
+    // The shipped PA workshop weights its families 2, 1, 1; its score has no term for a family
+    // only when the terms are cut down to one.
+    const WorkshopLoadResult good = load_workshop(kWorkshops + "pa_decision.json");
+    ASSERT_TRUE(good.workshop);
+    EXPECT_EQ(good.workshop->overall_weights.children, 2.0);
+    EXPECT_EQ(good.workshop->overall_weights.money, 1.0);
+    json score = json::array();
+    score.push_back(
+        {{"group", "children"}, {"metric", "unallocated_cases_mean"}, {"better", "lower"}});
+    // (A merge patch: null takes staff out of the shipped weights.)
+    const auto r = load({{"score", score},
+                         {"overall_weights", {{"children", 1}, {"money", 2}, {"staff", nullptr}}}});
+    EXPECT_FALSE(r.workshop);
+    EXPECT_TRUE(
+        has(r.diagnostics, "overall_weights.money", "weights a family the score has no term"))
+        << ::testing::PrintToString(problems(r.diagnostics));
+    // staff keeps its default weight 1 but is not named: no complaint about it.
+    EXPECT_FALSE(has(r.diagnostics, "overall_weights.staff", ""));
+    const auto wrong = load({{"overall_weights", {{"children", "a lot"}}}});
+    EXPECT_TRUE(has(wrong.diagnostics, "overall_weights.children", "must be a number"));
+    // Without the key the defaults hold: children 2, staff 1, money 1.
+    const auto none = load({{"overall_weights", nullptr}});
+    ASSERT_TRUE(none.workshop) << ::testing::PrintToString(problems(none.diagnostics));
+    EXPECT_EQ(none.workshop->overall_weights.children, 2.0);
+    EXPECT_EQ(none.workshop->overall_weights.staff, 1.0);
+}
+
 TEST(WorkshopReader, LeversAndCardsMustBeValuesThatCanChangeDuringARun) {
     // Rounds are dated changes: the posts are counted out at day 0, so they cannot be a lever.
     json levers = json::parse(pa_workshop())["levers"];
