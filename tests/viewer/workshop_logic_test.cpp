@@ -6,8 +6,10 @@
 #include <cmath>
 #include <fstream>
 
+#include "app/viewer_state.hpp"
 #include "app/workshop_loops.hpp"
 #include "app/workshop_round.hpp"
+#include "app/workshop_start.hpp"
 #include "cssim/workshop/play.hpp"
 
 namespace cssim::viewer {
@@ -108,6 +110,42 @@ TEST(WorkshopRound, TheDecisionFileReadsBackWithTheCliReaderAndResumes) {
     const TableRound early = resumed_table(w, *read.decisions, 2);
     EXPECT_EQ(early.pending[lever_index("max_overtime")], "11");
     EXPECT_EQ(early.pending[lever_index("agency_allowed")], "false");
+}
+
+TEST(WorkshopSession, ARoundPlaysInTheBackgroundAndEachTableKeepsItsDecisions) {
+    ViewerOptions options;
+    options.workshop = kWorkshop;
+    options.tables = 2;
+    const std::filesystem::path dir = ::testing::TempDir() + "workshop_session_tables";
+    std::filesystem::remove_all(dir);
+    options.save_dir = dir;
+    WorkshopState w;
+    std::string error;
+    ASSERT_EQ(open_workshop(options, w, error), 0) << error;
+    EXPECT_TRUE(std::filesystem::exists(dir / "table_1.json"));  // kept from the start
+    ASSERT_EQ(w.tables.size(), 2u);
+    w.tables[1].pending[lever_index("workers_per_pa")] = "3";
+    start_play(w);
+    ASSERT_TRUE(w.playing.has_value());
+    ViewerState state;
+    ASSERT_TRUE(collect_play(w, state, true));
+    EXPECT_EQ(w.played, 1u) << w.status;
+    EXPECT_EQ(w.screen, WorkshopScreen::play);
+    EXPECT_TRUE(has_run(state, kSideA));
+    ASSERT_EQ(w.runs.size(), 2u);
+    ASSERT_TRUE(w.runs[0].run && w.runs[1].run);
+    EXPECT_EQ(w.runs[1].scores.at(0).size(), pa_workshop().score.size());
+    // Round 1's PAs are in table 2's run and not in table 1's.
+    const std::int64_t day = w.session->calendar().round_days[1] - 1;
+    EXPECT_EQ(w.runs[0].run->series_value("pa_count", day).value_or(-1.0), 0.0);
+    EXPECT_GT(w.runs[1].run->series_value("pa_count", day).value_or(0.0), 40.0);
+    // Both files say round 1 was played; only table 2's moves a lever.
+    for (std::size_t t = 0; t < 2; ++t) {
+        const auto read = scenario::load_decisions(table_file(dir, t).string(), &pa_workshop());
+        ASSERT_TRUE(read.decisions.has_value()) << t;
+        ASSERT_EQ(read.decisions->rounds.size(), 1u);
+        EXPECT_EQ(read.decisions->rounds[0].levers.size(), t == 0 ? 0u : 1u);
+    }
 }
 
 std::vector<double> ramp(double from, double to, std::size_t n = 100) {

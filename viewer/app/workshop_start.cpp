@@ -52,8 +52,8 @@ int open_workshop(const ViewerOptions& o, WorkshopState& w, std::string& error) 
         played = std::max(played, last_round_decided(f));
     if (o.played) {
         if (*o.played > ws.rounds) {
-            error = "--played " + std::to_string(*o.played) + ": the workshop has rounds 1 to " +
-                    std::to_string(ws.rounds) + "\n";
+            error = "cssim-view: --played " + std::to_string(*o.played) +
+                    ": the workshop has rounds 1 to " + std::to_string(ws.rounds) + "\n";
             return kExitUsage;
         }
         played = *o.played;
