@@ -79,7 +79,8 @@ std::string viewer_usage() {
            "  --played K             play only rounds 1 to K of the decision files first\n"
            "  --save DIR             where each table's decisions are kept, DIR/table_N.json\n"
            "                         (default workshop-tables)\n"
-           "  --screen S             first screen: round, play, scoreboard or debrief\n";
+           "  --screen S             first screen: round, play, scoreboard or debrief\n"
+           "  --table N              the table in focus first (default 1)\n";
 }
 
 ParsedOptions parse_viewer_options(const std::vector<std::string>& args) {
@@ -107,7 +108,7 @@ ParsedOptions parse_viewer_options(const std::vector<std::string>& args) {
                    a == "--align" || a == "--pause-when" || a == "--bookmark" || a == "--results" ||
                    a == "--scenarios" || a == "--measure" || a == "--detail" || a == "--view" ||
                    a == "--workshop" || a == "--tables" || a == "--decisions" || a == "--save" ||
-                   a == "--played" || a == "--screen") {
+                   a == "--played" || a == "--screen" || a == "--table") {
             if (!value(v))
                 return fail(a + " needs a value");
             if (a == "--compare") {
@@ -162,6 +163,9 @@ ParsedOptions parse_viewer_options(const std::vector<std::string>& args) {
                 if (!parse_int(v, o.tables) || o.tables < 1 || o.tables > 9)
                     return fail("--tables expects a number of tables from 1 to 9, got \"" + v +
                                 "\"");
+            } else if (a == "--table") {
+                if (!parse_int(v, o.table) || o.table < 1 || o.table > 9)
+                    return fail("--table expects a table number from 1 to 9, got \"" + v + "\"");
             } else if (a == "--decisions") {
                 o.decisions.emplace_back(v);
             } else if (a == "--save") {
@@ -202,7 +206,8 @@ ParsedOptions parse_viewer_options(const std::vector<std::string>& args) {
     const bool workshop_only =
         o.tables != 0 || !o.decisions.empty() || o.save_dir || o.played || o.screen;
     if (workshop_only && !o.workshop)
-        return fail("--tables, --decisions, --played, --save and --screen need --workshop FILE");
+        return fail(
+            "--tables, --table, --decisions, --played, --save and --screen need --workshop FILE");
     if (o.workshop && (o.run_a || o.run_b))
         return fail("--workshop plays a workshop; it does not open run archives");
     if (o.workshop && o.tables != 0 && o.tables < static_cast<int>(o.decisions.size()))

@@ -61,6 +61,7 @@ struct ViewerOptions {
     std::optional<std::filesystem::path> save_dir;  ///< --save DIR for the decision files
     std::optional<std::size_t> played;              ///< --played K rounds before the first screen
     std::optional<std::string> screen;              ///< --screen round|play|scoreboard|debrief
+    int table = 0;  ///< --table N: the table in focus first (0: unset)
 };
 
 /** @brief Usage text for --help and command-line errors. */

@@ -74,6 +74,12 @@ int open_workshop(const ViewerOptions& o, WorkshopState& w, std::string& error) 
             w.tables.push_back(
                 resumed_table(ws, {"", "Table " + std::to_string(t + 1), {}}, played));
     }
+    if (o.table != 0 && static_cast<std::size_t>(o.table) > n) {
+        error = "cssim-view: --table " + std::to_string(o.table) + ": there are " +
+                std::to_string(n) + " tables\n";
+        return kExitUsage;
+    }
+    w.table = o.table != 0 ? static_cast<std::size_t>(o.table - 1) : 0;
     w.debrief_tables = {0, n > 1 ? 1u : 0u};
     // Each table's decisions go to DIR/table_N.json; a file there is replaced only when it is
     // the one this table was resumed from (the session carries it on), never anything else.

@@ -126,6 +126,41 @@ void draw_workshop_scoreboard(ViewerState& state, WorkshopState& w, const Worksh
         }
         ImGui::EndTable();
     }
+    // What each table has decided: the levers in force now, side by side.
+    ImGui::Dummy(ImVec2(0, 12.0f * page.scale));
+    ImGui::SetWindowFontScale(0.8f);
+    if (ImGui::BeginTable("##levers", static_cast<int>(n) + 1, flags)) {
+        ImGui::TableSetupColumn("Lever", ImGuiTableColumnFlags_WidthStretch, 2.2f);
+        for (std::size_t t = 0; t < n; ++t)
+            ImGui::TableSetupColumn(w.tables[t].name.c_str(), ImGuiTableColumnFlags_WidthStretch,
+                                    1.0f);
+        const scenario::Workshop& ws = w.session->workshop();
+        std::vector<std::vector<std::string>> values;
+        for (const auto& table : w.tables)
+            values.push_back(values_in_force(ws, table, w.played));
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextDisabled("decisions in force");
+        for (std::size_t t = 0; t < n; ++t) {
+            ImGui::TableNextColumn();
+            ImGui::TextDisabled("%s a year", format_pounds(levers_cost(ws, values[t])).c_str());
+        }
+        for (std::size_t i = 0; i < ws.levers.size(); ++i) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(ws.levers[i].label.c_str());
+            for (std::size_t t = 0; t < n; ++t) {
+                ImGui::TableNextColumn();
+                const bool moved = !same_lever_value(values[t][i], ws.levers[i].default_value);
+                if (moved)
+                    ImGui::TextUnformatted(lever_display(values[t][i]).c_str());
+                else
+                    ImGui::TextDisabled("%s", lever_display(values[t][i]).c_str());
+            }
+        }
+        ImGui::EndTable();
+    }
+    ImGui::SetWindowFontScale(1.0f);
     std::string cards;
     for (std::size_t r = 1; r <= w.played; ++r) {
         for (const auto& title : w.session->cards_at(r))
