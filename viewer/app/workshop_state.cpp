@@ -25,12 +25,23 @@ LoadedRun to_loaded_run(const workshop::PlayedRound& played, const std::string& 
         make_memory_run_source("workshop table " + table, std::move(info), {played.record}));
 }
 
+/**
+ * The workshop as the decision file names it: relative to the file (as the shipped examples
+ * do), unless the two share no folder below the root, when the absolute path reads better.
+ */
 std::string workshop_reference(const fs::path& workshop, const fs::path& file) {
     std::error_code ec;
-    const fs::path dir = fs::absolute(file, ec).parent_path();
-    const fs::path relative = fs::relative(fs::absolute(workshop, ec), dir, ec);
-    return ec || relative.empty() ? fs::absolute(workshop).generic_string()
-                                  : relative.generic_string();
+    const fs::path dir = fs::weakly_canonical(fs::absolute(file, ec), ec).parent_path();
+    const fs::path target = fs::weakly_canonical(fs::absolute(workshop, ec), ec);
+    const fs::path relative = fs::relative(target, dir, ec);
+    std::size_t up = 0;
+    for (const auto& part : relative)
+        up += part == ".." ? 1 : 0;
+    const std::size_t depth =
+        static_cast<std::size_t>(std::distance(dir.begin(), dir.end())) - 1;  // below the root
+    if (ec || relative.empty() || up >= depth)
+        return target.generic_string();
+    return relative.generic_string();
 }
 
 }  // namespace

@@ -132,8 +132,12 @@ void draw_workshop_round(ViewerState& state, WorkshopState& w, const WorkshopPag
         } else if (finished) {
             ImGui::TextDisabled("Every round is played: S for the scoreboard, D for the debrief.");
         } else {
-            ImGui::TextColored(ImVec4(1.0f, 0.85f, 0.3f, 1.0f),
-                               "Enter: play round %zu for all %zu tables", round, w.tables.size());
+            ImGui::TextColored(
+                ImVec4(1.0f, 0.85f, 0.3f, 1.0f), "Enter: play round %zu for %s", round,
+                w.tables.size() == 1 ? "the table"
+                : w.tables.size() == 2
+                    ? "both tables"
+                    : ("all " + std::to_string(w.tables.size()) + " tables").c_str());
         }
     }
     ImGui::End();
