@@ -157,6 +157,8 @@ TEST_F(WorkshopViewer, BadFilesAndCommandLinesAreRefusedBeforeAnyWindow) {
     EXPECT_EQ(run("--decisions x.json"), 64);
     EXPECT_EQ(run("--workshop " + kWorkshop + " --screen lobby"), 64);
     EXPECT_EQ(run("--workshop " + kWorkshop + kTables + " --tables 1"), 64);
+    EXPECT_EQ(run("--workshop " + kWorkshop + " --table 3 --save " + (dir_ / "s3").string()), 64);
+    EXPECT_NE(log().find("--table 3: there are 2 tables"), std::string::npos) << log();
     // A file in the save folder that this session did not load is never overwritten.
     const fs::path taken = dir_ / "taken";
     fs::create_directories(taken);
