@@ -148,6 +148,35 @@ TEST(WorkshopSession, ARoundPlaysInTheBackgroundAndEachTableKeepsItsDecisions) {
     }
 }
 
+TEST(WorkshopSession, TheDebriefNamesTheAgencyBanLoopFromARealPlay) {
+    // Table 1 bans agency workers at round 3 (the shipped example), table 2 keeps the defaults:
+    // after five rounds the named loop must start where the tables' decisions differ and run
+    // through the staff they have to the stress they feel.
+    ViewerOptions options;
+    options.workshop = kWorkshop;
+    options.decisions = {std::string(CSSIM_SOURCE_DIR) +
+                         "/scenarios/workshops/pa_decision_table_a.json"};
+    options.tables = 2;
+    options.played = 5;
+    options.save_dir = ::testing::TempDir() + "workshop_debrief_tables";
+    std::filesystem::remove_all(*options.save_dir);
+    WorkshopState w;
+    std::string error;
+    ASSERT_EQ(open_workshop(options, w, error), 0) << error;
+    ViewerState state;
+    set_screen(w, state, WorkshopScreen::debrief);
+    ASSERT_FALSE(w.loops.empty());
+    const NamedLoop& loop = w.loops.front();
+    EXPECT_EQ(loop.chain.front().series, "agency_share") << loop_text(loop);
+    EXPECT_EQ(loop.chain.front().sign, 1) << "B (no ban) has more agency workers";
+    const auto has = [&](const std::string& s) {
+        return std::any_of(loop.chain.begin(), loop.chain.end(),
+                           [&](const SeriesDifference& d) { return d.series == s; });
+    };
+    EXPECT_TRUE(has("social_workers_in_post")) << loop_text(loop);
+    EXPECT_TRUE(has("stress_mean")) << loop_text(loop);
+}
+
 std::vector<double> ramp(double from, double to, std::size_t n = 100) {
     std::vector<double> v(n);
     for (std::size_t i = 0; i < n; ++i)

@@ -233,7 +233,7 @@ void handle_workshop_keys(ViewerState& state, WorkshopState& w) {
             const int steps = (named(ImGuiKey_RightArrow, true) ? 1 : 0) -
                               (named(ImGuiKey_LeftArrow, true) ? 1 : 0);
             auto& value = w.tables[w.table].pending[w.lever];
-            if (steps != 0 && !workshop_finished(w))
+            if (steps != 0 && !workshop_finished(w) && !w.playing)
                 value = step_lever(levers[w.lever], value, steps);
             if (enter)
                 start_play(w);
