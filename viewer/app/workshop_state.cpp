@@ -2,6 +2,8 @@
 // decision file, and putting the tables' runs on the viewer's clock.
 #include "app/workshop_state.hpp"
 
+#include <unistd.h>
+
 #include <fstream>
 #include <thread>
 
@@ -150,7 +152,8 @@ std::string save_decisions(const WorkshopState& w) {
         std::error_code ec;
         if (path.has_parent_path())
             fs::create_directories(path.parent_path(), ec);
-        const fs::path temporary = path.string() + ".part";
+        // A name of this process's own, so that no file it did not write is replaced.
+        const fs::path temporary = path.string() + ".part" + std::to_string(::getpid());
         {
             std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
             out << decision_file_text(w.tables[t], workshop_reference(w.workshop_path, path));

@@ -1,5 +1,6 @@
 // The round screen: the table in focus, its levers as sliders and toggles with what each costs
 // and the budget left, and this round's shock cards.
+#include <algorithm>
 #include <cmath>
 
 #include "views/workshop_views.hpp"
@@ -120,9 +121,27 @@ void draw_workshop_round(ViewerState& state, WorkshopState& w, const WorkshopPag
         ImGui::Dummy(ImVec2(0, gap * 0.5f));
         const float width = ImGui::GetContentRegionAvail().x - gap;
         if (!w.tables.empty()) {
-            for (std::size_t i = 0; i < ws.levers.size(); ++i)
+            // The levers scroll when there are more than fit; the one in focus stays in view.
+            // Below the list: the budget line and bar, then the Enter line.
+            const ImGuiStyle& style = ImGui::GetStyle();
+            const float reserve = 2.0f * ImGui::GetTextLineHeightWithSpacing() +
+                                  18.0f * page.scale + 4.0f + 3.0f * style.ItemSpacing.y +
+                                  style.WindowPadding.y;
+            ImGui::BeginChild(
+                "##lever_list",
+                ImVec2(0, std::max(ImGui::GetContentRegionAvail().y - reserve,
+                                   ImGui::GetFrameHeightWithSpacing() * 2)),
+                false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_AlwaysUseWindowPadding);
+            for (std::size_t i = 0; i < ws.levers.size(); ++i) {
+                const float y = ImGui::GetCursorPosY();
                 draw_lever(w, i, width, !finished && !w.playing);
-            ImGui::Dummy(ImVec2(0, gap * 0.5f));
+                const float bottom = ImGui::GetCursorPosY();
+                const float view_top = ImGui::GetScrollY();
+                const float view_bottom = view_top + ImGui::GetWindowHeight();
+                if (i == w.lever && (y < view_top || bottom > view_bottom))
+                    ImGui::SetScrollY(y < view_top ? y : bottom - ImGui::GetWindowHeight());
+            }
+            ImGui::EndChild();
             draw_budget(w, width, page.scale);
         }
         ImGui::Dummy(ImVec2(0, gap * 0.5f));
