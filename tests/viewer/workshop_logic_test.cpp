@@ -62,9 +62,19 @@ TEST(WorkshopRound, BudgetLeftIsTheBudgetMinusWhatTheLeversCost) {
     const auto& w = pa_workshop();
     TableRound table = new_table(w, "T");
     EXPECT_DOUBLE_EQ(budget_left(w, table.pending), w.budget_per_year);  // defaults cost nothing
-    table.pending[lever_index("workers_per_pa")] = "3";                  // 56 PAs: 740,544 a year
-    EXPECT_DOUBLE_EQ(levers_cost(w, table.pending), 740544.0);
-    EXPECT_DOUBLE_EQ(budget_left(w, table.pending), w.budget_per_year - 740544.0);
+    // One PA per three workers: the lever's price for "3" (the last allowed value), whatever
+    // the workshop or the model sets it to; about 56 PAs at about 13,000 pounds each.
+    const auto& pa = w.levers[lever_index("workers_per_pa")];
+    table.pending[lever_index("workers_per_pa")] = "3";
+    const double price = pa.cost_per_year.at(3);
+    EXPECT_GT(price, 500000.0);
+    EXPECT_LT(price, 1000000.0);
+    EXPECT_DOUBLE_EQ(levers_cost(w, table.pending), price);
+    EXPECT_DOUBLE_EQ(budget_left(w, table.pending), w.budget_per_year - price);
+    // Two levers add up: a cap above the default costs what its units cost.
+    table.pending[lever_index("caseload_cap")] = "25";
+    const auto& cap = w.levers[lever_index("caseload_cap")];
+    EXPECT_DOUBLE_EQ(levers_cost(w, table.pending), price + 3.0 * cap.cost_per_unit_per_year);
 }
 
 TEST(WorkshopRound, ARoundRecordsOnlyTheLeversThatMovedAndTheyHoldAfterwards) {
