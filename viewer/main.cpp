@@ -9,7 +9,9 @@
 #include "app/start_options.hpp"
 #include "app/viewer_options.hpp"
 #include "app/viewer_state.hpp"
+#include "app/workshop_start.hpp"
 #include "host/glfw_host.hpp"
+#include "views/workshop_views.hpp"
 
 namespace {
 
@@ -49,6 +51,38 @@ bool apply_options(ViewerState& state, const ViewerOptions& o) {
     return true;
 }
 
+/** cssim-view --workshop: the workshop's screens instead of the replay dashboard. */
+int run_workshop(const ViewerOptions& options, std::chrono::steady_clock::time_point started) {
+    auto w = std::make_unique<cssim::viewer::WorkshopState>();
+    std::string error;
+    if (const int code = cssim::viewer::open_workshop(options, *w, error); code != 0) {
+        std::cerr << error;
+        return code;
+    }
+    ViewerState state;
+    state.presenter = true;  // the high-contrast theme: a room reads it from the back
+    using cssim::viewer::WorkshopScreen;
+    WorkshopScreen screen = w->played > 0 ? WorkshopScreen::scoreboard : WorkshopScreen::round;
+    for (WorkshopScreen s : {WorkshopScreen::round, WorkshopScreen::play,
+                             WorkshopScreen::scoreboard, WorkshopScreen::debrief}) {
+        if (options.screen && *options.screen == cssim::viewer::workshop_screen_name(s))
+            screen = s;
+    }
+    cssim::viewer::set_screen(*w, state, screen);
+    if (options.screenshot &&
+        (screen == WorkshopScreen::play || screen == WorkshopScreen::debrief)) {
+        // A still for a document: the last day played, so the charts show the whole story.
+        state.clock.pause();
+        state.clock.scrub_to(static_cast<double>(state.clock.last_day()));
+    }
+    cssim::viewer::WindowHooks hooks;
+    hooks.draw = [&w](ViewerState& s, const cssim::viewer::UiFonts& fonts) {
+        cssim::viewer::draw_workshop(s, *w, fonts);
+    };
+    hooks.update = [&w](ViewerState& s) { return cssim::viewer::collect_play(*w, s); };
+    return cssim::viewer::run_viewer_window(state, options, started, hooks);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -64,6 +98,8 @@ int main(int argc, char** argv) {
         std::cout << cssim::viewer::viewer_usage();
         return 0;
     }
+    if (options.workshop)
+        return run_workshop(options, started);
     ViewerState state;
     state.align_mode = options.align;
     if (!open_runs(state, options))

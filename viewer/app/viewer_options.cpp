@@ -68,7 +68,19 @@ std::string viewer_usage() {
            "  --scenarios DIR        presets for live what-if (default scenarios)\n"
            "  --detail auto|full|low drawing detail; auto (default) is low on software renderers\n"
            "  --measure SECONDS      play for SECONDS redrawing every frame, then SECONDS more\n"
-           "                         redrawing only on change at 60 Hz; print timings, exit\n";
+           "                         redrawing only on change at 60 Hz; print timings, exit\n"
+           "workshop mode: cssim-view --workshop FILE [--tables N] [options]\n"
+           "  --workshop FILE        play a workshop (scenarios/workshops/*.json) with N tables:\n"
+           "                         round, play, scoreboard and debrief screens (keys on screen)\n"
+           "  --tables N             how many tables play (1-9; default: the decision files\n"
+           "                         given, at least 2)\n"
+           "  --decisions FILE       resume a table from its decision file (repeatable, in\n"
+           "                         table order): its rounds are played before the first screen\n"
+           "  --played K             play only rounds 1 to K of the decision files first\n"
+           "  --save DIR             where each table's decisions are kept, DIR/table_N.json\n"
+           "                         (default workshop-tables)\n"
+           "  --screen S             first screen: round, play, scoreboard or debrief\n"
+           "  --table N              the table in focus first (default 1)\n";
 }
 
 ParsedOptions parse_viewer_options(const std::vector<std::string>& args) {
@@ -94,7 +106,9 @@ ParsedOptions parse_viewer_options(const std::vector<std::string>& args) {
         } else if (a == "--compare" || a == "--screenshot" || a == "--day" ||
                    a == "--replication" || a == "--replication-b" || a == "--size" ||
                    a == "--align" || a == "--pause-when" || a == "--bookmark" || a == "--results" ||
-                   a == "--scenarios" || a == "--measure" || a == "--detail" || a == "--view") {
+                   a == "--scenarios" || a == "--measure" || a == "--detail" || a == "--view" ||
+                   a == "--workshop" || a == "--tables" || a == "--decisions" || a == "--save" ||
+                   a == "--played" || a == "--screen" || a == "--table") {
             if (!value(v))
                 return fail(a + " needs a value");
             if (a == "--compare") {
@@ -143,6 +157,29 @@ ParsedOptions parse_viewer_options(const std::vector<std::string>& args) {
                 if (!o.view)
                     return fail("--view expects one of " + start_view_names() + ", got \"" + v +
                                 "\"");
+            } else if (a == "--workshop") {
+                o.workshop = v;
+            } else if (a == "--tables") {
+                if (!parse_int(v, o.tables) || o.tables < 1 || o.tables > 9)
+                    return fail("--tables expects a number of tables from 1 to 9, got \"" + v +
+                                "\"");
+            } else if (a == "--table") {
+                if (!parse_int(v, o.table) || o.table < 1 || o.table > 9)
+                    return fail("--table expects a table number from 1 to 9, got \"" + v + "\"");
+            } else if (a == "--decisions") {
+                o.decisions.emplace_back(v);
+            } else if (a == "--save") {
+                o.save_dir = v;
+            } else if (a == "--played") {
+                std::size_t k = 0;
+                if (!parse_int(v, k))
+                    return fail("--played expects a number of rounds, got \"" + v + "\"");
+                o.played = k;
+            } else if (a == "--screen") {
+                if (v != "round" && v != "play" && v != "scoreboard" && v != "debrief")
+                    return fail("--screen expects round, play, scoreboard or debrief, got \"" + v +
+                                "\"");
+                o.screen = v;
             } else if (a == "--pause-when") {
                 o.pause_conditions.push_back(v);
             } else if (a == "--bookmark") {
@@ -166,7 +203,19 @@ ParsedOptions parse_viewer_options(const std::vector<std::string>& args) {
             return fail("unexpected argument \"" + a + "\" (use --compare for a second run)");
         }
     }
-    if (o.screenshot && !o.run_a)
+    const bool workshop_only =
+        o.tables != 0 || !o.decisions.empty() || o.save_dir || o.played || o.screen;
+    if (workshop_only && !o.workshop)
+        return fail(
+            "--tables, --table, --decisions, --played, --save and --screen need --workshop FILE");
+    if (o.workshop && (o.run_a || o.run_b))
+        return fail("--workshop plays a workshop; it does not open run archives");
+    if (o.workshop && o.tables != 0 && o.tables < static_cast<int>(o.decisions.size()))
+        return fail("--tables " + std::to_string(o.tables) + " is fewer than the " +
+                    std::to_string(o.decisions.size()) + " decision files given");
+    if (o.workshop && o.decisions.size() > 9)
+        return fail("--decisions: at most 9 tables");
+    if (o.screenshot && !o.run_a && !o.workshop)
         return fail("--screenshot needs a run archive to show");
     if (o.run_b && !o.run_a)
         return fail("--compare needs a first run A");

@@ -54,6 +54,14 @@ struct ViewerOptions {
     double measure_seconds = 0.0;               ///< --measure: play and report timing, then exit
     DetailRequest detail = DetailRequest::automatic;  ///< --detail auto|full|low
     bool show_help = false;
+    /// --workshop FILE: workshop mode (round, play, scoreboard and debrief screens).
+    std::optional<std::filesystem::path> workshop;
+    int tables = 0;                                 ///< --tables N (0: unset)
+    std::vector<std::filesystem::path> decisions;   ///< --decisions FILE, one per table
+    std::optional<std::filesystem::path> save_dir;  ///< --save DIR for the decision files
+    std::optional<std::size_t> played;              ///< --played K rounds before the first screen
+    std::optional<std::string> screen;              ///< --screen round|play|scoreboard|debrief
+    int table = 0;  ///< --table N: the table in focus first (0: unset)
 };
 
 /** @brief Usage text for --help and command-line errors. */

@@ -73,13 +73,17 @@ void install_input_callbacks(GLFWwindow* window, InputFlags* flags) {
 }
 
 /** Builds and renders one ImGui frame into the back buffer (no swap). */
-void render_frame(ViewerState& state, const UiFonts& fonts, GLFWwindow* window, bool headless) {
+void render_frame(ViewerState& state, const UiFonts& fonts, GLFWwindow* window, bool headless,
+                  const WindowHooks& hooks = {}) {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     if (headless)
         hide_mouse();
     ImGui::NewFrame();
-    draw_viewer(state, fonts);
+    if (hooks.draw)
+        hooks.draw(state, fonts);
+    else
+        draw_viewer(state, fonts);
     ImGui::Render();
     int fb_w = 0;
     int fb_h = 0;
@@ -172,7 +176,8 @@ bool save_screenshot(ViewerState& state, GLFWwindow* window, const std::filesyst
 
 }  // namespace
 
-int run_viewer_window(ViewerState& state, const ViewerOptions& options, Clock::time_point started) {
+int run_viewer_window(ViewerState& state, const ViewerOptions& options, Clock::time_point started,
+                      const WindowHooks& hooks) {
 #if defined(__GLIBC__)
     // Every frame the GL driver allocates and frees vertex and index buffers of a few MB; with
     // glibc's defaults the freed top of the heap is returned to the kernel and faulted back in
@@ -248,7 +253,9 @@ int run_viewer_window(ViewerState& state, const ViewerOptions& options, Clock::t
         const Clock::time_point now = Clock::now();
         const double dt = options.screenshot ? 0.0 : std::min(seconds_between(last, now), 0.25);
         last = now;
-        const bool changed = update(state, dt);
+        bool changed = update(state, dt);
+        if (hooks.update && hooks.update(state))
+            changed = true;
         const FrameEvents events{input_flags.input, input_flags.window_changed, changed,
                                  io.WantTextInput,
                                  headless || state.png_export_request.has_value()};
@@ -256,7 +263,7 @@ int run_viewer_window(ViewerState& state, const ViewerOptions& options, Clock::t
         if (!gate.should_draw(events))
             continue;
 
-        render_frame(state, fonts, window, headless);
+        render_frame(state, fonts, window, headless, hooks);
         if (state.png_export_request) {
             save_screenshot(state, window, *state.png_export_request, false);
             state.png_export_request.reset();

@@ -20,8 +20,12 @@ UiFonts load_fonts(ImGuiIO& io) {
         fonts.medium = io.Fonts->AddFontFromFileTTF(kDejaVuSans, 20.0f);
         fonts.large = io.Fonts->AddFontFromFileTTF(kDejaVuSans, 26.0f);
         fonts.huge = io.Fonts->AddFontFromFileTTF(kDejaVuSans, 44.0f);
-        fonts.presenter_text = io.Fonts->AddFontFromFileTTF(kDejaVuSans, 2.0f * 26.0f);
-        fonts.presenter_date = io.Fonts->AddFontFromFileTTF(kDejaVuSans, 2.0f * 44.0f);
+        // The presenter's text also has the arrows the workshop's debrief draws its loops with.
+        static const ImWchar kPresenterRanges[] = {0x0020, 0x00FF, 0x2190, 0x21FF, 0};
+        fonts.presenter_text =
+            io.Fonts->AddFontFromFileTTF(kDejaVuSans, 2.0f * 26.0f, nullptr, kPresenterRanges);
+        fonts.presenter_date =
+            io.Fonts->AddFontFromFileTTF(kDejaVuSans, 2.0f * 44.0f, nullptr, kPresenterRanges);
         fonts.is_dejavu = fonts.regular != nullptr && fonts.medium != nullptr &&
                           fonts.large != nullptr && fonts.huge != nullptr &&
                           fonts.presenter_text != nullptr && fonts.presenter_date != nullptr;
