@@ -1,5 +1,7 @@
 // The scoreboard: every table side by side on the workshop's score after the last round
-// played, the better table on each item in green, and the weighted count of items won.
+// played, the better table on each item in green, and each table's overall score (points 0-100
+// within the room, models/workshop's overall_scores, as scoreboard.csv has it).
+#include <algorithm>
 #include <cmath>
 
 #include "app/value_format.hpp"
@@ -49,7 +51,6 @@ void draw_workshop_scoreboard(ViewerState& state, WorkshopState& w, const Worksh
         ImGui::End();
         return;
     }
-    std::vector<double> won(n, 0.0);
     const ImVec4 better(0.35f, 0.95f, 0.45f, 1.0f);
     const int flags =
         ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
@@ -110,19 +111,32 @@ void draw_workshop_scoreboard(ViewerState& state, WorkshopState& w, const Worksh
                 shown.value = values[t];
                 const bool is_best = !all_same && values[t] == best;
                 if (is_best) {
-                    won[t] += item.weight;
                     ImGui::TextColored(better, "%s", score_value(shown).c_str());
                 } else {
                     ImGui::TextUnformatted(score_value(shown).c_str());
                 }
             }
         }
+        // The overall score: every table's items of this round go in together (points are
+        // relative to the room), families weighted by the workshop's overall_weights.
+        std::vector<workshop::ScoreItem> all;
+        for (std::size_t t = 0; t < n; ++t) {
+            if (const auto* s = score_of_table(w, t))
+                all.insert(all.end(), s->begin(), s->end());
+        }
+        const auto overall = workshop::overall_scores(w.session->workshop(), all, w.played);
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted("Items won (weighted)");
+        ImGui::TextUnformatted("Overall score (0-100)");
         for (std::size_t t = 0; t < n; ++t) {
             ImGui::TableNextColumn();
-            ImGui::Text("%.0f", won[t]);
+            const auto it = std::find_if(overall.begin(), overall.end(), [&](const auto& o) {
+                return o.table == w.tables[t].name;
+            });
+            if (it == overall.end() || std::isnan(it->overall))
+                ImGui::TextDisabled("-");
+            else
+                ImGui::Text("%.0f", it->overall);
         }
         ImGui::EndTable();
     }
