@@ -36,6 +36,9 @@ LpRunner::LpRunner(std::span<LogicalProcess* const> lps, const LpRunOptions& opt
     }
     const core::Tick span = options_.end > options_.start ? options_.end - options_.start : 0;
     total_ = static_cast<std::uint64_t>((span + options_.lookahead - 1) / options_.lookahead);
+    for (const LogicalProcess* lp : lps_) {
+        sent_before_ += lp->sent_;
+    }
     assign_units();
 }
 
@@ -101,15 +104,16 @@ core::Tick LpRunner::epoch_end(std::uint64_t k) const {
 void LpRunner::deliver(Unit& unit, std::size_t index, std::uint64_t parity) {
     unit.inbox.clear();
     for (std::size_t from = 0; from < units_.size(); ++from) {
-        std::vector<LpMessage>& messages = buffer(from, parity, index).messages;
-        unit.received += messages.size();
+        const std::vector<LpMessage>& messages = buffer(from, parity, index).messages;
         for (const LpMessage& message : messages) {
             // Messages at or after the end would never run: counted, not delivered.
             if (message.time < options_.end) {
                 unit.inbox.push_back(message);
             }
         }
-        messages.clear();
+        // Read only: the sender clears its own buffer two epochs on (run_unit), so this line
+        // is never written from this core and need not travel back before the sender's next
+        // message.
     }
     if (unit.inbox.empty()) {
         return;
@@ -126,6 +130,12 @@ void LpRunner::deliver(Unit& unit, std::size_t index, std::uint64_t parity) {
 }
 
 void LpRunner::run_unit(Unit& unit, std::size_t index, std::uint64_t k) {
+    // This epoch's buffers were last written two epochs ago and read (never written) by their
+    // receivers in the last one, which has closed: the sender empties them itself.
+    detail::MessageBuffer* outboxes = &buffer(index, k & 1, 0);
+    for (std::size_t to = 0; to < units_.size(); ++to) {
+        outboxes[to].messages.clear();
+    }
     if (unit.error) {
         return;
     }
@@ -134,7 +144,6 @@ void LpRunner::run_unit(Unit& unit, std::size_t index, std::uint64_t k) {
             deliver(unit, index, (k - 1) & 1);
         }
         const core::Tick end = epoch_end(k);
-        detail::MessageBuffer* outboxes = &buffer(index, k & 1, 0);
         for (Member& member : unit.members) {
             if (member.next_time >= end) {
                 continue;  // nothing to do this epoch: skipped without a call
@@ -269,13 +278,12 @@ void LpRunner::finish() {
     if (serial_error_) {
         std::rethrow_exception(serial_error_);
     }
-    // Sent = taken from buffers during the run + what the last epoch left in them.
-    for (const Unit& unit : units_) {
-        outcome_.messages += unit.received;
+    // Sent during this run, delivered or not (the buffers are emptied by their senders, so
+    // they no longer tell what was taken from them).
+    for (const LogicalProcess* lp : lps_) {
+        outcome_.messages += lp->sent_;
     }
-    for (const detail::MessageBuffer& buffer : buffers_) {
-        outcome_.messages += buffer.messages.size();
-    }
+    outcome_.messages -= sent_before_;
 }
 
 }  // namespace cssim::parallel

@@ -21,8 +21,10 @@
 // on who ran which unit.
 //
 // Two parities are what let one hand-over per epoch suffice: in epoch k units write only
-// buffers of parity k mod 2, and read (and clear) only those of the other parity, which nobody
-// writes again before epoch k+1.
+// buffers of parity k mod 2, and read only those of the other parity, which nobody writes again
+// before epoch k+1. A unit empties its own buffers of parity k mod 2 when it starts epoch k
+// (their receivers read them in epoch k-1, which has closed), so a buffer's lines are only ever
+// written by the core of its sender.
 #include <atomic>
 #include <cstdint>
 #include <exception>
@@ -51,8 +53,7 @@ private:
         std::atomic<std::uint32_t> claimed{~std::uint32_t{0}};
         alignas(64) std::vector<Member> members;  ///< in LP index order
         std::vector<LpMessage> inbox;             ///< this epoch's deliveries, sorted
-        std::uint64_t received = 0;  ///< messages taken from buffers (delivered or not)
-        std::exception_ptr error;    ///< the first failure; the unit then idles
+        std::exception_ptr error;                 ///< the first failure; the unit then idles
     };
 
     std::vector<std::vector<std::uint32_t>> build_groups() const;
@@ -76,6 +77,7 @@ private:
     std::span<LogicalProcess* const> lps_;
     const LpRunOptions& options_;
     std::uint64_t total_ = 0;
+    std::uint64_t sent_before_ = 0;  ///< messages the LPs had sent before this run
     std::uint32_t threads_ = 1;
     bool spin_ = false;  ///< whether waiting threads spin before they sleep
     std::vector<Unit> units_;
