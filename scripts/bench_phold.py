@@ -10,6 +10,9 @@ the loop (target >= 0.6) for each horizon, with the load average; the targets ar
 scenario's horizon. 2-thread figures mean something only on an otherwise idle machine with 2
 free cores.
 
+Also the cost of the epoch barrier itself (BM_EpochBarrier: two LPs in two groups with one event
+each per epoch, with and without one message each way), in ns per epoch at 1 and 2 threads.
+
 Then, unless --no-ceiling, two copies of the 1-thread case run at the same time as separate
 processes: how fast each goes against its solo speed is the most any 2-thread efficiency can be
 on this machine (shared caches, memory bandwidth, virtual CPUs that share a physical core).
@@ -38,6 +41,15 @@ def median_rates(output):
     return rates
 
 
+def median_values(output, counter):
+    """`counter` of each benchmark's median, by run name, from Google Benchmark's JSON."""
+    values = {}
+    for b in json.loads(output)["benchmarks"]:
+        if b.get("aggregate_name", "median") == "median":
+            values[b.get("run_name", b["name"])] = b[counter]
+    return values
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -56,7 +68,10 @@ def main():
     load_before = os.getloadavg()
     cmd = [binary, "--benchmark_format=json", f"--benchmark_min_time={args.min_time}",
            f"--benchmark_repetitions={args.repetitions}", "--benchmark_report_aggregates_only=true"]
-    rates = median_rates(subprocess.run(cmd, check=True, capture_output=True, text=True).stdout)
+    rates = median_rates(subprocess.run(cmd + ["--benchmark_filter=Phold"], check=True,
+                                        capture_output=True, text=True).stdout)
+    barrier = median_values(subprocess.run(cmd + ["--benchmark_filter=EpochBarrier"], check=True,
+                                           capture_output=True, text=True).stdout, "ns_per_epoch")
     ceiling = None
     if not args.no_ceiling:
         solo = cmd + ["--benchmark_filter=BM_PholdLogicalProcesses/threads:1/horizon:2000/"]
@@ -87,6 +102,13 @@ def main():
         flat, one, two = figures[horizon]
         print(f"horizon {horizon}: one thread / sequential loop {one / flat:.2f} (target >= 0.6); "
               f"parallel efficiency at 2 threads {two / one / 2:.2f} (target >= 0.85)")
+    print()
+    print("epoch barrier (two LPs in two groups, one event each per epoch), ns per epoch:")
+    for messages in (0, 1):
+        one_b = barrier[f"BM_EpochBarrier/threads:1/messages:{messages}/real_time"] * 1e9
+        two_b = barrier[f"BM_EpochBarrier/threads:2/messages:{messages}/real_time"] * 1e9
+        what = "one message each way" if messages else "no messages"
+        print(f"  {what}: 1 thread {one_b:.0f} ns, 2 threads {two_b:.0f} ns")
     flat, one, two = figures[2000]
     efficiency = two / one / 2
     if ceiling is not None:

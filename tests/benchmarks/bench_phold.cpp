@@ -1,9 +1,14 @@
 // cssim_bench_phold: PHOLD (152 LPs, 16 events each, 10% remote, lookahead 0.1, mean delay 1,
 // horizons 200 and 2000) through models/phold on the logical-process facility at 1 and 2 threads,
-// against the hand-written sequential loop of peers/flat_phold_loop.cpp. scripts/bench_phold.py
+// against the hand-written sequential loop of peers/flat_phold_loop.cpp, and BM_EpochBarrier, the
+// cost of one epoch's barrier on its own. scripts/bench_phold.py
 // prints the parallel efficiency and the ratio to the loop. Figures: docs/performance.md, "PHOLD".
 #include <benchmark/benchmark.h>
 
+#include <memory>
+#include <vector>
+
+#include "cssim/parallel/logical_process.hpp"
 #include "cssim/phold/phold_model.hpp"
 #include "peers/flat_phold_loop.hpp"
 
@@ -61,6 +66,60 @@ BENCHMARK(BM_PholdFlatLoop)
     ->Arg(200)
     ->Arg(2000)
     ->ArgName("horizon")
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
+
+/** @brief One event per epoch: it either sends a message to the LP in the other group (which
+ * handles it next epoch) or schedules itself again, so an epoch is almost nothing but the
+ * barrier (and the exchange of one message each way). */
+class PingLp final : public cssim::parallel::LogicalProcess {
+public:
+    PingLp(std::uint32_t id, bool messages) : LogicalProcess(id), messages_(messages) {}
+    void run_until(cssim::core::Tick end) override { simulation().run_until(end, *this); }
+    void operator()(const cssim::core::Event& e) {
+        if (messages_) {
+            send(id() ^ 1U, e.time + 1, 0);
+        } else {
+            simulation().schedule_at(e.time + 1, 0);
+        }
+    }
+
+private:
+    bool messages_;
+};
+
+// The cost of one epoch's barrier: two LPs in two groups, lookahead 1 tick, 100,000 epochs, one
+// event per LP per epoch; with messages:1 each event is a message to the other group. Time per
+// epoch at 2 threads less that at 1 is what the threads pay to meet (docs/logical-processes.md).
+void BM_EpochBarrier(benchmark::State& state) {
+    constexpr cssim::core::Tick kEpochs = 100000;
+    const bool messages = state.range(1) != 0;
+    cssim::parallel::LpRunOptions options;
+    options.lookahead = 1;
+    options.end = kEpochs;
+    options.threads = static_cast<int>(state.range(0));
+    options.partition = {0, 1};
+    double epochs = 0.0;
+    for (auto _ : state) {
+        std::vector<std::unique_ptr<PingLp>> lps;
+        std::vector<cssim::parallel::LogicalProcess*> pointers;
+        for (std::uint32_t i = 0; i < 2; ++i) {
+            lps.push_back(std::make_unique<PingLp>(i, messages));
+            lps.back()->simulation().schedule_at(0, 0);
+            pointers.push_back(lps.back().get());
+        }
+        const cssim::parallel::LpRunOutcome outcome =
+            cssim::parallel::run_logical_processes(pointers, options);
+        epochs += static_cast<double>(outcome.epochs);
+        benchmark::DoNotOptimize(outcome);
+    }
+    state.counters["epochs_per_s"] = benchmark::Counter(epochs, benchmark::Counter::kIsRate);
+    state.counters["ns_per_epoch"] =
+        benchmark::Counter(epochs, benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
+}
+BENCHMARK(BM_EpochBarrier)
+    ->ArgsProduct({{1, 2}, {0, 1}})
+    ->ArgNames({"threads", "messages"})
     ->UseRealTime()
     ->Unit(benchmark::kMillisecond);
 

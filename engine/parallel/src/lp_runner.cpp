@@ -1,5 +1,5 @@
 // The epoch loop of run_logical_processes (see lp_runner.hpp for the phases, the claiming of
-// units and why one hand-over per epoch is enough).
+// units and why one barrier per epoch is enough).
 #include "lp_runner.hpp"
 
 #include <algorithm>
@@ -36,6 +36,9 @@ LpRunner::LpRunner(std::span<LogicalProcess* const> lps, const LpRunOptions& opt
     }
     const core::Tick span = options_.end > options_.start ? options_.end - options_.start : 0;
     total_ = static_cast<std::uint64_t>((span + options_.lookahead - 1) / options_.lookahead);
+    for (const LogicalProcess* lp : lps_) {
+        sent_before_ += lp->sent_;
+    }
     assign_units();
 }
 
@@ -90,7 +93,7 @@ void LpRunner::assign_units() {
     buffers_ = std::vector<detail::MessageBuffer>(std::size_t{2} * units_.size() * units_.size());
     // Spinning only makes sense when every thread can have a core of its own.
     spin_ = static_cast<int>(threads_) <= hardware_threads();
-    stop_.store(total_ == 0, std::memory_order_relaxed);
+    stop_after_.store(total_ > 0 ? total_ - 1 : 0, std::memory_order_relaxed);
 }
 
 core::Tick LpRunner::epoch_end(std::uint64_t k) const {
@@ -101,15 +104,16 @@ core::Tick LpRunner::epoch_end(std::uint64_t k) const {
 void LpRunner::deliver(Unit& unit, std::size_t index, std::uint64_t parity) {
     unit.inbox.clear();
     for (std::size_t from = 0; from < units_.size(); ++from) {
-        std::vector<LpMessage>& messages = buffer(from, parity, index).messages;
-        unit.received += messages.size();
+        const std::vector<LpMessage>& messages = buffer(from, parity, index).messages;
         for (const LpMessage& message : messages) {
             // Messages at or after the end would never run: counted, not delivered.
             if (message.time < options_.end) {
                 unit.inbox.push_back(message);
             }
         }
-        messages.clear();
+        // Read only: the sender clears its own buffer two epochs on (run_unit), so this line
+        // is never written from this core and need not travel back before the sender's next
+        // message.
     }
     if (unit.inbox.empty()) {
         return;
@@ -126,6 +130,15 @@ void LpRunner::deliver(Unit& unit, std::size_t index, std::uint64_t parity) {
 }
 
 void LpRunner::run_unit(Unit& unit, std::size_t index, std::uint64_t k) {
+    // This epoch's buffers were last written two epochs ago and read (never written) by their
+    // receivers in the last one, which is complete: the sender empties them itself.
+    detail::MessageBuffer* outboxes = &buffer(index, k & 1, 0);
+    for (std::size_t to = 0; to < units_.size(); ++to) {
+        outboxes[to].messages.clear();
+    }
+    if (index == 0) {
+        serial_step(k);
+    }
     if (unit.error) {
         return;
     }
@@ -134,7 +147,6 @@ void LpRunner::run_unit(Unit& unit, std::size_t index, std::uint64_t k) {
             deliver(unit, index, (k - 1) & 1);
         }
         const core::Tick end = epoch_end(k);
-        detail::MessageBuffer* outboxes = &buffer(index, k & 1, 0);
         for (Member& member : unit.members) {
             if (member.next_time >= end) {
                 continue;  // nothing to do this epoch: skipped without a call
@@ -147,60 +159,57 @@ void LpRunner::run_unit(Unit& unit, std::size_t index, std::uint64_t k) {
         }
     } catch (...) {
         unit.error = std::current_exception();
-        failed_.store(true, std::memory_order_relaxed);
+        request_stop(k);
     }
 }
 
-bool LpRunner::claim_units(std::uint32_t t, std::uint64_t k, std::uint32_t tag, bool home) {
-    {
-        for (std::size_t u = 0; u < units_.size(); ++u) {
-            if ((u % threads_ == t) != home) {
-                continue;
-            }
-            Unit& unit = units_[u];
-            std::uint32_t expected = tag - 1;  // claimed in the previous epoch, not yet in this
-            if (unit.claimed.load(std::memory_order_relaxed) != expected ||
-                !unit.claimed.compare_exchange_strong(expected, tag, std::memory_order_acq_rel)) {
-                continue;
-            }
-            run_unit(unit, u, k);
-            if (done_.fetch_add(1, std::memory_order_acq_rel) + 1 == units_.size()) {
-                close_epoch();
-                return true;
-            }
+bool LpRunner::claim_units(std::uint32_t t, std::uint64_t k, std::uint32_t target, bool home) {
+    const auto tag = static_cast<std::uint32_t>(k);
+    for (std::size_t u = 0; u < units_.size(); ++u) {
+        if ((u % threads_ == t) != home) {
+            continue;
+        }
+        Unit& unit = units_[u];
+        std::uint32_t expected = tag - 1;  // claimed in the previous epoch, not yet in this
+        if (unit.claimed.load(std::memory_order_relaxed) != expected ||
+            !unit.claimed.compare_exchange_strong(expected, tag, std::memory_order_acq_rel)) {
+            continue;
+        }
+        run_unit(unit, u, k);
+        // The count of finished units is the barrier: epoch k is complete when it reaches
+        // target. Whoever brings it there wakes any thread asleep on it.
+        if (done_.fetch_add(1, std::memory_order_acq_rel) + 1 == target) {
+            done_.notify_all();
+            return true;
         }
     }
     return false;
 }
 
-void LpRunner::close_epoch() {
-    done_.store(0, std::memory_order_relaxed);
-    bool stop = failed_.load(std::memory_order_relaxed);
-    if (!stop) {
-        ++outcome_.epochs;
+void LpRunner::request_stop(std::uint64_t k) {
+    std::uint64_t now = stop_after_.load(std::memory_order_relaxed);
+    while (k < now && !stop_after_.compare_exchange_weak(now, k, std::memory_order_relaxed)) {
+    }
+}
+
+void LpRunner::serial_step(std::uint64_t k) {
+    // Run by whichever thread claimed unit 0 of epoch k, before its LPs: epochs 0..k-1 are
+    // complete, and no other thread can be here before epoch k is (unit 0 of epoch k+1 waits
+    // for it), so the callbacks never run twice at once. What it decides reaches every
+    // thread through the barrier of epoch k (its writes come before unit 0 counts as done).
+    if (k > 0 && options_.on_progress &&
+        k % std::max<std::uint64_t>(1, options_.progress_every) == 0) {
         try {
-            if (options_.on_progress &&
-                (outcome_.epochs % std::max<std::uint64_t>(1, options_.progress_every) == 0 ||
-                 outcome_.epochs == total_)) {
-                options_.on_progress(outcome_.epochs, total_);
-            }
+            options_.on_progress(k, total_);
         } catch (...) {
             serial_error_ = std::current_exception();
-            stop = true;
+            request_stop(k);
         }
     }
-    if (!stop && outcome_.epochs < total_ && options_.cancel != nullptr &&
-        options_.cancel->load(std::memory_order_relaxed)) {
-        outcome_.cancelled = true;
-        stop = true;
+    if (options_.cancel != nullptr && options_.cancel->load(std::memory_order_relaxed)) {
+        cancelled_ = true;
+        request_stop(k);
     }
-    if (stop || outcome_.epochs == total_) {
-        stop_.store(true, std::memory_order_relaxed);
-    }
-    // The hand-over: everything above, and every unit's work of this epoch, happens before
-    // whatever a thread does after it sees the new tag.
-    epoch_tag_.fetch_add(1, std::memory_order_seq_cst);
-    epoch_tag_.notify_all();
 }
 
 void LpRunner::work(std::uint32_t t) {
@@ -208,21 +217,24 @@ void LpRunner::work(std::uint32_t t) {
     if (!spin_) {
         budget.now = std::chrono::nanoseconds{0};
     }
-    std::uint32_t tag = epoch_tag_.load(std::memory_order_acquire);
-    std::uint64_t k = tag;  // a thread starts before 2^32 epochs have passed
-    while (!stop_.load(std::memory_order_relaxed)) {
-        std::uint32_t now = tag + 1;  // when this thread closes the epoch
-        if (!claim_units(t, k, tag, true)) {
-            now = detail::spin_while_equal(epoch_tag_, tag, budget);
-            // Only a thread that has waited looks at the other threads' groups: while everyone
+    const auto units = static_cast<std::uint32_t>(units_.size());
+    std::uint32_t target = 0;  // done_ when epoch k is complete, mod 2^32
+    for (std::uint64_t k = 0;; ++k) {
+        target += units;
+        if (!claim_units(t, k, target, true) &&
+            !detail::spin_until_reached(done_, target, budget)) {
+            // Only a thread that has waited looks at the other threads' units: while everyone
             // keeps up, no thread reads another's claim flags (no cache-line transfer).
-            if (now == tag && !claim_units(t, k, tag, false)) {
-                now = detail::sleep_while_equal(epoch_tag_, tag);
+            if (!claim_units(t, k, target, false)) {
+                detail::sleep_until_reached(done_, target);
             }
-            now = epoch_tag_.load(std::memory_order_acquire);
         }
-        k += static_cast<std::uint32_t>(now - tag);
-        tag = now;
+        // Every thread sees the same answer for epoch k: a stop is requested during an epoch
+        // before its unit counts as done, so the acquire that saw epoch k complete also sees
+        // every request made in epochs up to k (later ones name later epochs).
+        if (stop_after_.load(std::memory_order_relaxed) <= k) {
+            return;
+        }
     }
 }
 
@@ -244,6 +256,10 @@ LpRunOutcome LpRunner::run() {
     }
     // Threads 1.. belong to this run; the calling thread is thread 0. If the system refuses a
     // thread, the others take its units: the results are the same, only slower.
+    if (total_ == 0) {
+        finish();
+        return outcome_;
+    }
     std::vector<std::thread> threads;
     try {
         threads.reserve(threads_ - 1);
@@ -269,13 +285,19 @@ void LpRunner::finish() {
     if (serial_error_) {
         std::rethrow_exception(serial_error_);
     }
-    // Sent = taken from buffers during the run + what the last epoch left in them.
-    for (const Unit& unit : units_) {
-        outcome_.messages += unit.received;
+    if (total_ > 0) {
+        outcome_.epochs = std::min(stop_after_.load(std::memory_order_relaxed), total_ - 1) + 1;
+        outcome_.cancelled = cancelled_ && outcome_.epochs < total_;
+        if (options_.on_progress && outcome_.epochs == total_) {
+            options_.on_progress(total_, total_);  // after the last epoch
+        }
     }
-    for (const detail::MessageBuffer& buffer : buffers_) {
-        outcome_.messages += buffer.messages.size();
+    // Sent during this run, delivered or not (the buffers are emptied by their senders, so
+    // they no longer tell what was taken from them).
+    for (const LogicalProcess* lp : lps_) {
+        outcome_.messages += lp->sent_;
     }
+    outcome_.messages -= sent_before_;
 }
 
 }  // namespace cssim::parallel

@@ -9,20 +9,25 @@
 //      buffer for it, sorts them into the canonical order and schedules them;
 //   2. runs: each of the unit's LPs with an event before the epoch's end runs up to it; its
 //      messages go into the unit's buffers of this epoch's parity, one per destination unit.
-// The thread that completes the epoch's last unit does the serial step (errors, progress,
-// cancellation) and opens the next epoch; that hand-over is the barrier, and nothing else in
+// The barrier is done_, the count of units finished since the run began: epoch k is complete
+// when it reaches units x (k+1), and the add that gets it there wakes any sleeper. There is no
+// closing thread: a failing unit or a cancellation lowers stop_after_ before its unit counts
+// as done, so every thread that sees epoch k complete agrees whether to stop after it; progress
+// and the cancellation flag are looked at by whoever runs unit 0 of the next epoch. Nothing in
 // the run is serial.
 //
 // Claiming: thread t claims its home units (u mod threads == t); only once it has waited for
-// the epoch to close longer than its spin budget does it claim any unit still unclaimed. So
+// the epoch to complete longer than its spin budget does it claim any unit still unclaimed. So
 // while every thread keeps up, units stay on one core and no thread reads another's claim flags
 // (no cache-line transfer), and a thread that the operating system has descheduled does not
 // hold the epoch back (its units not yet started are taken by the others). Results never depend
 // on who ran which unit.
 //
-// Two parities are what let one hand-over per epoch suffice: in epoch k units write only
-// buffers of parity k mod 2, and read (and clear) only those of the other parity, which nobody
-// writes again before epoch k+1.
+// Two parities are what let one barrier per epoch suffice: in epoch k units write only
+// buffers of parity k mod 2, and read only those of the other parity, which nobody writes again
+// before epoch k+1. A unit empties its own buffers of parity k mod 2 when it starts epoch k
+// (their receivers read them in epoch k-1, which is complete), so a buffer's lines are only ever
+// written by the core of its sender.
 #include <atomic>
 #include <cstdint>
 #include <exception>
@@ -51,8 +56,7 @@ private:
         std::atomic<std::uint32_t> claimed{~std::uint32_t{0}};
         alignas(64) std::vector<Member> members;  ///< in LP index order
         std::vector<LpMessage> inbox;             ///< this epoch's deliveries, sorted
-        std::uint64_t received = 0;  ///< messages taken from buffers (delivered or not)
-        std::exception_ptr error;    ///< the first failure; the unit then idles
+        std::exception_ptr error;                 ///< the first failure; the unit then idles
     };
 
     std::vector<std::vector<std::uint32_t>> build_groups() const;
@@ -64,32 +68,36 @@ private:
     }
     /** Thread t's whole run: every epoch it claims what units it can, then waits. */
     void work(std::uint32_t t);
-    /** Claims and runs thread t's home units of epoch k (tag = its 32-bit tag), or the others'
-     * units not yet started; true if it closed the epoch. */
-    bool claim_units(std::uint32_t t, std::uint64_t k, std::uint32_t tag, bool home);
+    /** Claims and runs thread t's home units of epoch k (or, if !home, the others' units not
+     * yet started); true if it finished the epoch (brought done_ to target). */
+    bool claim_units(std::uint32_t t, std::uint64_t k, std::uint32_t target, bool home);
     void run_unit(Unit& unit, std::size_t index, std::uint64_t k);
     void deliver(Unit& unit, std::size_t index, std::uint64_t parity);
-    /** By the thread that completed epoch k: the serial step, then the next epoch opens. */
-    void close_epoch();
+    /** By the thread running unit 0 of epoch k, first: progress and cancellation. */
+    void serial_step(std::uint64_t k);
+    /** The run stops after epoch k at the latest (errors, cancellation). */
+    void request_stop(std::uint64_t k);
     void finish();
 
     std::span<LogicalProcess* const> lps_;
     const LpRunOptions& options_;
     std::uint64_t total_ = 0;
+    std::uint64_t sent_before_ = 0;  ///< messages the LPs had sent before this run
     std::uint32_t threads_ = 1;
     bool spin_ = false;  ///< whether waiting threads spin before they sleep
     std::vector<Unit> units_;
     std::vector<std::uint32_t> owner_;        ///< unit of each LP
     std::vector<std::uint32_t> local_index_;  ///< position of each LP in its unit's members
     std::vector<detail::MessageBuffer> buffers_;
-    /// The open epoch, mod 2^32, and whether the run is over: written once per epoch by the
-    /// thread that closes it, read by every waiting thread (one cache line).
-    alignas(64) std::atomic<std::uint32_t> epoch_tag_{0};
-    std::atomic<bool> stop_{false};
-    alignas(64) std::atomic<std::uint32_t> done_{0};  ///< units finished in the open epoch
-    std::atomic<bool> failed_{false};                 ///< some unit has failed
-    // Touched only by the thread closing an epoch (ordered by the hand-over).
+    /// Units finished since the run began, mod 2^32: epoch k is complete when it has counted
+    /// units x (k+1). The only line every thread writes once per epoch.
+    alignas(64) std::atomic<std::uint32_t> done_{0};
+    /// The last epoch to run (total - 1 unless an error or cancellation asked for earlier);
+    /// only ever lowered, read by every thread once per epoch, written almost never.
+    alignas(64) std::atomic<std::uint64_t> stop_after_{0};
+    // Written only by the thread running unit 0 of an epoch (ordered by the barriers).
     std::exception_ptr serial_error_;
+    bool cancelled_ = false;
     LpRunOutcome outcome_;
 };
 

@@ -56,6 +56,11 @@ public:
      * BLOB, not NULL, when `bytes` is empty.
      */
     Statement& bind_blob(int index, std::span<const unsigned char> bytes);
+    /**
+     * @brief Binds a BLOB of `size` zero bytes that SQLite does not build in memory: the row is
+     * inserted with its pages zeroed, for Database::write_blob to fill in place.
+     */
+    Statement& bind_zeroblob(int index, std::uint64_t size);
 
     /** @brief Runs one step: true when a row is ready, false when done. */
     bool step();
@@ -92,6 +97,14 @@ public:
     /** @brief Runs one or more statements without results. */
     void exec(const char* sql);
     Statement prepare(std::string_view sql) { return Statement(db_, sql); }
+    /**
+     * @brief Writes `bytes` into the BLOB in `column` of row `rowid` of `table` (incremental BLOB
+     * I/O), from offset 0; the BLOB must already be at least that long (bind_zeroblob). SQLite
+     * copies the bytes straight into its pages, with no record-sized buffer in between. Every
+     * failure (opening, writing or closing the handle) throws SqliteError.
+     */
+    void write_blob(const char* table, const char* column, std::int64_t rowid,
+                    std::span<const unsigned char> bytes);
     /** @brief Closes now, reporting failure (the destructor cannot). */
     void close();
     sqlite3* handle() { return db_; }

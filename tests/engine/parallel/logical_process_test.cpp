@@ -295,5 +295,29 @@ TEST(LpRunner, ReportsProgressAfterTheLastEpoch) {
     EXPECT_EQ(calls, (std::vector<std::pair<std::uint64_t, std::uint64_t>>{{2, 4}, {4, 4}}));
 }
 
+TEST(LpRunner, AProgressCallbackThatThrowsStopsTheRunOnEveryThread) {
+    // The callback runs on whichever thread runs group 0 while the other groups run the same
+    // epoch; its failure must stop every thread after that epoch (no thread left waiting for
+    // a barrier the others have abandoned) and reach the caller.
+    for (const int threads : {1, 2, 3}) {
+        auto lps = make_lps(6);
+        for (auto& lp : lps) {
+            lp->simulation().schedule_at(0, 0);
+        }
+        auto ps = pointers(lps);
+        LpRunOptions options = options_of(10, 100000, threads);
+        options.progress_every = 5;
+        std::uint64_t last = 0;
+        options.on_progress = [&](std::uint64_t done, std::uint64_t) {
+            last = done;
+            if (done == 10) {
+                throw std::runtime_error("progress failed");
+            }
+        };
+        EXPECT_THROW(run_logical_processes(ps, options), std::runtime_error) << threads;
+        EXPECT_EQ(last, 10u) << "no report after the failing one";
+    }
+}
+
 }  // namespace
 }  // namespace cssim::parallel

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <cmath>
+#include <cstring>
 #include <limits>
 
 #include "archive_sql.hpp"
@@ -182,6 +183,42 @@ TEST(ArchiveReader, ListsSeriesInModelOrderAndLoadsThemAcrossReplications) {
     EXPECT_EQ(all[1].series.values, records[2].series[0].values);
     EXPECT_EQ(reader.load_series("odd 'name', \"quoted\"; DROP TABLE series;--").size(), 1U);
     EXPECT_TRUE(reader.load_series("no such series").empty());
+}
+
+TEST(ArchiveReader, LongSeriesWrittenInPlaceRoundTripBitForBit) {
+    // Series from 128 KiB on are inserted as zero BLOBs and filled by incremental BLOB I/O;
+    // 300,000 values (2.4 MB) also outgrow SQLite's page cache, so pages are spilled to the
+    // file between the insert and the write. Shorter series beside them take the bound path.
+    ScratchDir dir;
+    const auto path = dir / "run.sqlite";
+    std::vector<ReplicationRecord> records{sample_record(0, 0), sample_record(0, 1)};
+    for (std::size_t r = 0; r < records.size(); ++r) {
+        std::vector<double> values(300000 + r * 16384);  // 2.4 MB, and 128 KiB more
+        for (std::size_t i = 0; i < values.size(); ++i) {
+            values[i] = static_cast<double>(i) * 0.5 - static_cast<double>(r);
+        }
+        values[7] = std::numeric_limits<double>::quiet_NaN();
+        values.back() = -std::numeric_limits<double>::infinity();
+        records[r].series.insert(records[r].series.begin() + 1,
+                                 Series{"long", "units", "a long series", 3, values, ""});
+    }
+    const std::vector<double> boundary(16384, 2.0);  // exactly 128 KiB: the in-place path
+    records[1].series.push_back(Series{"boundary", "", "", 0, boundary, ""});
+    write_archive(path, sample_info(), records);
+
+    const ArchiveReader reader(path);
+    const auto all = reader.load_series("long");
+    ASSERT_EQ(all.size(), 2U);
+    for (std::size_t r = 0; r < 2; ++r) {
+        const std::vector<double>& want = records[r].series[1].values;
+        const std::vector<double>& got = all[r].series.values;
+        ASSERT_EQ(got.size(), want.size());
+        EXPECT_EQ(std::memcmp(got.data(), want.data(), want.size() * sizeof(double)), 0);
+        EXPECT_EQ(all[r].series.first_day, 3);
+    }
+    EXPECT_EQ(reader.load_series("boundary").at(0).series.values, boundary);
+    // The series after the long one in the same replication are intact too.
+    EXPECT_EQ(reader.load_series("stage/1").at(1).series.values, records[1].series[2].values);
 }
 
 TEST(ArchiveReader, SeriesBandIsCoreMeanCiPerDay) {

@@ -16,8 +16,8 @@
  *   same sequence numbers, whichever thread ran which LP and in which real-time order: results
  *   are byte-identical for any thread count and any LP-to-thread assignment.
  * - Threads are started once per run (the caller's is one of them). In each epoch every group
- *   is run by one thread (its home thread unless that one lags); the thread that finishes the
- *   epoch's last group opens the next one. That hand-over is the only point of waiting.
+ *   is run by one thread (its home thread unless that one lags); an epoch is complete when
+ *   the shared count of finished groups says so. That barrier is the only point of waiting.
  *
  * Messages are plain 40-byte values; buffers keep their capacity, so nothing is allocated per
  * message once they have grown to the run's peak. Each LP should draw from random streams keyed
