@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -303,6 +304,50 @@ TEST(DepartmentDurationsModel, AssessmentCountAndStocksEmergeWithTheMechanismsOn
     inside("assessments_per_10k", 541.0 * 0.9, 541.0 * 1.1);
     inside("cp_plans_per_10k", 42.0 * 0.8, 42.0 * 1.2);
     inside("looked_after_per_10k", 70.0 - 12.0, 70.0 + 12.0);
+}
+
+TEST(DepartmentDurationsModel, PlanLengthsArePlausibleAgainstTheDfE) {
+    // Plans ending after the warm-up, from the episode records of 4 detailed replications of
+    // base with use_emergent_durations() (10 years, 2 of warm-up, seed 20230401). DfE CIN
+    // 2024/25 table D7 (England, 62,300 plans ending): 26.9% within 6 months, 43.5% over 6
+    // months to under a year, 29.6% a year or more. The English regions lie up to ~8 points
+    // away (North East 30.5 / 47.4 / 22.1; North West 24.6 / 43.8 / 31.6), and one
+    // council varies more, so the band is +-10 points; the 95% interval of each share over
+    // the replications must lie inside it. A plausibility check of the reviews' timing and exit
+    // chances, not of a tuned number: drawn lognormal plans (mean 230 wd, sd 130) would give
+    // about 19 / 48 / 33% and pass too, while plans ending at their first review (exit chance 1)
+    // would put everything within 6 months and fail.
+    DepartmentConfig config;
+    use_emergent_durations(config.pathway);
+    const double month = 30.4375;
+    std::vector<double> within_6, six_to_12, year_plus;
+    for (std::uint64_t r = 0; r < 4; ++r) {
+        const record::ReplicationRecord rec = run_replication(config, 20230401, r, true);
+        const std::int64_t warmup_end = 731;  // two years from 1 April 2023
+        double n = 0, a = 0, b = 0, c = 0;
+        for (const record::EpisodeRecord& e : rec.episodes) {
+            if (e.stage != "child_protection_plan" || e.start_day == 0 || e.end_day < warmup_end) {
+                continue;
+            }
+            const double days = static_cast<double>(e.end_day - e.start_day);
+            n += 1;
+            a += days <= 6 * month ? 1 : 0;
+            b += days > 6 * month && days < 365.25 ? 1 : 0;
+            c += days >= 365.25 ? 1 : 0;
+        }
+        ASSERT_GT(n, 1000);
+        within_6.push_back(a / n);
+        six_to_12.push_back(b / n);
+        year_plus.push_back(c / n);
+    }
+    auto inside = [](const std::vector<double>& x, double target, const char* what) {
+        const core::ConfidenceInterval c = core::mean_ci(x, 0.95);
+        EXPECT_GE(c.low, target - 0.10) << what << " " << testing::show(c);
+        EXPECT_LE(c.high, target + 0.10) << what << " " << testing::show(c);
+    };
+    inside(within_6, 0.269, "within 6 months");
+    inside(six_to_12, 0.435, "6 to 12 months");
+    inside(year_plus, 0.296, "a year or more");
 }
 
 }  // namespace
