@@ -103,13 +103,23 @@ void Model::work_one_post(int post_index, core::DayIndex day, bool working_day) 
     const double visit = t.visit_hours * slow;
     const double recording = t.recording_hours_per_visit_hour * visit;
     due_.clear();
-    double due_cost = 0.0;  // visits whose deadline is today or past
+    const double push_hours =
+        assessment_stage_ >= 0 ? cfg_->pathway.stages[static_cast<std::size_t>(assessment_stage_)]
+                                     .deadline_push_hours_per_day
+                               : 0.0;
+    double due_cost = 0.0;  // visits whose deadline is today or past, pushed assessments
     for (int index : p.cases) {
         Case& c = cases_[index];
         if (c.next_review >= 0 && c.next_review <= day) {
             const PathwayStage& s = cfg_->pathway.stages[c.stage];
             other += s.review_hours * slow;
-            c.next_review = calendar_.add_working_days(day, s.review_interval_wd);
+            // A stage ending at a review conference sets its next review when it holds one.
+            c.next_review =
+                s.ends_at_review() ? -1 : calendar_.add_working_days(day, s.review_interval_wd);
+        }
+        if (c.assess_left > 0.0 && c.assess_push >= 0 && c.assess_push <= day) {
+            // A pushed assessment is protected like a visit due (below).
+            due_cost += std::min(push_hours, c.assess_left * slow);
         }
         if (c.next_visit >= 0 && c.visit_open <= day) {
             due_.emplace_back(c.next_visit, index);
@@ -183,6 +193,9 @@ void Model::work_one_post(int post_index, core::DayIndex day, bool working_day) 
             finished_.push_back(index);
         }
     }
+    // Assessments take their share of the free time (pushed ones first); their hours are
+    // direct work like the rest of it, so the time shares do not depend on them.
+    work_on_assessments(p, day, available, slow);
     direct += std::max(0.0, available);  // families always need more time than there is
     const double worked = admin_done + other_done + direct + travel;
 
@@ -235,6 +248,53 @@ void Model::work_one_post(int post_index, core::DayIndex day, bool working_day) 
     }
 }
 
+double Model::work_on_assessments(Post& p, core::DayIndex day, double free, double slow) {
+    if (assessment_stage_ < 0) {
+        return 0.0;
+    }
+    const PathwayStage& a = cfg_->pathway.stages[static_cast<std::size_t>(assessment_stage_)];
+    if (!a.ends_when_work_done()) {
+        return 0.0;
+    }
+    assessment_work_.clear();
+    for (int index : p.cases) {
+        const Case& c = cases_[static_cast<std::size_t>(index)];
+        if (c.assess_left > 0.0) {
+            AssessmentWork w;
+            w.hours_left = c.assess_left;
+            w.pushed = c.assess_push >= 0 && c.assess_push <= day;
+            w.deadline_day = c.assess_deadline;
+            w.case_index = index;
+            assessment_work_.push_back(w);
+        }
+    }
+    if (assessment_work_.empty()) {
+        return 0.0;
+    }
+    const double given = share_assessment_time(
+        free, a.work_hours_per_day, a.deadline_push_hours_per_day, slow, assessment_work_);
+    for (const AssessmentWork& w : assessment_work_) {
+        Case& c = cases_[static_cast<std::size_t>(w.case_index)];
+        c.assess_left -= w.given / std::max(1.0, slow);
+        if (c.assess_left > 1e-9) {
+            continue;
+        }
+        if (c.stage == assessment_stage_) {
+            // The assessment stage ends with its work done and its visits made.
+            c.assess_left = 0.0;
+            if (!c.timer_done) {
+                c.timer_done = true;
+                if (c.visits_done >= a.required_visits) {
+                    finished_.push_back(w.case_index);
+                }
+            }
+        } else {
+            complete_assessment(c, day);  // one carried by an enquiry, or a re-assessment
+        }
+    }
+    return given;
+}
+
 void Model::quality_hazards(core::DayIndex day) {
     const QualityConfig& q = cfg_->quality;
     const double per_day = 1.0 / kWorkingDaysPerYear;  // hazards are per year of working days
@@ -272,6 +332,16 @@ void Model::quality_hazards(core::DayIndex day) {
     // probabilities are only formed below it. The same draws and the same comparisons as forming
     // them for every case, so the same outcomes; most cases stop at the bound.
     const bool churn_on = cfg_->churn.enabled;
+    // A change of circumstances (need rising) opens a re-assessment where the stage says so.
+    const bool work_mode =
+        assessment_stage_ >= 0 &&
+        stages[static_cast<std::size_t>(assessment_stage_)].ends_when_work_done();
+    auto reassess = [&](Case& c, core::DayIndex d) {
+        if (work_mode && c.assess_left < 0.0 &&
+            stages[static_cast<std::size_t>(c.stage)].reassess_on_escalation) {
+            open_assessment(c, d);
+        }
+    };
     double most = culture;
     auto widen = [&most](double factor) { most *= std::max(1.0, factor); };
     if (churn_on) {
@@ -354,12 +424,14 @@ void Model::quality_hazards(core::DayIndex day) {
                               (c.handover_until >= day ? " shortly after a handover" : ""));
             }
             c.need = std::min(c.need + 1, static_cast<int>(kNeedLevels) - 1);
+            reassess(c, day);
             const double review = system_.on_harm(c.worker, day, measure);
             if (c.worker >= 0) {
                 posts_[c.worker].pending_handover_hours += review;  // admin time
             }
         } else if (u < p_harm + p_escalate) {
             c.need = std::min(c.need + 1, static_cast<int>(kNeedLevels) - 1);
+            reassess(c, day);
             const double review = system_.on_near_miss(measure);  // risk rose; nobody hurt yet
             if (c.worker >= 0) {
                 posts_[c.worker].pending_handover_hours += review;

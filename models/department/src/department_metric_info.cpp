@@ -118,6 +118,10 @@ constexpr MetricRow kMetrics[] = {
      "Children looked after on 31 March with 3 or more different social workers in the year "
      "(DfE stability measure; NaN without a looked_after stage)",
      "Looked-after children with 3+ social workers"},
+    {"assessments_per_10k", "per 10k children per year", 0,
+     "Child and family assessments completed (those carried by section 47 enquiries and "
+     "re-assessments included)",
+     "Assessments completed"},
     {"simulation_events", "events", 0, "Events the simulation processed (a diagnostic)",
      "Simulation events"},
 };

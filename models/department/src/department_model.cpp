@@ -169,6 +169,12 @@ void Model::build_transitions() {
         }
         out_[from].emplace_back(to, prob);
     }
+    early_exit_stage_.assign(p.stages.size(), -1);
+    for (std::size_t i = 0; i < p.stages.size(); ++i) {
+        if (!p.stages[i].early_exit_to.empty()) {
+            early_exit_stage_[i] = find_stage(p, p.stages[i].early_exit_to.c_str());
+        }
+    }
 }
 
 void Model::throw_if_cancelled() const {

@@ -144,6 +144,8 @@ void Model::enter_stage(int case_index, int requested_stage, bool residual) {
     c.visits_done = 0;
     c.next_visit = -1;
     c.next_review = -1;
+    c.reviews_held = 0;
+    c.early_exit_day = -1;
     switch (s.kind) {
         case StageKind::Closed:
             close_case(case_index, c.from_stage);
@@ -169,6 +171,30 @@ void Model::enter_stage(int case_index, int requested_stage, bool residual) {
             if (stage == lac_stage_) {
                 c.placement = money_.place_child();
             }
+            {
+                // The assessment's clock runs from the referral when the child comes straight
+                // from the front door (as the DfE measures it), else from today.
+                const int from_kind = static_cast<int>(cfg_->pathway.stages[c.from_stage].kind);
+                const bool from_front_door = from_kind == static_cast<int>(StageKind::FrontDoor) ||
+                                             from_kind == static_cast<int>(StageKind::Entry);
+                const core::DayIndex start = from_front_door ? c.referral_day : day;
+                const bool work_mode =
+                    assessment_stage_ >= 0 &&
+                    cfg_->pathway.stages[assessment_stage_].ends_when_work_done();
+                if (stage == assessment_stage_) {
+                    c.assess_start = work_mode ? start : c.referral_day;
+                    if (work_mode) {
+                        open_assessment(c, start);
+                        if (residual) {
+                            c.assess_left =
+                                std::max(0.01, c.assess_left * rng_initial_.uniform01());
+                        }
+                    }
+                } else if (s.opens_assessment && work_mode && c.assess_left < 0.0 &&
+                           c.from_stage != assessment_stage_) {
+                    open_assessment(c, start);  // every section 47 enquiry carries one
+                }
+            }
             if (c.worker >= 0) {
                 // Continuity: the same worker keeps the child, with the new stage's workload.
                 Post& p = posts_[c.worker];
@@ -177,6 +203,28 @@ void Model::enter_stage(int case_index, int requested_stage, bool residual) {
                 enqueue_unallocated(case_index);
             }
             break;
+    }
+    if (s.kind == StageKind::SocialWork && s.ends_when_work_done()) {
+        return;  // ends when its worker has done the work (work_on_assessments)
+    }
+    if (s.kind == StageKind::SocialWork && s.ends_at_review()) {
+        // Ends at a review conference, or early (e.g. into care) if that comes first.
+        core::RandomStream& rng = residual ? rng_initial_ : rng_durations_;
+        const double early = draw_early_exit_wd(s, c.need, rng);
+        if (early >= 0.0 &&
+            static_cast<double>(day) + std::ceil(early) < static_cast<double>(end_day_)) {
+            c.early_exit_day = calendar_.add_working_days(day, static_cast<int>(std::ceil(early)));
+        }
+        int gap = review_gap_wd(s, 0);
+        if (residual) {
+            // A plan under way at day 0 has had its first review; the next falls anywhere in
+            // the gap to it.
+            c.reviews_held = 1;
+            gap = std::max(
+                1, static_cast<int>(std::ceil(review_gap_wd(s, 1) * rng_initial_.uniform01())));
+        }
+        schedule_review_decision(case_index, day, gap);
+        return;
     }
     const double duration =
         residual ? residual_of(s.duration_wd) : std::max(0.0, s.duration_wd.sample(rng_durations_));
@@ -201,6 +249,24 @@ void Model::on_stage_end(int case_index) {
         return;
     }
     const core::DayIndex day = today();
+    int next = -1;
+    if (s.kind == StageKind::SocialWork && s.ends_at_review()) {
+        const int early = early_exit_stage_[static_cast<std::size_t>(c.stage)];
+        if (early >= 0 && c.early_exit_day >= 0 && day >= c.early_exit_day) {
+            next = early;  // e.g. the child becomes looked after before the next review
+        } else {
+            // A review conference: the plan ends with a chance by need and progress.
+            const double visits = static_cast<double>(c.visits_done + c.visits_late);
+            const double late_share = visits > 0.0 ? c.visits_late / visits : 0.0;
+            const double p = review_exit_probability(s, c.need, c.reviews_held, late_share);
+            const bool ends = rng_pathway_.uniform01() < p;
+            ++c.reviews_held;
+            if (!ends) {
+                schedule_review_decision(case_index, day, review_gap_wd(s, c.reviews_held));
+                return;
+            }
+        }
+    }
     if (c.stage == assessment_stage_) {
         // The assessment decides with the true need unless it was rushed; without supervision a
         // rushed misjudgement is more likely to stand (no manager to challenge it).
@@ -212,28 +278,21 @@ void Model::on_stage_end(int case_index) {
                           ? misjudge_need(c.need, rng_pathway_)
                           : c.need;
         c.perceived = system_.defensive_need(c.perceived, day);  // defensive practice
-        {
-            const auto wd_taken = calendar_.working_days_between(c.referral_day, day);
-            system_.count_assessment(wd_taken <= s.deadline_wd);
-        }
-        if (measuring()) {
-            const double wd =
-                static_cast<double>(calendar_.working_days_between(c.referral_day, day));
-            outputs_.acc.assessments += 1.0;
-            if (wd <= s.deadline_wd) {
-                outputs_.acc.assessments_on_time += 1.0;
-            }
-            outputs_.acc.assessment_durations.push_back(wd);
-        }
+        complete_assessment(c, day);
     } else if (s.kind == StageKind::SocialWork || s.kind == StageKind::EarlyHelp) {
         c.perceived = c.need;
     }
-    const int next = choose_next_stage(c);
+    if (next < 0) {
+        next = choose_next_stage(c);
+    }
     if (c.stage == assessment_stage_ && measuring() &&
         cfg_->pathway.stages[next].kind != StageKind::SocialWork) {
         outputs_.acc.assessed_not_in_need += 1.0;  // closed or stepped down to early help
     }
     const bool keeps_worker = cfg_->pathway.stages[next].kind == StageKind::SocialWork;
+    if (!keeps_worker && c.assess_left >= 0.0) {
+        complete_assessment(c, day);  // written up and authorised as social work ends
+    }
     if (c.worker >= 0) {
         Post& p = posts_[c.worker];
         add_load(p, s, -1.0);
@@ -248,6 +307,52 @@ void Model::on_stage_end(int case_index) {
     leave_stage(case_index, next);
     c.rushed = false;
     enter_stage(case_index, next);
+}
+
+void Model::open_assessment(Case& c, core::DayIndex start) {
+    const PathwayStage& a = cfg_->pathway.stages[static_cast<std::size_t>(assessment_stage_)];
+    c.assess_left = std::max(0.01, draw_work_hours(a, c.need, rng_durations_));
+    c.assess_start = start;
+    if (a.deadline_wd > 0) {
+        c.assess_deadline = calendar_.add_working_days(start, a.deadline_wd);
+        c.assess_push =
+            calendar_.add_working_days(start, std::max(0, a.deadline_wd - a.deadline_push_wd));
+    } else {
+        c.assess_deadline = c.assess_push = -1;
+    }
+}
+
+void Model::complete_assessment(Case& c, core::DayIndex day) {
+    const PathwayStage& a = cfg_->pathway.stages[static_cast<std::size_t>(assessment_stage_)];
+    const double wd = static_cast<double>(calendar_.working_days_between(c.assess_start, day));
+    const bool on_time = wd <= a.deadline_wd;
+    system_.count_assessment(on_time);
+    if (measuring()) {
+        outputs_.acc.assessments += 1.0;
+        if (on_time) {
+            outputs_.acc.assessments_on_time += 1.0;
+        }
+        outputs_.acc.assessment_durations.push_back(wd);
+    }
+    c.assess_left = -1.0;
+    c.assess_push = c.assess_deadline = -1;
+}
+
+void Model::schedule_review_decision(int case_index, core::DayIndex from, int gap_wd) {
+    Case& c = cases_[static_cast<std::size_t>(case_index)];
+    core::DayIndex when = end_day_;
+    if (static_cast<double>(from) + gap_wd < static_cast<double>(end_day_)) {
+        when = calendar_.add_working_days(from, gap_wd);
+    }
+    c.next_review = when < end_day_ ? when : -1;  // the review's hours (work_one_post)
+    if (c.early_exit_day >= 0 && c.early_exit_day < when) {
+        when = c.early_exit_day;
+    }
+    if (when >= end_day_) {
+        return;  // beyond the horizon (see enter_stage)
+    }
+    sim_.schedule_at(std::max(sim_.now(), tick_of(when, 17)), kStageEnd,
+                     static_cast<std::uint32_t>(case_index), c.generation);
 }
 
 void Model::close_case(int case_index, int from_stage) {

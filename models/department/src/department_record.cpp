@@ -182,6 +182,8 @@ std::vector<record::MetricValue> Model::metrics_of(const Accumulators& a,
     // Issue 11: social worker stability as the DfE counts it (31 March censuses).
     add("looked_after_three_plus_workers_share",
         ratio(a.care_census_three_plus, a.care_census_children));
+    // Issue 11 item 3: assessments completed (every section 47 enquiry carries one).
+    add("assessments_per_10k", a.assessments / years / children_10k);
     add("simulation_events", state.events);
     for (std::size_t i = 0; i < a.stage_entries.size(); ++i) {
         const std::string name = "entries_per_year/" + cfg_->pathway.stages[i].id;

@@ -23,6 +23,7 @@
 #include "cssim/record/run_data.hpp"
 #include "department_constants.hpp"
 #include "department_demand_calendar.hpp"
+#include "department_durations.hpp"
 #include "department_events.hpp"
 #include "department_management.hpp"
 #include "department_money.hpp"
@@ -74,6 +75,13 @@ struct Case {
     core::DayIndex referral_day = 0;
     core::DayIndex previous_referral_day = -100000;
     core::DayIndex queued_day = 0;  ///< day the case last joined the unallocated queue
+    // Durations from work and reviews (department_durations.hpp).
+    double assess_left = -1.0;        ///< hours of an open assessment's work left; < 0 none
+    core::DayIndex assess_start = 0;  ///< its clock's start (the referral, or the day opened)
+    core::DayIndex assess_push = -1;  ///< first day it is pushed forward (deadline near)
+    core::DayIndex assess_deadline = -1;
+    int reviews_held = 0;                ///< review conferences held in this stage
+    core::DayIndex early_exit_day = -1;  ///< day of an early exit (e.g. into care); -1 none
 
     static constexpr core::DayIndex kNoChange = -1000000;
     /** @brief Records a change of social worker on `day`. */
@@ -186,6 +194,17 @@ private:
     void on_care_census();
     void schedule_care_census(core::DayIndex after_day);
     int choose_next_stage(const Case& c);
+    // department_pathway.cpp: durations from work and reviews (department_durations.hpp).
+    /** @brief Opens an assessment on the case: its hours by need, clock from `start`. */
+    void open_assessment(Case& c, core::DayIndex start);
+    /** @brief The case's assessment is complete today: counted, timed against its deadline. */
+    void complete_assessment(Case& c, core::DayIndex day);
+    /** @brief Schedules the next decision of a stage that ends at a review conference: the next
+     * review after `from` (gap `gap_wd`), or the early exit if that comes first. */
+    void schedule_review_decision(int case_index, core::DayIndex from, int gap_wd);
+    /** @brief Gives the post's open assessments their share of `free` hours (department_day.cpp);
+     * returns the hours given. */
+    double work_on_assessments(Post& p, core::DayIndex day, double free, double slow);
     void close_case(int case_index, int from_stage);
     int new_case();
     void screen_referrals(core::DayIndex day);
@@ -313,6 +332,8 @@ private:
     /// outgoing transitions per stage: (to, probability per need)
     std::vector<std::vector<std::pair<int, std::array<double, 5>>>> out_;
     std::vector<int> stage_counts_;
+    std::vector<int> early_exit_stage_;  ///< per stage: the stage of its early exit, or -1
+    std::vector<AssessmentWork> assessment_work_;  ///< scratch: one post's open assessments
 
     std::vector<Case> cases_;
     /// Each case's social workers (episode and care year), beside cases_ rather than in Case so

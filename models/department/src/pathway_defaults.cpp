@@ -146,6 +146,66 @@ PathwayConfig default_pathway() {
     return p;
 }
 
+void use_emergent_durations(PathwayConfig& p) {
+    auto find = [&p](const char* id) -> PathwayStage* {
+        for (PathwayStage& s : p.stages) {
+            if (s.id == id) {
+                return &s;
+            }
+        }
+        return nullptr;
+    };
+    if (PathwayStage* a = find("assessment")) {
+        // Hours beyond the two visits, their recording and the weekly admin and meetings that
+        // the stage already costs (interviews, checks with other agencies, analysis), more for
+        // higher need (all L; docs/model.md 7.3).
+        a->work_hours_by_need = {1.5, 2.0, 3.0, 4.0, 5.0};
+        a->work_hours_cv = 0.5;
+        a->work_hours_per_day = 0.1;  // appointments and other agencies' replies set the pace
+        a->deadline_push_wd = 10;     // the last two weeks before the 45-day deadline
+        a->deadline_push_hours_per_day = 1.0;
+    }
+    if (PathwayStage* s47 = find("section_47")) {
+        s47->opens_assessment = true;  // every enquiry carries a child and family assessment
+    }
+    if (PathwayStage* cin = find("child_in_need")) {
+        cin->reassess_on_escalation = true;  // a change of circumstances: a re-assessment
+    }
+    if (PathwayStage* cp = find("child_protection_plan")) {
+        cp->reassess_on_escalation = true;
+        // Review conferences within 3 months of the initial conference, then at most every 6
+        // months (Working Together): 63 and 126 working days (252 / 4, 252 / 2).
+        cp->review_schedule_wd = {63, 126};
+        cp->review_exit_probability_by_need = {0.9, 0.85, 0.8, 0.7, 0.6};
+        cp->first_review_exit_factor = 0.3;         // (L) three months is little time for a plan
+        cp->review_exit_loss_per_late_share = 0.5;  // (L) progress: visits missed, the plan slips
+        cp->early_exit_to = "looked_after";
+        // The old end-of-plan chance of care spread over a plan's mean length (0.91 years).
+        cp->early_exit_rate_by_need = {0.0, 0.022, 0.055, 0.11, 0.165};
+    }
+    if (PathwayStage* lac = find("looked_after")) {
+        // Reviews within 20 working days, then 3 months, then every 6 months (evidence.md).
+        lac->review_schedule_wd = {20, 63, 126};
+        lac->review_exit_probability_by_need = {0.6, 0.45, 0.32, 0.24, 0.2};
+        lac->first_review_exit_factor = 0.5;         // (L)
+        lac->review_exit_loss_per_late_share = 0.5;  // (L)
+    }
+    // A plan ending at a review closes or steps down; care comes early instead (the old
+    // end-of-plan shares renormalised without it).
+    for (PathwayTransition& t : p.transitions) {
+        if (t.from != "child_protection_plan") {
+            continue;
+        }
+        if (t.to == "closed") {
+            t.probability_by_need = {0.6, 0.44, 0.37, 0.33, 0.29};
+        } else if (t.to == "child_in_need") {
+            t.probability_by_need = {0.4, 0.56, 0.63, 0.67, 0.71};
+        } else if (t.to == "looked_after") {
+            t.probability_by_need = {0.0, 0.0, 0.0, 0.0, 0.0};
+        }
+    }
+}
+
 bool parse_stage_kind(const std::string& name, StageKind& out) {
     for (StageKind k : {StageKind::Entry, StageKind::FrontDoor, StageKind::SocialWork,
                         StageKind::EarlyHelp, StageKind::Closed}) {

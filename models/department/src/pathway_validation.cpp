@@ -76,6 +76,44 @@ std::vector<PathwayProblem> validate_pathway(const PathwayConfig& pathway) {
         problems.push_back(stage_problem(-1, "stages", "no stage with id \"closed\""));
     }
 
+    // Durations from work and reviews: per-need vectors complete, the early exit a known stage.
+    for (std::size_t i = 0; i < pathway.stages.size(); ++i) {
+        const PathwayStage& s = pathway.stages[i];
+        const int si = static_cast<int>(i);
+        auto empty_or_by_need = [&](const std::vector<double>& v, const char* field) {
+            if (!v.empty() && v.size() != kNeedLevels) {
+                problems.push_back(
+                    stage_problem(si, field, "needs exactly 5 values (none..acute) or none"));
+            }
+        };
+        empty_or_by_need(s.work_hours_by_need, "work_hours_by_need");
+        empty_or_by_need(s.review_exit_probability_by_need, "review_exit_probability_by_need");
+        empty_or_by_need(s.early_exit_rate_by_need, "early_exit_rate_by_need");
+        for (int gap : s.review_schedule_wd) {
+            if (gap < 1) {
+                problems.push_back(stage_problem(si, "review_schedule_wd",
+                                                 "review gaps must be at least 1 working day"));
+                break;
+            }
+        }
+        if (s.review_schedule_wd.empty() != s.review_exit_probability_by_need.empty()) {
+            problems.push_back(
+                stage_problem(si,
+                              s.review_schedule_wd.empty() ? "review_schedule_wd"
+                                                           : "review_exit_probability_by_need",
+                              "a stage ending at reviews needs both review_schedule_wd and "
+                              "review_exit_probability_by_need"));
+        }
+        if (!s.early_exit_to.empty() && index_of.find(s.early_exit_to) == index_of.end()) {
+            problems.push_back(
+                stage_problem(si, "early_exit_to", "unknown stage \"" + s.early_exit_to + "\""));
+        }
+        if (!s.early_exit_to.empty() && !s.ends_at_review()) {
+            problems.push_back(stage_problem(si, "early_exit_to",
+                                             "an early exit needs a stage that ends at reviews"));
+        }
+    }
+
     Graph g(pathway.stages.size());
     std::set<std::pair<int, int>> seen_edges;
     // sums[stage][need]: outgoing probability per need level.

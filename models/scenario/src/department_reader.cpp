@@ -232,6 +232,42 @@ void read_stage(ObjectReader& s, PathwayStage& st) {
               {.range = Range::closed(0, 10000), .unit = "working days"});
     by_need(s, "resolution_probability_by_need", st.resolution_probability_by_need,
             "Chance need is met when the case closes from this stage");
+    // Durations from work and reviews (issue 11 item 3; docs/model.md 7.3).
+    by_need(s, "work_hours_by_need", st.work_hours_by_need,
+            "Hours of assessment work by need; the stage ends when they are given", "hours",
+            Range::non_negative());
+    s.number("work_hours_cv", st.work_hours_cv, {.range = Range::closed(0.0, 5.0)});
+    s.number("work_hours_per_day", st.work_hours_per_day,
+             {.range = Range::closed(0.0, 24.0),
+              .doc = "Most hours an assessment takes a day before its push window",
+              .unit = "hours"});
+    s.integer("deadline_push_wd", st.deadline_push_wd,
+              {.range = Range::closed(0, 10000), .unit = "working days"});
+    s.number("deadline_push_hours_per_day", st.deadline_push_hours_per_day,
+             {.range = Range::closed(0.0, 24.0), .unit = "hours"});
+    s.boolean("opens_assessment", st.opens_assessment);
+    s.boolean("reassess_on_escalation", st.reassess_on_escalation);
+    {
+        std::vector<double> schedule(st.review_schedule_wd.begin(), st.review_schedule_wd.end());
+        s.number_array("review_schedule_wd", schedule,
+                       {.range = Range::closed(1.0, 10000.0),
+                        .doc = "Review conferences: first gap, then each next; the last repeats",
+                        .unit = "working days"});
+        st.review_schedule_wd.assign(schedule.size(), 0);
+        for (std::size_t i = 0; i < schedule.size(); ++i) {
+            st.review_schedule_wd[i] = static_cast<int>(std::lround(schedule[i]));
+        }
+    }
+    by_need(s, "review_exit_probability_by_need", st.review_exit_probability_by_need,
+            "Chance a review conference ends the stage");
+    s.number("first_review_exit_factor", st.first_review_exit_factor,
+             {.range = Range::non_negative()});
+    s.number("review_exit_loss_per_late_share", st.review_exit_loss_per_late_share,
+             {.range = Range::unit()});
+    s.string("early_exit_to", st.early_exit_to);
+    by_need(s, "early_exit_rate_by_need", st.early_exit_rate_by_need,
+            "Rate of an early exit (e.g. into care) between reviews", "per year",
+            Range::non_negative());
 }
 
 void read_pathway(ObjectReader& root, DepartmentConfig& c) {

@@ -52,6 +52,57 @@ struct PathwayStage {
     /** @brief Probability that a child leaving this stage for "closed" has had their need met
      * (otherwise need remains and the child may be re-referred). Per need level. */
     std::vector<double> resolution_probability_by_need{1.0, 0.9, 0.75, 0.6, 0.5};
+
+    // Durations that emerge from work and reviews (issue 11 item 3; docs/model.md 7.3). All
+    // empty or zero: the stage lasts `duration_wd`, as before.
+
+    /** @brief Hours of assessment work by need level (beyond the stage's statutory visits,
+     * recording and weekly admin): interviews, checks with other agencies, analysis. Non-empty
+     * (kNeedLevels values) on the "assessment" stage: the stage ends when its worker has given
+     * these hours and made its required visits, not after `duration_wd`. */
+    std::vector<double> work_hours_by_need;
+    /** @brief Coefficient of variation of one assessment's hours (gamma around the need's mean). */
+    double work_hours_cv = 0.0;
+    /** @brief Most hours of work an assessment takes in a day before its push window: it
+     * waits on appointments and other agencies' replies. Its worker gives it these hours out of
+     * the time admin, meetings and visits leave, before other work with families. */
+    double work_hours_per_day = 1.0;
+    /** @brief Working days before the deadline from which the assessment is pushed forward:
+     * it comes before the other assessments, its time is kept like a visit due's, and it may
+     * take deadline_push_hours_per_day. */
+    int deadline_push_wd = 0;
+    /** @brief Hours a day a pushed assessment may take from its worker's day. */
+    double deadline_push_hours_per_day = 0.0;
+    /** @brief Entering this stage opens an assessment (the "assessment" stage's work and
+     * deadline) for a child who has none open and did not come from an assessment: every
+     * section 47 enquiry carries one. */
+    bool opens_assessment = false;
+    /** @brief A rise in a child's need in this stage (a change of circumstances) opens a
+     * re-assessment, its clock starting that day. */
+    bool reassess_on_escalation = false;
+    /** @brief Review conferences, working days: the first after entry, then each gap after the
+     * previous review; the last value repeats. Non-empty with review_exit_probability_by_need:
+     * the stage ends only at a review (or early, below), not after `duration_wd`. */
+    std::vector<int> review_schedule_wd;
+    /** @brief Chance that a review ends the stage, by need level (kNeedLevels values). */
+    std::vector<double> review_exit_probability_by_need;
+    /** @brief Multiplier of that chance at the first review (the plan has had little time). */
+    double first_review_exit_factor = 1.0;
+    /** @brief Progress: the chance is multiplied by 1 - this x the share of the child's
+     * statutory visits made late. */
+    double review_exit_loss_per_late_share = 0.0;
+    /** @brief Stage entered early, between reviews (e.g. "looked_after" from a plan); empty =
+     * none. The time to it is exponential with early_exit_rate_by_need per year of working days
+     * (kNeedLevels values), drawn on entry. */
+    std::string early_exit_to;
+    std::vector<double> early_exit_rate_by_need;
+
+    /** @brief The stage ends when its assessment work is done. */
+    bool ends_when_work_done() const { return !work_hours_by_need.empty(); }
+    /** @brief The stage ends at a review conference. */
+    bool ends_at_review() const {
+        return !review_schedule_wd.empty() && !review_exit_probability_by_need.empty();
+    }
 };
 
 /**
@@ -79,6 +130,14 @@ struct PathwayConfig {
  * calibrated to DfE Characteristics of children in need 2024/25 (see docs/model.md).
  */
 PathwayConfig default_pathway();
+
+/**
+ * @brief Switches on durations that emerge from work and reviews (issue 11 item 3) in a pathway
+ * built like default_pathway(): assessments end when their work is done, section 47 enquiries
+ * carry assessments, a rise in need re-assesses, plans and care episodes end at reviews. Not in
+ * the default yet: with base.json's time budget it overloads the workers (docs/model.md 7.3).
+ */
+void use_emergent_durations(PathwayConfig& pathway);
 
 /** @brief Parses a stage kind name ("entry", "front_door", "social_work", "early_help",
  * "closed"); false if unknown. */

@@ -1,0 +1,129 @@
+#pragma once
+/**
+ * @file department_durations.hpp
+ * @brief Private: durations that emerge from work and reviews (issue 11 item 3; docs/model.md
+ * 7.3). An assessment ends when its worker has given it the hours it needs, out of the time the
+ * day leaves after admin, meetings and visits, and is pushed forward as its deadline nears; a
+ * child protection plan or a looked-after episode ends at a review conference with a chance by
+ * need and progress, or early (a plan, when the child becomes looked after). Pure functions of
+ * their inputs, tested alone in `DepartmentDurations.*`.
+ */
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "cssim/core/distribution.hpp"
+#include "cssim/core/random.hpp"
+#include "cssim/department/pathway_config.hpp"
+#include "department_constants.hpp"
+
+namespace cssim::department::detail {
+
+/** @brief One open assessment on a worker's desk today. */
+struct AssessmentWork {
+    double hours_left = 0.0;        ///< work still needed, in hours of a fully efficient worker
+    bool pushed = false;            ///< inside its deadline push window (or overdue)
+    std::int64_t deadline_day = 0;  ///< day index of its deadline (orders the pushed ones)
+    int case_index = -1;            ///< the case it belongs to (for the caller)
+    double given = 0.0;             ///< out: hours of the worker's time given today
+};
+
+/**
+ * @brief Gives a worker's free hours of the day (what admin, meetings and visits leave) to
+ * their open assessments before any other work. Pushed assessments come first, then the others,
+ * each group earliest deadline first; each takes at most its day's pace: `pace_per_day` hours
+ * (an assessment waits on appointments and other agencies' replies, so it cannot be done in one
+ * sitting), `push_per_day` once pushed (the worker makes the time). `slow` (>= 1) is the
+ * worker's time per hour of work (newly qualified workers take longer): an assessment's
+ * remaining work costs `hours_left * slow` of the worker's time. What is left stays extra direct
+ * work with families. Returns the hours given in all; the caller takes `given / slow` off each
+ * assessment's work.
+ */
+inline double share_assessment_time(double free_hours, double pace_per_day, double push_per_day,
+                                    double slow, std::vector<AssessmentWork>& items) {
+    double left = std::max(0.0, free_hours);
+    const double s = std::max(1.0, slow);
+    std::vector<std::size_t> order(items.size());
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        items[i].given = 0.0;
+        order[i] = i;
+    }
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        if (items[a].pushed != items[b].pushed) {
+            return items[a].pushed;
+        }
+        return items[a].deadline_day < items[b].deadline_day;
+    });
+    double total = 0.0;
+    for (std::size_t i : order) {
+        const double pace = items[i].pushed ? std::max(pace_per_day, push_per_day) : pace_per_day;
+        const double g = std::min({left, std::max(0.0, pace) * s, items[i].hours_left * s});
+        items[i].given = g;
+        left -= g;
+        total += g;
+    }
+    return total;
+}
+
+/** @brief Hours of work one assessment of a child at `need` needs: gamma around the stage's
+ * hours for that need with its coefficient of variation (the mean exactly when cv is 0). */
+inline double draw_work_hours(const PathwayStage& s, int need, core::RandomStream& rng) {
+    if (s.work_hours_by_need.empty()) {
+        return 0.0;
+    }
+    const std::size_t n =
+        std::min(static_cast<std::size_t>(std::max(need, 0)), s.work_hours_by_need.size() - 1);
+    const double mean = std::max(0.0, s.work_hours_by_need[n]);
+    if (s.work_hours_cv <= 0.0 || mean <= 0.0) {
+        return mean;
+    }
+    return std::max(0.0, core::Distribution::gamma(mean, s.work_hours_cv * mean).sample(rng));
+}
+
+/** @brief Working days from one review conference (or the stage's start, k = 0) to review k+1
+ * under the stage's schedule: the k-th value, the last one repeating. */
+inline int review_gap_wd(const PathwayStage& s, int k) {
+    if (s.review_schedule_wd.empty()) {
+        return s.review_interval_wd;
+    }
+    const std::size_t i =
+        std::min(static_cast<std::size_t>(std::max(k, 0)), s.review_schedule_wd.size() - 1);
+    return std::max(1, s.review_schedule_wd[i]);
+}
+
+/** @brief The chance that review conference `k` (0 = the first) ends the stage for a child at
+ * `need` whose statutory visits were `late_share` late: by need, lower at the first review,
+ * lower when the plan's work has slipped (progress). */
+inline double review_exit_probability(const PathwayStage& s, int need, int k, double late_share) {
+    if (s.review_exit_probability_by_need.empty()) {
+        return 1.0;
+    }
+    const std::size_t n = std::min(static_cast<std::size_t>(std::max(need, 0)),
+                                   s.review_exit_probability_by_need.size() - 1);
+    double p = s.review_exit_probability_by_need[n];
+    if (k == 0) {
+        p *= s.first_review_exit_factor;
+    }
+    p *= 1.0 - s.review_exit_loss_per_late_share * std::clamp(late_share, 0.0, 1.0);
+    return std::clamp(p, 0.0, 1.0);
+}
+
+/** @brief Working days until the early exit (e.g. into care) of a child at `need`, drawn on
+ * entry: exponential with the stage's rate per year of working days; negative = none. */
+inline double draw_early_exit_wd(const PathwayStage& s, int need, core::RandomStream& rng) {
+    if (s.early_exit_to.empty() || s.early_exit_rate_by_need.empty()) {
+        return -1.0;
+    }
+    const std::size_t n =
+        std::min(static_cast<std::size_t>(std::max(need, 0)), s.early_exit_rate_by_need.size() - 1);
+    const double rate = s.early_exit_rate_by_need[n];
+    const double u = rng.uniform01();  // one draw whatever the rate (aligned streams)
+    if (rate <= 0.0) {
+        return -1.0;
+    }
+    return -std::log(1.0 - u) / rate * kWorkingDaysPerYear;
+}
+
+}  // namespace cssim::department::detail
