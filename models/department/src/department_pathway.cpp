@@ -233,7 +233,9 @@ void Model::on_stage_end(int case_index) {
         cfg_->pathway.stages[next].kind != StageKind::SocialWork) {
         outputs_.acc.assessed_not_in_need += 1.0;  // closed or stepped down to early help
     }
-    const bool keeps_worker = cfg_->pathway.stages[next].kind == StageKind::SocialWork;
+    // A social-work stage its team holds keeps the worker; another team's means a transfer
+    // (department_teams.cpp), unless the practice model keeps one worker throughout.
+    const bool keeps_worker = worker_keeps_case(c, next);
     if (c.worker >= 0) {
         Post& p = posts_[c.worker];
         add_load(p, s, -1.0);
