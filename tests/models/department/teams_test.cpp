@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "cssim/scenario/scenario.hpp"
+#include "department_management.hpp"
 #include "department_teams.hpp"
 #include "department_test_support.hpp"
 
@@ -100,6 +101,32 @@ TEST(DepartmentTeams, WithoutTeamsOneDepartmentWideTeamHoldsEveryStage) {
     EXPECT_EQ(teams[0].end_manager, 28);  // ceil(168 / 6), as before teams
     EXPECT_EQ(teams[0].policy, AllocationPolicy::kMostRoom);
     EXPECT_TRUE(std::all_of(stage_team.begin(), stage_team.end(), [](int t) { return t == 0; }));
+}
+
+TEST(DepartmentTeams, AnAbsentManagerLeavesTheirTeamsWorkersHalfSupervised) {
+    // Teams map posts to managers (post_managers); a manager who leaves halves the supervision
+    // of their own workers only, and with it the cases the team can allocate (allocation_budget
+    // sums manager_supervision over the team's managers).
+    DepartmentConfig c;
+    c.teams = default_teams();
+    c.management.short_spells_per_year = c.management.long_spells_per_year = 0.0;
+    c.management.resignation_rate = 1e6;  // every manager resigns on the first working day
+    std::vector<int> stage_team;
+    const auto teams = detail::plan_teams(c, 168, stage_team);
+    core::WorkingCalendar calendar{core::Date{2023, 4, 3}, 2};
+    core::Simulation sim;
+    detail::Outputs outputs{false};
+    detail::Management m(c, calendar, sim, outputs, core::RandomStream(3));
+    m.initialise(teams.back().end_manager);
+    m.set_post_managers(detail::post_managers(c, teams));
+    m.hazards(0, 1.0);
+    m.on_leaves(7, 0, true);  // the child-in-need team's first manager (posts 40-45) leaves
+    m.update_supervision();
+    EXPECT_DOUBLE_EQ(m.manager_supervision(7), 0.5);  // 29 present managers cover at half depth
+    EXPECT_DOUBLE_EQ(m.supervision_of(40), 0.5);
+    EXPECT_DOUBLE_EQ(m.supervision_of(45), 0.5);
+    EXPECT_DOUBLE_EQ(m.supervision_of(46), 1.0);  // the next manager's worker
+    EXPECT_DOUBLE_EQ(m.supervision_of(39), 1.0);  // the assessment team's last worker
 }
 
 // --- The reader's checks -----------------------------------------------------------------------
