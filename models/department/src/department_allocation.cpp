@@ -4,6 +4,7 @@
  * the unallocated queue and the caseload cap (mechanism 4).
  */
 #include <algorithm>
+#include <limits>
 #include <vector>
 
 #include "department_state.hpp"
@@ -55,7 +56,7 @@ void Model::enqueue_unallocated(int case_index) {
 void Model::add_load(Post& p, const PathwayStage& s, double sign) {
     p.case_admin_per_week += sign * s.admin_hours_per_week;
     p.case_meeting_per_week += sign * s.meeting_hours_per_week;
-    p.weighted_caseload += sign * s.caseload_weight;
+    p.weighted_caseload += sign * weight_in_team(p.team, s);
     if (s.visit_interval_wd > 0) {
         p.visits_per_week += sign * 5.0 / s.visit_interval_wd;
     }
@@ -104,26 +105,42 @@ void Model::unassign(int case_index, bool to_queue) {
     }
 }
 
-void Model::allocate(core::DayIndex day) {
+void Model::allocate(core::DayIndex day, bool unlimited) {
     if (unallocated_.empty()) {
         return;
     }
-    // Candidates with room, and their room, computed once per call: a post's cap does not change
-    // during the call, and only the post that takes a case changes its load, so only its room is
-    // recomputed (with the same expression, so the same choices as recomputing every room for
-    // every case; that cost O(queue x posts) calls per day).
-    std::vector<int> candidates;
-    std::vector<double> rooms;
+    // Each team's candidates with room, and their room, computed once per call: a post's cap
+    // does not change during the call, and only the post that takes a case changes its load, so
+    // only its room is recomputed (with the same expression, so the same choices as recomputing
+    // every room for every case). Without `teams` there is one team of every post, in post order,
+    // so the choices are those of the model before teams.
+    const std::size_t n_teams = teams_.size();
+    // "same_worker": a worker keeps the child whatever the stage, so any team's worker may take
+    // a new case (the teams stay for managers, caps and policies): one pool of candidates.
+    const bool pooled =
+        n_teams > 1 && cfg_->allocation.practice_model == PracticeModel::kSameWorker;
+    std::vector<std::vector<int>> candidates(n_teams);
+    std::vector<std::vector<double>> rooms(n_teams);
+    std::vector<std::vector<int>> positions(n_teams);
+    std::vector<double> budget(n_teams, std::numeric_limits<double>::infinity());
     for (std::size_t i = 0; i < posts_.size(); ++i) {
-        if (can_take_cases(posts_[i], day)) {
-            candidates.push_back(static_cast<int>(i));
-            rooms.push_back(cap_of(posts_[i], day) - posts_[i].weighted_caseload);
+        const Post& p = posts_[i];
+        if (can_take_cases(p, day)) {
+            const std::size_t t = pooled ? 0 : static_cast<std::size_t>(p.team);
+            candidates[t].push_back(static_cast<int>(i));
+            rooms[t].push_back(cap_of(p, day) - p.weighted_caseload);
+            positions[t].push_back(static_cast<int>(i) - teams_[t].first_post);
         }
     }
-    auto refresh_room = [&](int post) {
-        const auto it = std::find(candidates.begin(), candidates.end(), post);
-        if (it != candidates.end()) {
-            rooms[static_cast<std::size_t>(it - candidates.begin())] =
+    if (!unlimited) {
+        for (std::size_t t = 0; t < n_teams; ++t) {
+            budget[t] = allocation_budget(static_cast<int>(t));
+        }
+    }
+    auto refresh_room = [&](std::size_t t, int post) {
+        const auto it = std::find(candidates[t].begin(), candidates[t].end(), post);
+        if (it != candidates[t].end()) {
+            rooms[t][static_cast<std::size_t>(it - candidates[t].begin())] =
                 cap_of(posts_[post], day) - posts_[post].weighted_caseload;
         }
     };
@@ -138,27 +155,36 @@ void Model::allocate(core::DayIndex day) {
         if (!c.active || !c.in_queue) {
             continue;  // closed or re-routed while waiting: drop the stale entry
         }
-        const double weight = cfg_->pathway.stages[c.stage].caseload_weight;
-        // The most room that fits the case; the first such candidate on ties.
+        const int team_index = std::max(0, stage_team_[static_cast<std::size_t>(c.stage)]);
+        const std::size_t t = static_cast<std::size_t>(team_index);
+        TeamLayout& team = teams_[t];
+        const std::size_t pool = pooled ? 0 : t;  // where the candidates are
+        const int first = pooled ? 0 : team.first_post;
+        const int end = pooled ? static_cast<int>(posts_.size()) : team.end_post;
+        if (budget[t] < 1.0) {
+            unallocated_.push_back(index);  // the team's managers have no time left today
+            continue;
+        }
+        const double weight =
+            weight_in_team(team_index, cfg_->pathway.stages[static_cast<std::size_t>(c.stage)]);
         int best = -1;
-        double best_room = 0.0;
-        for (std::size_t k = 0; k < rooms.size(); ++k) {
-            const double room = rooms[k];
-            if (room >= weight && room > best_room) {
-                best_room = room;
-                best = candidates[k];
-            }
+        const int k =
+            team.policy == AllocationPolicy::kInTurn
+                ? pick_in_turn(rooms[pool], positions[pool], end - first, weight, team.rota)
+                : pick_most_room(rooms[pool], weight);
+        if (k >= 0) {
+            best = candidates[pool][static_cast<std::size_t>(k)];
         }
         const int wait_limit = cfg_->allocation.over_cap_after_wd;
         if (best < 0 && wait_limit > 0 &&
             calendar_.working_days_between(c.queued_day, day) >= wait_limit) {
-            // Waited too long: a manager allocates over the cap to the least-loaded worker.
+            // Waited too long: the manager allocates over the cap to the least-loaded worker.
             double lowest = 1e300;
-            for (std::size_t i = 0; i < posts_.size(); ++i) {
-                const Post& p = posts_[i];
+            for (int i = first; i < end; ++i) {
+                const Post& p = posts_[static_cast<std::size_t>(i)];
                 if (is_case_holder(p) && !p.sick && !p.on_notice && p.weighted_caseload < lowest) {
                     lowest = p.weighted_caseload;
-                    best = static_cast<int>(i);
+                    best = i;
                 }
             }
         }
@@ -169,7 +195,8 @@ void Model::allocate(core::DayIndex day) {
         c.in_queue = false;
         --unallocated_count_;
         assign(index, best, day);
-        refresh_room(best);
+        refresh_room(pool, best);
+        budget[t] -= 1.0;
     }
 }
 

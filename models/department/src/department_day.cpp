@@ -26,6 +26,7 @@ void Model::on_working_day(core::DayIndex day) {
         managers_.hazards(day, system_.resignation_multiplier(day));
         screen_referrals(day);
         allocate(day);
+        reallocate(day);
     }
     managers_.update_supervision();
     int working = 0;

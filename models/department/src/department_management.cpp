@@ -199,6 +199,9 @@ double Management::supervision_of(int post_index) const {
     if (!cfg_->management.enabled || team_supervision_.empty()) {
         return 1.0;
     }
+    if (!post_managers_.empty()) {
+        return manager_supervision(post_managers_[static_cast<std::size_t>(post_index)]);
+    }
     const std::size_t team = static_cast<std::size_t>(post_index) /
                              static_cast<std::size_t>(std::max(1, cfg_->workforce.team_size));
     return team_supervision_[std::min(team, team_supervision_.size() - 1)];

@@ -56,6 +56,22 @@ public:
      * management is switched off). */
     double supervision_of(int post_index) const;
 
+    /** @brief The manager post of each social worker post (teams); empty = one manager per
+     * `workforce.team_size` consecutive posts. */
+    void set_post_managers(std::vector<int> post_managers) {
+        post_managers_ = std::move(post_managers);
+    }
+
+    /** @brief Supervision manager post `manager` gives its team today, 0 to 1 (1 when
+     * management is switched off): 1 present, the cover share when absent. */
+    double manager_supervision(int manager) const {
+        if (!cfg_->management.enabled || manager < 0 ||
+            static_cast<std::size_t>(manager) >= team_supervision_.size()) {
+            return 1.0;
+        }
+        return team_supervision_[static_cast<std::size_t>(manager)];
+    }
+
     /** @brief Event kManagerBack: a sickness spell ends. */
     void on_back(int manager, std::uint64_t generation);
     /** @brief Event kManagerLeaves: the notice ends and the post falls vacant. */
@@ -88,6 +104,7 @@ private:
     core::RandomStream rng_;
     std::vector<Manager> managers_;
     std::vector<double> team_supervision_;  ///< per team, 0..1
+    std::vector<int> post_managers_;        ///< manager of each post (teams); empty = by team_size
     int pending_cuts_ = 0;
 };
 

@@ -3,6 +3,7 @@
 #include <cstddef>
 
 #include "cssim/department/department.hpp"
+#include "department_teams.hpp"
 
 namespace cssim::department {
 namespace {
@@ -122,6 +123,20 @@ constexpr MetricRow kMetrics[] = {
      "Child and family assessments completed (those carried by section 47 enquiries and "
      "re-assessments included)",
      "Assessments completed"},
+    {"caseload_p10", "cases", 0,
+     "10th percentile of individual caseloads over case-holding worker-days (daily)",
+     "Caseload, 10th percentile"},
+    {"caseload_p50", "cases", -1,
+     "Median of individual caseloads over case-holding worker-days (daily)", "Caseload, median"},
+    {"caseload_share_over_20", "share", -1,
+     "Case-holding worker-days on which a worker held more than 20 cases",
+     "Workers above 20 cases"},
+    {"caseload_share_over_25", "share", -1,
+     "Case-holding worker-days on which a worker held more than 25 cases",
+     "Workers above 25 cases"},
+    {"reallocations_per_year", "per year", 0,
+     "Cases a team manager moved from a worker above the team's threshold to another",
+     "Reallocations"},
     {"simulation_events", "events", 0, "Events the simulation processed (a diagnostic)",
      "Simulation events"},
 };
@@ -138,6 +153,15 @@ std::vector<record::MetricInfo> metric_info(const DepartmentConfig& config) {
         info.push_back(record::MetricInfo{"entries_per_year/" + stage.id, "per year",
                                           "Children entering stage \"" + stage.label + "\"", 0,
                                           "Entering " + stage.label});
+    }
+    for (const TeamConfig& team : config.teams) {
+        if (team.posts_share > 0.0 && detail::has_teams(config)) {
+            const std::string label = team.label.empty() ? team.id : team.label;
+            info.push_back(record::MetricInfo{
+                "caseload_mean/" + team.id, "cases",
+                "Cases per case-holding worker in team \"" + label + "\", time-averaged", -1,
+                "Caseload, " + label});
+        }
     }
     return info;
 }

@@ -154,6 +154,9 @@ void Model::register_outputs() {
 }
 
 std::string Model::post_team_label(int post) const {
+    if (teams_.front().config_index >= 0) {
+        return teams_[static_cast<std::size_t>(posts_[static_cast<std::size_t>(post)].team)].label;
+    }
     return "Team " + std::to_string(post / std::max(1, cfg_->workforce.team_size) + 1);
 }
 
@@ -185,6 +188,9 @@ void Model::snapshot(core::DayIndex day) {
             const std::size_t bin =
                 std::min<std::size_t>(p.cases.size(), outputs_.acc.caseload_histogram.size() - 1);
             outputs_.acc.caseload_histogram[bin] += 1.0;
+            outputs_.acc.team_cases[static_cast<std::size_t>(p.team)] +=
+                static_cast<double>(p.cases.size());
+            outputs_.acc.team_holders[static_cast<std::size_t>(p.team)] += 1.0;
             if (calendar_.is_working_day(day) && p.contract != Contract::kAgency) {
                 outputs_.acc.employed_days_in_post += 1.0;
                 if (p.sick) {

@@ -71,12 +71,14 @@ constexpr double Accumulators::*kScalarSums[] = {
     &Accumulators::harm_fewer,
     &Accumulators::care_census_children,
     &Accumulators::care_census_three_plus,
+    &Accumulators::reallocations,
 };
 
 // A sum added to Accumulators but not to kScalarSums would be missing from every financial year:
-// the sizes must agree (three vectors: caseload_histogram, assessment_durations, stage_entries).
+// the sizes must agree (five vectors: caseload_histogram, assessment_durations, stage_entries,
+// team_cases, team_holders).
 static_assert(sizeof(Accumulators) ==
-                  std::size(kScalarSums) * sizeof(double) + 3 * sizeof(std::vector<double>),
+                  std::size(kScalarSums) * sizeof(double) + 5 * sizeof(std::vector<double>),
               "list every new Accumulators field in kScalarSums (department_outputs.cpp), or "
               "say how a financial year's part of it is computed");
 
@@ -113,6 +115,8 @@ Accumulators Outputs::period_accumulators(std::size_t k) const {
     }
     a.caseload_histogram = difference(to.acc.caseload_histogram, from.acc.caseload_histogram);
     a.stage_entries = difference(to.acc.stage_entries, from.acc.stage_entries);
+    a.team_cases = difference(to.acc.team_cases, from.acc.team_cases);
+    a.team_holders = difference(to.acc.team_holders, from.acc.team_holders);
     const auto first = acc.assessment_durations.begin();
     a.assessment_durations.assign(first + static_cast<std::ptrdiff_t>(from.durations_end),
                                   first + static_cast<std::ptrdiff_t>(to.durations_end));

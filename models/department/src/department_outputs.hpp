@@ -59,6 +59,10 @@ struct Accumulators {
     // Social worker stability (DfE): children looked after at each 31 March census, and those of
     // them with 3 or more different social workers in the year.
     double care_census_children = 0.0, care_census_three_plus = 0.0;
+    // Teams (issue 11 item 2): managers' moves of cases above the threshold; per team, sums
+    // over days of the cases its case-holding workers hold and of those workers.
+    double reallocations = 0.0;
+    std::vector<double> team_cases, team_holders;
 };
 
 /**

@@ -289,8 +289,10 @@ void Model::on_stage_end(int case_index) {
         cfg_->pathway.stages[next].kind != StageKind::SocialWork) {
         outputs_.acc.assessed_not_in_need += 1.0;  // closed or stepped down to early help
     }
-    const bool keeps_worker = cfg_->pathway.stages[next].kind == StageKind::SocialWork;
-    if (!keeps_worker && c.assess_left >= 0.0) {
+    // A social-work stage its team holds keeps the worker; another team's means a transfer
+    // (department_teams.cpp), unless the practice model keeps one worker throughout.
+    const bool keeps_worker = worker_keeps_case(c, next);
+    if (cfg_->pathway.stages[next].kind != StageKind::SocialWork && c.assess_left >= 0.0) {
         complete_assessment(c, day);  // written up and authorised as social work ends
     }
     if (c.worker >= 0) {

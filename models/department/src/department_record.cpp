@@ -98,20 +98,29 @@ std::vector<record::MetricValue> Model::metrics_of(const Accumulators& a,
     const double employed_mean = a.employed_fte_sum / days;
     const double agency_mean = a.agency_fte_sum / days;
     const double holders_mean = employed_mean + agency_mean;
-    // P90 of individual caseloads over post-days, from the integer histogram.
-    double caseload_p90 = 0.0;
-    {
-        const double total =
-            std::accumulate(a.caseload_histogram.begin(), a.caseload_histogram.end(), 0.0);
+    // Percentiles of individual caseloads over case-holding worker-days (sampled daily), from
+    // the integer histogram: the smallest k with at least q of the worker-days at or below k.
+    const double caseload_days =
+        std::accumulate(a.caseload_histogram.begin(), a.caseload_histogram.end(), 0.0);
+    auto caseload_quantile = [&](double q) {
         double cumulative = 0.0;
         for (std::size_t k = 0; k < a.caseload_histogram.size(); ++k) {
             cumulative += a.caseload_histogram[k];
-            if (total > 0.0 && cumulative >= 0.9 * total) {
-                caseload_p90 = static_cast<double>(k);
-                break;
+            if (caseload_days > 0.0 && cumulative >= q * caseload_days) {
+                return static_cast<double>(k);
             }
         }
-    }
+        return 0.0;
+    };
+    auto caseload_share_over = [&](std::size_t limit) {
+        double over = 0.0;
+        for (std::size_t k = limit + 1; k < a.caseload_histogram.size(); ++k) {
+            over += a.caseload_histogram[k];
+        }
+        return caseload_days > 0.0 ? over / caseload_days
+                                   : std::numeric_limits<double>::quiet_NaN();
+    };
+    const double caseload_p90 = caseload_quantile(0.9);
     const double children_10k = std::max(1e-9, state.children / 10000.0);
     auto add = [&](const char* name, double value) {
         metrics.push_back(record::MetricValue{name, value});  // NaN stays: undefined
@@ -184,10 +193,25 @@ std::vector<record::MetricValue> Model::metrics_of(const Accumulators& a,
         ratio(a.care_census_three_plus, a.care_census_children));
     // Issue 11 item 3: assessments completed (every section 47 enquiry carries one).
     add("assessments_per_10k", a.assessments / years / children_10k);
+    // Issue 11 item 2: the spread of caseloads across case-holding workers (worker-days).
+    add("caseload_p10", caseload_quantile(0.1));
+    add("caseload_p50", caseload_quantile(0.5));
+    add("caseload_share_over_20", caseload_share_over(20));
+    add("caseload_share_over_25", caseload_share_over(25));
+    add("reallocations_per_year", a.reallocations / years);
     add("simulation_events", state.events);
     for (std::size_t i = 0; i < a.stage_entries.size(); ++i) {
         const std::string name = "entries_per_year/" + cfg_->pathway.stages[i].id;
         metrics.push_back(record::MetricValue{name, a.stage_entries[i] / years});
+    }
+    // Caseload per team (cases / case-holding workers, summed over the days), for the teams
+    // of the scenario that hold posts.
+    for (std::size_t t = 0; t < teams_.size() && t < a.team_cases.size(); ++t) {
+        const int k = teams_[t].config_index;
+        if (k >= 0 && cfg_->teams[static_cast<std::size_t>(k)].posts_share > 0.0) {
+            metrics.push_back(record::MetricValue{"caseload_mean/" + teams_[t].id,
+                                                  ratio(a.team_cases[t], a.team_holders[t])});
+        }
     }
     return metrics;
 }

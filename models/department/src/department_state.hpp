@@ -30,6 +30,7 @@
 #include "department_outputs.hpp"
 #include "department_stability.hpp"
 #include "department_system_effects.hpp"
+#include "department_teams.hpp"
 
 namespace cssim::department::detail {
 
@@ -127,6 +128,7 @@ struct Post {
     double case_meeting_per_week = 0.0;  ///< sum over cases of stage meeting hours per week
     double review_hours_per_week = 0.0;  ///< reviews averaged over their cadence, summed
     double visits_per_week = 0.0;        ///< statutory visits due per week, summed over cases
+    int team = 0;                        ///< the team the post belongs to (department_teams)
 };
 
 /** @brief Handles of the daily series the model writes (registered by name in
@@ -208,7 +210,9 @@ private:
     void close_case(int case_index, int from_stage);
     int new_case();
     void screen_referrals(core::DayIndex day);
-    void allocate(core::DayIndex day);
+    /** @brief Allocates queued cases within the team holding each case's stage; `unlimited`
+     * ignores the managers' allocation capacity (the open cases of day 0). */
+    void allocate(core::DayIndex day, bool unlimited = false);
     void assign(int case_index, int post, core::DayIndex day);
     void add_load(Post& p, const PathwayStage& s, double sign);
     /** @brief Working days before a visit's deadline from which it may be made (a quarter of
@@ -218,6 +222,23 @@ private:
     void enqueue_unallocated(int case_index);
     void schedule_next_referral();
     void build_transitions();  ///< out_ from the pathway's transitions
+
+    // department_teams.cpp: teams (issue 11 item 2).
+    /** @brief Lays the posts out in teams and maps stages and posts to teams and managers. */
+    void build_teams();
+    /** @brief The caseload cap of a team (its own, or allocation.caseload_cap). */
+    double team_cap(int team) const;
+    /** @brief The weight of a case in stage `s` under team `team`'s cap. */
+    double weight_in_team(int team, const PathwayStage& s) const;
+    /** @brief True when a case moving to `next_stage` stays with its worker (or stays in the
+     * queue): the stage is social work and the worker's team holds it, or the practice model
+     * is "same_worker". */
+    bool worker_keeps_case(const Case& c, int next_stage) const;
+    /** @brief Cases a team's managers can allocate today (infinite when unlimited). */
+    double allocation_budget(int team) const;
+    /** @brief Moves the newest case of each worker above the team's threshold to the worker
+     * with most room (a change of worker), within the managers' capacity. */
+    void reallocate(core::DayIndex day);
 
     // department_changes.cpp: dated changes of levers (scenario `changes`).
     void schedule_changes();
@@ -349,6 +370,8 @@ private:
     double early_help_capacity_ = 0.0;
 
     std::vector<Post> posts_;
+    std::vector<TeamLayout> teams_;  ///< the teams (one department-wide team without `teams`)
+    std::vector<int> stage_team_;    ///< the team holding each pathway stage, -1 none
     int pa_count_ = 0;
     int manager_count_ = 0;
     int pending_post_cuts_ = 0;

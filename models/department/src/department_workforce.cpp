@@ -31,8 +31,7 @@ bool Model::can_take_cases(const Post& p, core::DayIndex day) const {
 
 double Model::cap_of(const Post& p, core::DayIndex day) const {
     const bool protected_nq = p.contract == Contract::kNewlyQualified && day < p.protected_until;
-    return cfg_->allocation.caseload_cap *
-           (protected_nq ? cfg_->allocation.newly_qualified_cap_share : 1.0);
+    return team_cap(p.team) * (protected_nq ? cfg_->allocation.newly_qualified_cap_share : 1.0);
 }
 
 void Model::initialise_posts() {
@@ -72,7 +71,7 @@ void Model::initialise_posts() {
         }
     }
     pa_count_ = pa_posts_for(*cfg_, n);
-    manager_count_ = w.team_size > 0 ? (n + w.team_size - 1) / w.team_size : 0;
+    build_teams();  // the teams, and manager_count_ (one per team_size posts without teams)
 
     money_.set_initial_budget(StaffAtStart{n, pa_count_, manager_count_, health_visitors_});
 }

@@ -47,6 +47,7 @@ constexpr Fixed kFixedPaths[] = {
     {"workforce.social_worker_posts",
      "the posts are counted out at the start (a funding change can delete posts)"},
     {"workforce.team_size", "the teams are formed at the start"},
+    {"teams", "the teams are formed at the start"},
     {"money.funding_changes", "funding changes are dated already"},
     {"demand.shocks", "demand shocks are dated already"},
 };

@@ -8,6 +8,7 @@
 #include "department_council.hpp"
 #include "json_reader_internal.hpp"
 #include "model_registry.hpp"
+#include "teams_reader.hpp"
 
 namespace cssim::scenario {
 
@@ -728,6 +729,7 @@ void read_department_model(ObjectReader& root, Scenario& scenario) {
     read_staffing(root, config);
     read_money(root, config);
     read_system_effects(root, config);
+    read_teams(root, config);  // teams_reader.cpp
     root.accept("changes",
                 "Dated changes of levers: [{\"date\": \"YYYY-MM-DD\", \"set\": {\"path\": value}, "
                 "\"label\": \"...\"}], each applied at the start of its day; paths as --set "

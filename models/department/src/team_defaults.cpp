@@ -1,0 +1,44 @@
+/**
+ * @file team_defaults.cpp
+ * @brief The default teams of base.json (issue 11 item 2). Sizes and sources: docs/model.md 7.4.
+ */
+#include "cssim/department/config.hpp"
+
+namespace cssim::department {
+
+std::vector<TeamConfig> default_teams() {
+    // Every team: one manager per workforce.team_size posts; allocation.caseload_cap; the stages'
+    // own weights. The manager allocates 5 cases a day at most (L) and moves the newest case of a
+    // worker above 25 weighted cases (L). Shares: the weekly hours of each team's open cases in
+    // the model's steady state; long-term child-in-need and care teams hold more, lighter cases
+    // under a cap of 26 (docs/model.md 7.4).
+    auto team = [](std::string id, std::string label, std::vector<std::string> stages, double share,
+                   AllocationPolicy policy, double cap = 0.0) {
+        TeamConfig t;
+        t.id = std::move(id);
+        t.label = std::move(label);
+        t.stages = std::move(stages);
+        t.posts_share = share;
+        t.policy = policy;
+        t.caseload_cap = cap;
+        if (share > 0.0) {
+            t.allocations_per_manager_per_day = 5.0;
+            t.reallocate_above = 25.0;
+        }
+        return t;
+    };
+    return {
+        // The front door: screening by front_door.screening_fte, no case-holding posts.
+        team("mash", "Front door (MASH)", {"screening"}, 0.0, AllocationPolicy::kMostRoom),
+        team("assessment", "Assessment and first response",
+             {"assessment", "section_47", "initial_conference"}, 0.24, AllocationPolicy::kInTurn),
+        team("child_in_need", "Child in need", {"child_in_need"}, 0.40, AllocationPolicy::kInTurn,
+             26.0),
+        team("child_protection", "Child protection", {"child_protection_plan"}, 0.20,
+             AllocationPolicy::kInTurn),
+        team("children_in_care", "Children in care", {"looked_after"}, 0.16,
+             AllocationPolicy::kInTurn, 26.0),
+    };
+}
+
+}  // namespace cssim::department
