@@ -31,9 +31,9 @@
 # traces need and builds and links faster than -g) and unity builds (CMAKE_UNITY_BUILD: a
 # target's files compiled eight to a translation unit, so gtest, nlohmann/json and CLI11 are
 # parsed and their templates compiled once per eight files; the few files and test binaries
-# that repeat a neighbour's file-local names opt out in their CMakeLists.txt). The tests then
-# run CSSIM_JOBS binaries at a time, slowest first. Same code, same tests, same sanitizer
-# flags: only the grouping of the compilation differs. CSSIM_JOBS sets the
+# that repeat a neighbour's file-local names opt out in their CMakeLists.txt). Same code, same
+# tests, same sanitizer flags: only the grouping of the compilation differs. The test binaries
+# run slowest first, CSSIM_SANITIZE_TEST_JOBS at a time (default 1). CSSIM_JOBS sets the
 # parallelism (default 2); CSSIM_SANITIZE_TESTS overrides the ASan test list (space-separated
 # binary names, e.g. "cssim_core_tests cssim_department_tests"); CSSIM_SANITIZE_SKIP="" runs
 # the statistical tests too. Each binary's wall time is printed (docs/reliability.md).
@@ -71,12 +71,15 @@ run_asan() {
     if [[ -n "$skip" ]]; then
         filter=("--gtest_filter=-$skip")
     fi
-    # The binaries run $jobs at a time (most tests are single-threaded), the longest first so
-    # the last one does not run alone; each one's output is kept and shown if it fails.
+    # The binaries run CSSIM_SANITIZE_TEST_JOBS at a time (default 1: two at once on 2 loaded
+    # cores made StoreSafety.InterruptedMergeExits130..., whose SIGINT comes 150 ms after the
+    # start, hit an ASan-built cssim before its handler was installed), the longest first;
+    # each one's output is kept and shown if it fails.
+    local test_jobs=${CSSIM_SANITIZE_TEST_JOBS:-1}
     local logs start=$SECONDS failed=0 running=0 t
     logs=$(mktemp -d)
     for t in $(longest_first "${tests[@]}"); do
-        if ((running >= jobs)); then
+        if ((running >= test_jobs)); then
             wait -n || failed=1
             running=$((running - 1))
         fi
@@ -93,7 +96,7 @@ run_asan() {
     # detail, through the sanitized cssim (any report aborts the run and fails this step).
     local p
     for p in "$root"/scenarios/*.json; do
-        if ((running >= jobs)); then
+        if ((running >= test_jobs)); then
             wait -n || failed=1
             running=$((running - 1))
         fi
