@@ -17,7 +17,7 @@ jobs=${CSSIM_JOBS:-2}
 
 cmake -S "$root" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DCMAKE_CXX_COMPILER=clang++ "-DCMAKE_CXX_FLAGS=-fsanitize=fuzzer-no-link" \
-    "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -g" "-DCSSIM_SANITIZE=address;undefined" \
+    "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -g1" "-DCSSIM_SANITIZE=address;undefined" \
     -DCSSIM_BUILD_FUZZERS=ON -DCSSIM_BUILD_VIEWER=OFF -DCSSIM_BUILD_BENCHMARKS=OFF >/dev/null
 cmake --build "$dir" -j "$jobs" --target cssim_scenario_fuzzer
 

@@ -1,13 +1,15 @@
 #pragma once
 /**
  * @file department_constants.hpp
- * @brief Private: the calendar constants of the department model, named once.
+ * @brief Private: the calendar constants of the department model (public in
+ * cssim/department/calendar_constants.hpp), under the names the model's sources use.
  */
+#include "cssim/department/calendar_constants.hpp"
 
 namespace cssim::department::detail {
 
-inline constexpr double kDaysPerYear = 365.25;        ///< calendar days in a mean year
-inline constexpr double kDaysPerMonth = 30.4375;      ///< kDaysPerYear / 12
-inline constexpr double kWorkingDaysPerYear = 252.0;  ///< hazards per year apply per working day
+using cssim::department::kDaysPerMonth;        ///< kDaysPerYear / 12
+using cssim::department::kDaysPerYear;         ///< calendar days in a mean year
+using cssim::department::kWorkingDaysPerYear;  ///< hazards per year apply per working day
 
 }  // namespace cssim::department::detail

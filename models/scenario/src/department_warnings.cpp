@@ -6,6 +6,7 @@
 #include <string>
 
 #include "cssim/core/time.hpp"
+#include "cssim/department/calendar_constants.hpp"
 #include "cssim/department/run_calendar.hpp"
 #include "department_council.hpp"
 #include "json_reader_internal.hpp"
@@ -26,7 +27,6 @@ constexpr double kStockReferralRate = 370.0;
 // year; from empty, twice the mean time a case spends in the slowest stage.
 constexpr double kWarmupFromStocksYears = 1.0;
 constexpr double kWarmupFromEmptyTimeConstants = 2.0;
-constexpr double kDaysPerYear = 365.25;
 
 std::string fixed(double x, int decimals) {
     char buffer[64];
