@@ -16,10 +16,10 @@ namespace {
 using scenario::DecisionFile;
 using scenario::Workshop;
 
-const std::string kWorkshops = std::string(CSSIM_SOURCE_DIR) + "/scenarios/workshops/";
+const std::string kScoreWorkshops = std::string(CSSIM_SOURCE_DIR) + "/scenarios/workshops/";
 
 Workshop load(const std::string& name) {
-    const auto r = scenario::load_workshop(kWorkshops + name);
+    const auto r = scenario::load_workshop(kScoreWorkshops + name);
     EXPECT_TRUE(r.workshop) << (r.diagnostics.empty()
                                     ? std::string()
                                     : scenario::format_diagnostic(r.diagnostics.front()));
@@ -89,7 +89,7 @@ TEST(LeverCosts, ACostTheFileGetsWrongIsRefusedWithItsPath) {
          "default": 400, "cost_per_unit_per_year": 5000}],
         "score": [{"group": "money", "metric": "overspend", "better": "lower"}],
         "debrief": ["Why?"]})";
-    const auto r = scenario::load_workshop_text(text, kWorkshops + "test.json");
+    const auto r = scenario::load_workshop_text(text, kScoreWorkshops + "test.json");
     ASSERT_FALSE(r.workshop);
     std::vector<std::string> paths;
     for (const auto& d : r.diagnostics)
