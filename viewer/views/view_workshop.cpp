@@ -151,6 +151,12 @@ bool begin_workshop_window(ViewerState& state, const char* id, const char* name,
                            ImGuiWindowFlags_NoScrollWithMouse);
 }
 
+PanelRect workshop_strip(const PanelRect& content, const char* name) {
+    const float height = ImGui::GetTextLineHeightWithSpacing() * 2.0f * 1.2f +
+                         ImGui::GetFrameHeightWithSpacing() + 2 * ImGui::GetStyle().WindowPadding.y;
+    return PanelRect{name, content.x, content.y, content.width, height};
+}
+
 void draw_workshop_chart(ViewerState& state, const std::string& series, const char* id,
                          double x_min, double x_max, ImVec2 size) {
     ChartSpec spec = make_series_chart(state, series, true);

@@ -72,10 +72,7 @@ void draw_workshop_debrief(ViewerState& state, WorkshopState& w, const WorkshopP
     }
     const auto& days = w.session->calendar().round_days;
     const std::int64_t day = current_day(state);
-    const float strip_h = ImGui::GetTextLineHeightWithSpacing() * 2.0f * 1.2f +
-                          ImGui::GetFrameHeightWithSpacing() +
-                          2 * ImGui::GetStyle().WindowPadding.y;
-    const PanelRect strip{"workshop_debrief", c.x, c.y, c.width, strip_h};
+    const PanelRect strip = workshop_strip(c, "workshop_debrief");
     const double x0 = static_cast<double>(state.alignment.shared_day(kSideA, days[0]));
     const double x1 = static_cast<double>(state.alignment.shared_day(kSideA, days[w.played] - 1));
     if (begin_workshop_window(state, "##debrief_strip", "workshop_debrief", strip)) {
@@ -103,8 +100,8 @@ void draw_workshop_debrief(ViewerState& state, WorkshopState& w, const WorkshopP
             state.clock.scrub_to(d);
     }
     ImGui::End();
-    const float body_y = c.y + strip_h;
-    const float body_h = c.height - strip_h;
+    const float body_y = c.y + strip.height;
+    const float body_h = c.height - strip.height;
     const PanelRect charts{"workshop_debrief_charts", c.x, body_y, c.width * 0.56f, body_h};
     if (begin_workshop_window(state, "##debrief_charts", "workshop_debrief_charts", charts)) {
         const std::vector<std::string> series = debrief_series(w);

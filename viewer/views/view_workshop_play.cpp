@@ -28,10 +28,7 @@ void draw_workshop_play(ViewerState& state, WorkshopState& w, const WorkshopPage
     const auto& days = w.session->calendar().round_days;
     const std::int64_t day = current_day(state);
     // The top strip: the date, the table, the quarter's progress and the cards it met.
-    const float strip_h = ImGui::GetTextLineHeightWithSpacing() * 2.0f * 1.2f +
-                          ImGui::GetFrameHeightWithSpacing() +
-                          2 * ImGui::GetStyle().WindowPadding.y;
-    const PanelRect strip{"workshop_play", c.x, c.y, c.width, strip_h};
+    const PanelRect strip = workshop_strip(c, "workshop_play");
     if (begin_workshop_window(state, "##play_strip", "workshop_play", strip)) {
         ImGui::PushFont(page.fonts->presenter_date);
         ImGui::TextUnformatted(state.alignment.label(day).c_str());
@@ -59,8 +56,8 @@ void draw_workshop_play(ViewerState& state, WorkshopState& w, const WorkshopPage
             state.clock.scrub_to(d);
     }
     ImGui::End();
-    const float body_y = c.y + strip_h;
-    const float body_h = c.height - strip_h;
+    const float body_y = c.y + strip.height;
+    const float body_h = c.height - strip.height;
     const PanelRect floor{"office_floor", c.x, body_y, c.width * 0.42f, body_h};
     state.show.office_floor = true;  // its title bar's close box has nothing to close here
     // The floor's legend is long: a fifth smaller than the screen's text, still room-sized.

@@ -51,4 +51,8 @@ void draw_chart_heading(ViewerState& state, const std::string& series, float sca
 bool begin_workshop_window(ViewerState& state, const char* id, const char* name,
                            const PanelRect& rect);
 
+/** @brief The top strip of the play and debrief screens at the top of `content`: a date in
+ * the presenter font beside two lines of text, above a row of controls. */
+PanelRect workshop_strip(const PanelRect& content, const char* name);
+
 }  // namespace cssim::viewer
