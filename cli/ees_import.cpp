@@ -13,6 +13,7 @@
 #include "cssim/scenario/scenario.hpp"
 #include "ees_expression.hpp"
 #include "exit_codes.hpp"
+#include "text.hpp"
 
 namespace cssim::cli {
 
@@ -29,16 +30,6 @@ std::string lower(std::string_view s) {
         c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     }
     return out;
-}
-
-std::string trim(std::string_view s) {
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) {
-        s.remove_prefix(1);
-    }
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) {
-        s.remove_suffix(1);
-    }
-    return std::string(s);
 }
 
 std::string symbol_meaning(std::string_view cell) {

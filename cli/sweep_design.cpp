@@ -12,6 +12,7 @@
 #include "cssim/core/random.hpp"
 #include "cssim/record/run_outputs.hpp"
 #include "cssim/scenario/scenario.hpp"
+#include "text.hpp"
 
 namespace cssim::cli {
 
@@ -27,12 +28,6 @@ std::vector<std::size_t> permutation(std::size_t n, core::RandomStream& rng) {
         std::swap(p[i - 1], p[static_cast<std::size_t>(rng.uniform_int(i))]);
     }
     return p;
-}
-
-std::string trim(const std::string& s) {
-    const auto b = s.find_first_not_of(" \t\r");
-    const auto e = s.find_last_not_of(" \t\r");
-    return b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
 }
 
 std::vector<std::string> split_csv_line(const std::string& line) {
