@@ -15,6 +15,7 @@ preset must fail, so that a schema that accepts everything cannot pass. Exit 0 w
 """
 import copy
 import json
+import os
 import pathlib
 import subprocess
 import sys
@@ -60,6 +61,10 @@ def main():
         print(__doc__, file=sys.stderr)
         return 64
     exe = sys.argv[1]
+    if not (pathlib.Path(exe).is_file() and os.access(exe, os.X_OK)):
+        print(f"check_schema.py: {exe} is not an executable file: give the path of the "
+              "cssim binary (e.g. build/cli/cssim)", file=sys.stderr)
+        return 66
     root = pathlib.Path(sys.argv[2] if len(sys.argv) > 2 else
                         pathlib.Path(__file__).resolve().parent.parent / "scenarios")
     run = subprocess.run([exe, "schema"], capture_output=True, text=True, check=False)
