@@ -41,10 +41,11 @@ void Model::on_working_day(core::DayIndex day) {
     day_direct_ = day_admin_ = day_travel_ = day_other_ = 0.0;
     day_working_ = working;
     finished_.clear();
-    const WorkforceBounds bounds = working_day ? workforce_bounds() : WorkforceBounds{};
+    const WorkforceBounds bounds = working_day ? workforce_.bounds() : WorkforceBounds{};
+    const double resignation_multiplier = system_.resignation_multiplier(day);
     for (std::size_t i = 0; i < posts_.size(); ++i) {
         if (working_day) {
-            workforce_hazards(static_cast<int>(i), day, bounds);
+            workforce_.hazards(static_cast<int>(i), day, bounds, resignation_multiplier);
         }
         work_one_post(static_cast<int>(i), day, working_day);
     }

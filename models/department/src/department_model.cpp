@@ -57,10 +57,6 @@ Model::Model(const DepartmentConfig& config, std::uint64_t master_seed, std::uin
       rng_front_door_(core::RandomStream::derive(master_seed, replication, "front_door")),
       rng_pathway_(core::RandomStream::derive(master_seed, replication, "pathway")),
       rng_durations_(core::RandomStream::derive(master_seed, replication, "durations")),
-      rng_sickness_(core::RandomStream::derive(master_seed, replication, "sickness")),
-      rng_resignation_(core::RandomStream::derive(master_seed, replication, "resignation")),
-      rng_recruitment_(core::RandomStream::derive(master_seed, replication, "recruitment")),
-      rng_agency_(core::RandomStream::derive(master_seed, replication, "agency")),
       rng_quality_(core::RandomStream::derive(master_seed, replication, "quality")),
       rng_re_referral_(core::RandomStream::derive(master_seed, replication, "re_referral")),
       rng_initial_(core::RandomStream::derive(master_seed, replication, "initial_state")),
@@ -72,24 +68,16 @@ Model::Model(const DepartmentConfig& config, std::uint64_t master_seed, std::uin
               core::RandomStream::derive(master_seed, replication, "inspection"),
               core::RandomStream::derive(master_seed, replication, "culture")),
       managers_(config, calendar_, sim_, outputs_,
-                core::RandomStream::derive(master_seed, replication, "management")) {
+                core::RandomStream::derive(master_seed, replication, "management")),
+      workforce_(config, calendar_, sim_, outputs_, *this,
+                 WorkforceStreams::derive(master_seed, replication), with_detail),
+      posts_(workforce_.posts()) {
     end_day_ = days_in_years(config.run.start_date, config.run.years);
     warmup_day_ = days_in_years(config.run.start_date, config.run.warmup_years);
 }
 
 double Model::residual_of(const core::Distribution& d) {
-    // At a random moment, the spell in progress is length-biased (long spells are more likely to
-    // be under way): accept a draw with probability proportional to its length, then take a
-    // uniform part of it as what remains.
-    const double cap = 4.0 * std::max(1e-9, d.mean());
-    double x = std::max(0.0, d.sample(rng_initial_));
-    for (int attempt = 0; attempt < 50; ++attempt) {
-        if (rng_initial_.uniform01() * cap < std::min(x, cap)) {
-            break;
-        }
-        x = std::max(0.0, d.sample(rng_initial_));
-    }
-    return x * rng_initial_.uniform01();
+    return residual_spell(d, rng_initial_);
 }
 
 core::DayIndex Model::day_of_date(const std::string& iso) const {
@@ -243,25 +231,27 @@ void Model::operator()(const core::Event& e) {
             }
             break;
         case kSicknessEnd:
-            on_sickness_end(static_cast<int>(e.target), e.payload);
+            workforce_.on_sickness_end(static_cast<int>(e.target), e.payload);
             break;
         case kNoticeEnd:
-            on_notice_end(static_cast<int>(e.target), e.payload);
+            workforce_.on_notice_end(static_cast<int>(e.target), e.payload);
             break;
         case kHireArrives:
-            on_hire(static_cast<int>(e.target), e.payload);
+            workforce_.on_hire(static_cast<int>(e.target), e.payload);
             break;
         case kAgencyArrives:
-            on_agency_arrives(static_cast<int>(e.target), e.payload);
+            workforce_.on_agency_arrives(static_cast<int>(e.target), e.payload);
             break;
         case kAgencyEnd:
-            on_agency_end(static_cast<int>(e.target), e.payload);
+            workforce_.on_agency_end(static_cast<int>(e.target), e.payload);
             break;
         case kFundingChange:
             on_funding_change(static_cast<int>(e.target));
             break;
         case kFreezeEnd:
-            on_freeze_end(e.payload);
+            if (workforce_.on_freeze_end(e.payload)) {
+                managers_.readvertise(workforce_.recruitment_allowed());
+            }
             break;
         case kInspection:
             on_inspection();
@@ -270,10 +260,12 @@ void Model::operator()(const core::Event& e) {
             managers_.on_back(static_cast<int>(e.target), e.payload);
             break;
         case kManagerLeaves:
-            managers_.on_leaves(static_cast<int>(e.target), e.payload, recruitment_allowed());
+            managers_.on_leaves(static_cast<int>(e.target), e.payload,
+                                workforce_.recruitment_allowed());
             break;
         case kManagerHire:
-            managers_.on_hire(static_cast<int>(e.target), e.payload, recruitment_allowed());
+            managers_.on_hire(static_cast<int>(e.target), e.payload,
+                              workforce_.recruitment_allowed());
             break;
         case kConfigChange:
             on_config_change(static_cast<int>(e.target));

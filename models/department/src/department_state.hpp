@@ -31,18 +31,9 @@
 #include "department_stability.hpp"
 #include "department_system_effects.hpp"
 #include "department_teams.hpp"
+#include "workforce.hpp"
 
 namespace cssim::department::detail {
-
-enum class Contract : std::uint8_t { kEmployed = 0, kAgency = 1, kNewlyQualified = 2, kNone = 3 };
-enum class Status : std::uint8_t {
-    kWorking = 0,
-    kSick = 1,
-    kLongTermSick = 2,
-    kOnNotice = 3,
-    kVacant = 4,
-    kDeleted = 5,
-};
 
 /** @brief A child's open episode (or a referral waiting at the front door). The fields the daily
  * loops read for every case (quality hazards, visits and reviews) come first, so that they share
@@ -104,33 +95,6 @@ struct Case {
     }
 };
 
-/** @brief A social worker post and whoever holds it. */
-struct Post {
-    Contract contract = Contract::kNone;
-    Status status = Status::kVacant;
-    double stress = 0.0;
-    bool on_notice = false;
-    bool sick = false;
-    bool long_sick = false;
-    bool hire_pending = false;
-    bool agency_pending = false;
-    bool deleted = false;
-    core::DayIndex protected_until = -1;  ///< newly qualified protection ends
-    std::uint32_t generation = 0;         ///< bumped when the holder changes or a spell ends
-    HolderId holder = kNoHolder;          ///< the person in the post (a new number per starter)
-    std::uint32_t recruitment_generation = 0;
-    std::uint32_t agency_generation = 0;
-    std::vector<int> cases;
-    double weighted_caseload = 0.0;
-    double pending_handover_hours = 0.0;
-    double admin_backlog_hours = 0.0;    ///< admin left undone, carried to the next day
-    double case_admin_per_week = 0.0;    ///< sum over cases of stage admin hours per week
-    double case_meeting_per_week = 0.0;  ///< sum over cases of stage meeting hours per week
-    double review_hours_per_week = 0.0;  ///< reviews averaged over their cadence, summed
-    double visits_per_week = 0.0;        ///< statutory visits due per week, summed over cases
-    int team = 0;                        ///< the team the post belongs to (department_teams)
-};
-
 /** @brief Handles of the daily series the model writes (registered by name in
  * department_metrics.cpp). */
 struct DailySeriesHandles {
@@ -143,13 +107,6 @@ struct DailySeriesHandles {
     std::vector<SeriesHandle> sources;  ///< new referrals per referral source
 };
 
-/** @brief Upper bounds, for one working day, of a post's chance of falling sick and (before the
- * system's resignation multiplier) of resigning: draws at or above them decide nothing. */
-struct WorkforceBounds {
-    double sick = 0.0;
-    double resign_before_multiplier = 0.0;
-};
-
 /** @brief PA posts for `social_worker_posts` workers under `config` (department_changes.cpp). */
 int pa_posts_for(const DepartmentConfig& config, int social_worker_posts);
 
@@ -160,7 +117,7 @@ inline int misjudge_need(int need, core::RandomStream& rng) {
 }
 
 /** @brief One replication of the department model. */
-class Model {
+class Model : private WorkforceHost {
 public:
     Model(const DepartmentConfig& config, std::uint64_t master_seed, std::uint64_t replication,
           bool with_detail, bool with_episodes = true);
@@ -262,31 +219,19 @@ private:
 
     // department_management.cpp: team managers and supervision (issue 7).
 
-    // department_workforce.cpp: sickness, resignation, recruitment, agency, funding.
+    // department_workforce.cpp: the model's side of the Workforce component (workforce.hpp),
+    // funding changes.
+    /** @brief The posts at day 0 (Workforce), then the PAs, the teams and the budget. */
     void initialise_posts();
-    /** @brief Today's upper bounds of the workforce hazards (department_workforce.cpp). */
-    WorkforceBounds workforce_bounds() const;
-    void workforce_hazards(int post_index, core::DayIndex day, const WorkforceBounds& bounds);
-    void resign(int post_index, core::DayIndex day, const char* why);
-    void start_sickness(int post_index, bool long_spell, core::DayIndex day);
-    void on_sickness_end(int post_index, std::uint64_t generation);
-    void on_notice_end(int post_index, std::uint64_t generation);
-    void post_falls_vacant(int post_index, core::DayIndex day);
-    void request_agency(int post_index);
-    void start_recruitment(int post_index);
-    void on_hire(int post_index, std::uint64_t generation);
-    void on_agency_arrives(int post_index, std::uint64_t generation);
-    void on_agency_end(int post_index, std::uint64_t generation);
+    void hand_over_cases(int post_index) override { handover_all(post_index); }
+    void cases_to_new_holder(int post_index, core::DayIndex day) override;
+    bool is_inadequate(core::DayIndex day) const override { return system_.is_inadequate(day); }
+    void count_leaver() override { system_.count_leaver(); }
     void on_funding_change(int index);
-    void on_freeze_end(std::uint64_t generation);
     void handover_all(int post_index);
-    bool is_case_holder(const Post& p) const;
+    bool is_case_holder(const Post& p) const { return p.is_case_holder(); }
     bool can_take_cases(const Post& p, core::DayIndex day) const;
     double cap_of(const Post& p, core::DayIndex day) const;
-    bool recruitment_allowed() const { return !hiring_freeze_; }
-    bool agency_allowed() const {
-        return cfg_->recruitment.agency_allowed && !agency_ban_ && !hiring_freeze_;
-    }
 
     // department_metrics.cpp
     void register_outputs();
@@ -336,8 +281,7 @@ private:
 
     // Streams: one per process, so scenarios differing in one process share the others' draws.
     core::RandomStream rng_referrals_, rng_need_, rng_front_door_, rng_pathway_, rng_durations_,
-        rng_sickness_, rng_resignation_, rng_recruitment_, rng_agency_, rng_quality_,
-        rng_re_referral_, rng_initial_;
+        rng_quality_, rng_re_referral_, rng_initial_;
     /// The referral calendar's streams: the yearly multipliers, and each referral's source.
     core::RandomStream rng_referral_rate_, rng_referral_source_;
     Money money_;  ///< budget, spend and placements (its own "placements" stream)
@@ -362,22 +306,16 @@ private:
     std::vector<WorkerHistory> histories_;
     std::vector<int> free_cases_;
     std::uint64_t next_case_serial_ = 0;
-    HolderId next_holder_ = kNoHolder + 1;  ///< the number of the next person to take a post
     std::deque<int> screening_queue_;
     std::deque<int> unallocated_;
     int unallocated_count_ = 0;
     int early_help_families_ = 0;
     double early_help_capacity_ = 0.0;
 
-    std::vector<Post> posts_;
     std::vector<TeamLayout> teams_;  ///< the teams (one department-wide team without `teams`)
     std::vector<int> stage_team_;    ///< the team holding each pathway stage, -1 none
     int pa_count_ = 0;
     int manager_count_ = 0;
-    int pending_post_cuts_ = 0;
-    bool hiring_freeze_ = false;
-    std::uint64_t freeze_generation_ = 0;
-    bool agency_ban_ = false;
 
     // Daily aggregates filled by work_one_post.
     double day_direct_ = 0.0, day_admin_ = 0.0, day_travel_ = 0.0, day_other_ = 0.0;
@@ -400,9 +338,13 @@ private:
 
     Outputs outputs_;
     DailySeriesHandles series_;
-    SystemEffects system_;
-    Management managers_;  ///< team managers and supervision (stream "management")  ///<
-                           ///< prevention, inspection, culture (streams "inspection", "culture")
+    SystemEffects system_;  ///< prevention, inspection, culture (streams "inspection", "culture")
+    Management managers_;   ///< team managers and supervision (stream "management")
+    /// The social worker posts and their lifecycle (streams "sickness", "resignation",
+    /// "recruitment", "agency"); it calls back through WorkforceHost.
+    Workforce workforce_;
+    /// workforce_.posts(): the model writes only their workload fields (cases, loads, team).
+    std::vector<Post>& posts_;
 };
 
 }  // namespace cssim::department::detail

@@ -243,7 +243,7 @@ void Model::resignation_wave(core::DayIndex day) {
         // One draw per post whatever its state (common random numbers across scenarios).
         const bool draw = system_.joins_resignation_wave();
         if (draw && is_case_holder(p) && p.contract != Contract::kAgency && !p.on_notice) {
-            resign(static_cast<int>(i), day, "after the inadequate judgement");
+            workforce_.resign(static_cast<int>(i), day, "after the inadequate judgement");
             ++leaving;
         }
     }

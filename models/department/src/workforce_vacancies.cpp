@@ -1,0 +1,221 @@
+/**
+ * @file workforce_vacancies.cpp
+ * @brief The Workforce component (workforce.hpp) after a resignation: notice, vacancy,
+ * recruitment delays, newly qualified starters, agency cover and its renewals, and the hiring
+ * freeze, agency ban and post cuts of a funding change (mechanisms 6 and 9).
+ */
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "department_constants.hpp"
+#include "workforce.hpp"
+
+namespace cssim::department::detail {
+
+void Workforce::on_notice_end(int post, std::uint64_t generation) {
+    Post& p = posts_[static_cast<std::size_t>(post)];
+    if (p.generation != generation || !p.on_notice) {
+        return;
+    }
+    host_.count_leaver();
+    if (measuring()) {
+        outputs_.acc.employed_leavers += 1.0;
+    }
+    if (detail_) {
+        add_event(
+            "leaver", post,
+            post_label(post) + " leaves; " + std::to_string(p.cases.size()) + " cases handed over");
+    }
+    host_.hand_over_cases(post);
+    p.contract = Contract::kNone;
+    p.on_notice = p.sick = p.long_sick = false;
+    ++p.generation;
+    falls_vacant(post);
+}
+
+void Workforce::falls_vacant(int post) {
+    Post& p = posts_[static_cast<std::size_t>(post)];
+    if (pending_post_cuts_ > 0) {
+        p.deleted = true;
+        p.hire_pending = p.agency_pending = false;
+        ++p.recruitment_generation;
+        ++p.agency_generation;
+        --pending_post_cuts_;
+        return;
+    }
+    if (!p.hire_pending && recruitment_allowed()) {
+        start_recruitment(post);
+    }
+    request_agency(post);
+}
+
+void Workforce::start_recruitment(int post) {
+    Post& p = posts_[static_cast<std::size_t>(post)];
+    const RecruitmentConfig& r = cfg_->recruitment;
+    // A council judged inadequate recruits slowly: a fixed scenario setting, or the period after
+    // an inadequate judgement in the inspection submodel.
+    const bool inadequate_now = host_.is_inadequate(today());
+    const double months = r.months_to_fill.sample(rng_.recruitment) *
+                          (r.inspection_inadequate ? r.inadequate_fill_multiplier : 1.0) *
+                          (inadequate_now ? cfg_->inspection.fill_multiplier : 1.0);
+    p.hire_pending = true;
+    ++p.recruitment_generation;
+    sim_.schedule_after(core::ticks_from_days(std::max(1.0, months * kDaysPerMonth)), kHireArrives,
+                        static_cast<std::uint32_t>(post), p.recruitment_generation);
+}
+
+void Workforce::request_agency(int post) {
+    Post& p = posts_[static_cast<std::size_t>(post)];
+    if (!agency_allowed() || p.agency_pending || p.deleted || p.contract != Contract::kNone) {
+        return;
+    }
+    p.agency_pending = true;
+    ++p.agency_generation;
+    const double wd = std::max(1.0, cfg_->recruitment.agency_start_wd.sample(rng_.agency));
+    const core::DayIndex start =
+        calendar_.add_working_days(today(), static_cast<int>(std::ceil(wd)));
+    sim_.schedule_at(tick_at(start, 7), kAgencyArrives, static_cast<std::uint32_t>(post),
+                     p.agency_generation);
+}
+
+void Workforce::on_hire(int post, std::uint64_t generation) {
+    Post& p = posts_[static_cast<std::size_t>(post)];
+    if (p.recruitment_generation != generation || !p.hire_pending || p.deleted) {
+        return;
+    }
+    if (p.on_notice) {
+        // The new starter arrives before the leaver has gone: start when the notice ends.
+        sim_.schedule_after(core::kTicksPerDay * 7, kHireArrives, static_cast<std::uint32_t>(post),
+                            generation);
+        return;
+    }
+    p.hire_pending = false;
+    if (!recruitment_allowed()) {
+        return;
+    }
+    const RecruitmentConfig& r = cfg_->recruitment;
+    const bool agency_leaving = p.contract == Contract::kAgency;
+    const core::DayIndex day = today();
+    const bool newly_qualified = rng_.recruitment.bernoulli(r.newly_qualified_share_of_hires);
+    p.contract = newly_qualified ? Contract::kNewlyQualified : Contract::kEmployed;
+    p.holder = next_holder_++;
+    p.protected_until =
+        newly_qualified
+            ? day + static_cast<core::DayIndex>(r.newly_qualified_protected_months * kDaysPerMonth)
+            : -1;
+    p.stress = cfg_->initial.stress;
+    p.sick = p.long_sick = p.on_notice = false;
+    p.agency_pending = false;
+    ++p.agency_generation;
+    ++p.generation;
+    // The agency worker's children pass to the new starter in the same post.
+    host_.cases_to_new_holder(post, day);
+    if (detail_) {
+        add_event("hire", post,
+                  post_label(post) + ": " +
+                      (newly_qualified ? "newly qualified social worker starts"
+                                       : "experienced social worker starts") +
+                      (agency_leaving ? " (agency cover ends)" : ""));
+    }
+}
+
+void Workforce::on_agency_arrives(int post, std::uint64_t generation) {
+    Post& p = posts_[static_cast<std::size_t>(post)];
+    if (p.agency_generation != generation || !p.agency_pending) {
+        return;
+    }
+    p.agency_pending = false;
+    if (!agency_allowed() || p.deleted || p.contract != Contract::kNone) {
+        return;
+    }
+    p.contract = Contract::kAgency;
+    p.holder = next_holder_++;
+    p.stress = cfg_->initial.stress;
+    p.sick = p.long_sick = p.on_notice = false;
+    ++p.generation;
+    const double months =
+        std::max(0.5, cfg_->recruitment.agency_contract_months.sample(rng_.agency));
+    sim_.schedule_after(core::ticks_from_days(months * kDaysPerMonth), kAgencyEnd,
+                        static_cast<std::uint32_t>(post), p.generation);
+    if (detail_) {
+        add_event("agency_start", post, post_label(post) + ": agency social worker starts");
+    }
+}
+
+void Workforce::on_agency_end(int post, std::uint64_t generation) {
+    Post& p = posts_[static_cast<std::size_t>(post)];
+    if (p.generation != generation || p.contract != Contract::kAgency) {
+        return;
+    }
+    // After an inadequate judgement the council holds on to its agency staff.
+    const bool inadequate_now = host_.is_inadequate(today());
+    const bool renew =
+        rng_.agency.bernoulli(inadequate_now ? cfg_->inspection.agency_renewal_probability
+                                             : cfg_->recruitment.agency_renewal_probability);
+    if (renew && agency_allowed()) {
+        const double months =
+            std::max(0.5, cfg_->recruitment.agency_contract_months.sample(rng_.agency));
+        sim_.schedule_after(core::ticks_from_days(months * kDaysPerMonth), kAgencyEnd,
+                            static_cast<std::uint32_t>(post), p.generation);
+        return;
+    }
+    if (detail_) {
+        add_event("agency_end", post,
+                  post_label(post) + ": agency contract ends; " + std::to_string(p.cases.size()) +
+                      " cases handed over");
+    }
+    host_.hand_over_cases(post);
+    p.contract = Contract::kNone;
+    p.sick = p.long_sick = false;
+    ++p.generation;
+    falls_vacant(post);
+}
+
+bool Workforce::on_freeze_end(std::uint64_t generation) {
+    if (generation != freeze_generation_ || !hiring_freeze_) {
+        return false;
+    }
+    hiring_freeze_ = false;
+    add_event("freeze_end", -1, "Hiring freeze lifted: vacant posts are advertised again");
+    for (std::size_t i = 0; i < posts_.size(); ++i) {
+        Post& p = posts_[i];
+        if (p.deleted || (p.contract != Contract::kNone && !p.on_notice)) {
+            continue;
+        }
+        if (!p.hire_pending) {
+            start_recruitment(static_cast<int>(i));
+        }
+        request_agency(static_cast<int>(i));
+    }
+    return true;
+}
+
+void Workforce::start_hiring_freeze(double months) {
+    hiring_freeze_ = true;
+    ++freeze_generation_;
+    if (months > 0.0) {
+        sim_.schedule_after(core::ticks_from_days(months * kDaysPerMonth), kFreezeEnd, 0,
+                            freeze_generation_);
+    }
+    for (Post& p : posts_) {
+        p.hire_pending = p.agency_pending = false;
+        ++p.recruitment_generation;
+        ++p.agency_generation;
+    }
+}
+
+int Workforce::cut_posts(double fraction) {
+    pending_post_cuts_ +=
+        static_cast<int>(std::lround(fraction * static_cast<double>(posts_.size())));
+    const int to_delete = pending_post_cuts_;
+    for (std::size_t i = 0; i < posts_.size() && pending_post_cuts_ > 0; ++i) {
+        const Post& p = posts_[i];
+        if (!p.deleted && p.contract == Contract::kNone) {
+            falls_vacant(static_cast<int>(i));
+        }
+    }
+    return to_delete;
+}
+
+}  // namespace cssim::department::detail
