@@ -30,7 +30,9 @@
 
 namespace cssim::department::detail {
 
+/** @brief Who holds a post (the codes of a post track's `contract`). */
 enum class Contract : std::uint8_t { kEmployed = 0, kAgency = 1, kNewlyQualified = 2, kNone = 3 };
+/** @brief A post's state (the codes of a post track's `status`). */
 enum class Status : std::uint8_t {
     kWorking = 0,
     kSick = 1,
@@ -44,7 +46,6 @@ enum class Status : std::uint8_t {
 struct Post {
     // Lifecycle: written by Workforce.
     Contract contract = Contract::kNone;
-    Status status = Status::kVacant;
     double stress = 0.0;  ///< reset by Workforce for a starter; the day process moves it
     bool on_notice = false;
     bool sick = false;
@@ -70,6 +71,19 @@ struct Post {
 
     /** @brief True when someone holds the post (employed, newly qualified or agency). */
     bool is_case_holder() const { return !deleted && contract != Contract::kNone; }
+    /** @brief The post's state as its daily track records it. */
+    Status status() const {
+        if (deleted) {
+            return Status::kDeleted;
+        }
+        if (contract == Contract::kNone) {
+            return Status::kVacant;
+        }
+        if (sick) {
+            return long_sick ? Status::kLongTermSick : Status::kSick;
+        }
+        return on_notice ? Status::kOnNotice : Status::kWorking;
+    }
 };
 
 /** @brief Upper bounds, for one working day, of a post's chance of falling sick and (before the
