@@ -254,5 +254,43 @@ TEST_F(DepartmentWorkforce, PostCutsDeleteVacantPostsFirst) {
     EXPECT_FALSE(post(1).is_case_holder());
 }
 
+TEST_F(DepartmentWorkforce, VacanciesAtDayZeroAreAlreadyBeingFilled) {
+    config_.workforce.initial_vacancy_share = 1.0;
+    // What remains of a recruitment under way is a uniform part of a length-biased draw: with
+    // 1,000 months to fill, it ends within the first week with a chance of about 2 in 10,000.
+    config_.recruitment.months_to_fill = core::Distribution::deterministic(1000.0);
+    make();
+    for (int i = 0; i < 3; ++i) {
+        EXPECT_EQ(post(i).status(), Status::kVacant) << i;
+        EXPECT_TRUE(post(i).hire_pending) << i;
+        EXPECT_TRUE(post(i).agency_pending) << i;
+    }
+    EXPECT_EQ(step(), kAgencyArrives);  // agency cover comes first (five working days)
+    EXPECT_EQ(today(), calendar_.add_working_days(0, 5));
+    EXPECT_EQ(post(0).contract, Contract::kAgency);
+}
+
+TEST_F(DepartmentWorkforce, AnAgencyContractIsRenewedOrEndsInAVacancy) {
+    config_.workforce.initial_agency_share = 1.0;  // agency cover at day 0, hires under way
+    config_.recruitment.months_to_fill = core::Distribution::deterministic(100.0);
+    config_.recruitment.agency_renewal_probability = 1.0;
+    Workforce& w = make();
+    EXPECT_EQ(post(0).contract, Contract::kAgency);
+    EXPECT_EQ(step(), kAgencyEnd);  // renewed: still agency, nothing handed over
+    EXPECT_EQ(post(0).contract, Contract::kAgency);
+    EXPECT_TRUE(host_.handed_over.empty());
+    config_.recruitment.agency_renewal_probability = 0.0;
+    w.on_config_changed(config_);
+    int ended = -1;
+    while (ended < 0) {
+        ASSERT_NE(step(), -1);
+        for (int i = 0; i < 3; ++i) {
+            ended = post(i).contract == Contract::kNone ? i : ended;
+        }
+    }
+    EXPECT_EQ(host_.handed_over, std::vector<int>{ended});  // the cases move on
+    EXPECT_TRUE(post(ended).agency_pending);  // and another agency worker is asked for
+}
+
 }  // namespace
 }  // namespace cssim::department::detail
