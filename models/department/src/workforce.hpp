@@ -86,6 +86,16 @@ struct Post {
     }
 };
 
+/** @brief The hour a worker back from sickness or a new agency worker starts (before the
+ * working day's 08:00 process, so they work that day). */
+inline constexpr int kWorkforceStartHour = 7;
+/** @brief The hour a leaver goes on the last day of their notice (after the day's work). */
+inline constexpr int kWorkforceLeaveHour = 18;
+/** @brief Days a new starter who arrives before the leaver has gone waits, at a time. */
+inline constexpr int kWorkforceStarterWaitDays = 7;
+/** @brief The shortest agency contract, in months (a draw below it is raised to it). */
+inline constexpr double kWorkforceShortestAgencyMonths = 0.5;
+
 /** @brief Upper bounds, for one working day, of a post's chance of falling sick and (before the
  * system's resignation multiplier) of resigning: draws at or above them decide nothing. */
 struct WorkforceBounds {
