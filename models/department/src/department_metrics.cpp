@@ -314,17 +314,7 @@ void Model::snapshot(core::DayIndex day) {
     for (std::size_t i = 0; i < posts_.size(); ++i) {
         const Post& p = posts_[i];
         record::EntityTrack& t = outputs_.track(i);
-        Status status = Status::kWorking;
-        if (p.deleted) {
-            status = Status::kDeleted;
-        } else if (p.contract == Contract::kNone) {
-            status = Status::kVacant;
-        } else if (p.sick) {
-            status = p.long_sick ? Status::kLongTermSick : Status::kSick;
-        } else if (p.on_notice) {
-            status = Status::kOnNotice;
-        }
-        t.status.push_back(static_cast<std::uint8_t>(status));
+        t.status.push_back(static_cast<std::uint8_t>(p.status()));
         t.contract.push_back(static_cast<std::uint8_t>(p.contract));
         t.caseload.push_back(static_cast<float>(p.cases.size()));
         t.stress.push_back(static_cast<float>(p.stress));

@@ -167,8 +167,8 @@ void Workforce::resign(int post, core::DayIndex day, const char* why) {
     p.on_notice = true;
     const core::DayIndex leave =
         calendar_.add_working_days(day, std::max(1, cfg_->workforce.notice_wd));
-    sim_.schedule_at(tick_at(leave, 18), kNoticeEnd, static_cast<std::uint32_t>(post),
-                     p.generation);
+    sim_.schedule_at(tick_at(leave, kWorkforceLeaveHour), kNoticeEnd,
+                     static_cast<std::uint32_t>(post), p.generation);
     if (!p.hire_pending && recruitment_allowed()) {
         start_recruitment(post);
     }
@@ -191,8 +191,8 @@ void Workforce::start_sickness(int post, bool long_spell, core::DayIndex day) {
         (long_spell ? outputs_.acc.long_spells : outputs_.acc.short_spells) += 1.0;
     }
     const core::DayIndex back = calendar_.add_working_days(day, static_cast<int>(std::ceil(days)));
-    sim_.schedule_at(tick_at(back, 7), kSicknessEnd, static_cast<std::uint32_t>(post),
-                     p.generation);
+    sim_.schedule_at(tick_at(back, kWorkforceStartHour), kSicknessEnd,
+                     static_cast<std::uint32_t>(post), p.generation);
     if (long_spell) {
         host_.hand_over_cases(post);  // a long absence: the children need another worker
     }

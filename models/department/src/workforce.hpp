@@ -30,7 +30,9 @@
 
 namespace cssim::department::detail {
 
+/** @brief Who holds a post (the codes of a post track's `contract`). */
 enum class Contract : std::uint8_t { kEmployed = 0, kAgency = 1, kNewlyQualified = 2, kNone = 3 };
+/** @brief A post's state (the codes of a post track's `status`). */
 enum class Status : std::uint8_t {
     kWorking = 0,
     kSick = 1,
@@ -44,7 +46,6 @@ enum class Status : std::uint8_t {
 struct Post {
     // Lifecycle: written by Workforce.
     Contract contract = Contract::kNone;
-    Status status = Status::kVacant;
     double stress = 0.0;  ///< reset by Workforce for a starter; the day process moves it
     bool on_notice = false;
     bool sick = false;
@@ -70,7 +71,30 @@ struct Post {
 
     /** @brief True when someone holds the post (employed, newly qualified or agency). */
     bool is_case_holder() const { return !deleted && contract != Contract::kNone; }
+    /** @brief The post's state as its daily track records it. */
+    Status status() const {
+        if (deleted) {
+            return Status::kDeleted;
+        }
+        if (contract == Contract::kNone) {
+            return Status::kVacant;
+        }
+        if (sick) {
+            return long_sick ? Status::kLongTermSick : Status::kSick;
+        }
+        return on_notice ? Status::kOnNotice : Status::kWorking;
+    }
 };
+
+/** @brief The hour a worker back from sickness or a new agency worker starts (before the
+ * working day's 08:00 process, so they work that day). */
+inline constexpr int kWorkforceStartHour = 7;
+/** @brief The hour a leaver goes on the last day of their notice (after the day's work). */
+inline constexpr int kWorkforceLeaveHour = 18;
+/** @brief Days a new starter who arrives before the leaver has gone waits, at a time. */
+inline constexpr int kWorkforceStarterWaitDays = 7;
+/** @brief The shortest agency contract, in months (a draw below it is raised to it). */
+inline constexpr double kWorkforceShortestAgencyMonths = 0.5;
 
 /** @brief Upper bounds, for one working day, of a post's chance of falling sick and (before the
  * system's resignation multiplier) of resigning: draws at or above them decide nothing. */

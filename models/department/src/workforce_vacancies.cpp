@@ -75,8 +75,8 @@ void Workforce::request_agency(int post) {
     const double wd = std::max(1.0, cfg_->recruitment.agency_start_wd.sample(rng_.agency));
     const core::DayIndex start =
         calendar_.add_working_days(today(), static_cast<int>(std::ceil(wd)));
-    sim_.schedule_at(tick_at(start, 7), kAgencyArrives, static_cast<std::uint32_t>(post),
-                     p.agency_generation);
+    sim_.schedule_at(tick_at(start, kWorkforceStartHour), kAgencyArrives,
+                     static_cast<std::uint32_t>(post), p.agency_generation);
 }
 
 void Workforce::on_hire(int post, std::uint64_t generation) {
@@ -86,8 +86,8 @@ void Workforce::on_hire(int post, std::uint64_t generation) {
     }
     if (p.on_notice) {
         // The new starter arrives before the leaver has gone: start when the notice ends.
-        sim_.schedule_after(core::kTicksPerDay * 7, kHireArrives, static_cast<std::uint32_t>(post),
-                            generation);
+        sim_.schedule_after(core::kTicksPerDay * kWorkforceStarterWaitDays, kHireArrives,
+                            static_cast<std::uint32_t>(post), generation);
         return;
     }
     p.hire_pending = false;
@@ -134,8 +134,8 @@ void Workforce::on_agency_arrives(int post, std::uint64_t generation) {
     p.stress = cfg_->initial.stress;
     p.sick = p.long_sick = p.on_notice = false;
     ++p.generation;
-    const double months =
-        std::max(0.5, cfg_->recruitment.agency_contract_months.sample(rng_.agency));
+    const double months = std::max(kWorkforceShortestAgencyMonths,
+                                   cfg_->recruitment.agency_contract_months.sample(rng_.agency));
     sim_.schedule_after(core::ticks_from_days(months * kDaysPerMonth), kAgencyEnd,
                         static_cast<std::uint32_t>(post), p.generation);
     if (detail_) {
@@ -155,7 +155,8 @@ void Workforce::on_agency_end(int post, std::uint64_t generation) {
                                              : cfg_->recruitment.agency_renewal_probability);
     if (renew && agency_allowed()) {
         const double months =
-            std::max(0.5, cfg_->recruitment.agency_contract_months.sample(rng_.agency));
+            std::max(kWorkforceShortestAgencyMonths,
+                     cfg_->recruitment.agency_contract_months.sample(rng_.agency));
         sim_.schedule_after(core::ticks_from_days(months * kDaysPerMonth), kAgencyEnd,
                             static_cast<std::uint32_t>(post), p.generation);
         return;

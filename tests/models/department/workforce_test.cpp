@@ -129,6 +129,7 @@ TEST_F(DepartmentWorkforce, AShortSicknessSpellStartsAndEnds) {
     hazards(0);
     EXPECT_TRUE(post(0).sick);
     EXPECT_FALSE(post(0).long_sick);
+    EXPECT_EQ(post(0).status(), Status::kSick);
     EXPECT_FALSE(post(1).sick);
     EXPECT_TRUE(host_.handed_over.empty());  // a short spell keeps the cases
     EXPECT_EQ(outputs_.acc.short_spells, 1.0);
@@ -143,6 +144,7 @@ TEST_F(DepartmentWorkforce, ALongSpellHandsTheCasesOver) {
     make();
     hazards(2);
     EXPECT_TRUE(post(2).long_sick);
+    EXPECT_EQ(post(2).status(), Status::kLongTermSick);
     EXPECT_EQ(host_.handed_over, std::vector<int>{2});
     EXPECT_EQ(outputs_.acc.long_spells, 1.0);
     EXPECT_EQ(step(), kSicknessEnd);
@@ -157,17 +159,20 @@ TEST_F(DepartmentWorkforce, AResignationLeadsToNoticeThenVacancyThenRecruitment)
     const HolderId leaver = post(1).holder;
     hazards(1);
     EXPECT_TRUE(post(1).on_notice);
+    EXPECT_EQ(post(1).status(), Status::kOnNotice);
     EXPECT_TRUE(post(1).hire_pending);  // advertised as soon as the notice is handed in
     EXPECT_TRUE(post(1).is_case_holder());
     EXPECT_EQ(step(), kNoticeEnd);
     EXPECT_EQ(today(), calendar_.add_working_days(0, 20));  // the notice: 20 working days
     EXPECT_EQ(post(1).contract, Contract::kNone);
     EXPECT_FALSE(post(1).on_notice);
+    EXPECT_EQ(post(1).status(), Status::kVacant);
     EXPECT_EQ(host_.handed_over, std::vector<int>{1});
     EXPECT_EQ(host_.leavers, 1);
     EXPECT_EQ(step(), kHireArrives);  // two months after the resignation
     EXPECT_EQ(post(1).contract, Contract::kEmployed);
     EXPECT_NE(post(1).holder, leaver);
+    EXPECT_EQ(post(1).status(), Status::kWorking);
     EXPECT_FALSE(post(1).hire_pending);
     EXPECT_EQ(host_.taken_over, std::vector<int>{1});
 }
@@ -241,11 +246,50 @@ TEST_F(DepartmentWorkforce, PostCutsDeleteVacantPostsFirst) {
     EXPECT_EQ(step(), kNoticeEnd);  // post 1 is vacant, its hire under way
     EXPECT_EQ(w.cut_posts(2.0 / 3.0), 2);
     EXPECT_TRUE(post(1).deleted);  // the vacant post goes at once
+    EXPECT_EQ(post(1).status(), Status::kDeleted);
     EXPECT_FALSE(post(0).deleted);
     EXPECT_FALSE(post(2).deleted);
     EXPECT_EQ(step(), kHireArrives);  // cancelled with the post
     EXPECT_EQ(post(1).contract, Contract::kNone);
     EXPECT_FALSE(post(1).is_case_holder());
+}
+
+TEST_F(DepartmentWorkforce, VacanciesAtDayZeroAreAlreadyBeingFilled) {
+    config_.workforce.initial_vacancy_share = 1.0;
+    // What remains of a recruitment under way is a uniform part of a length-biased draw: with
+    // 1,000 months to fill, it ends within the first week with a chance of about 2 in 10,000.
+    config_.recruitment.months_to_fill = core::Distribution::deterministic(1000.0);
+    make();
+    for (int i = 0; i < 3; ++i) {
+        EXPECT_EQ(post(i).status(), Status::kVacant) << i;
+        EXPECT_TRUE(post(i).hire_pending) << i;
+        EXPECT_TRUE(post(i).agency_pending) << i;
+    }
+    EXPECT_EQ(step(), kAgencyArrives);  // agency cover comes first (five working days)
+    EXPECT_EQ(today(), calendar_.add_working_days(0, 5));
+    EXPECT_EQ(post(0).contract, Contract::kAgency);
+}
+
+TEST_F(DepartmentWorkforce, AnAgencyContractIsRenewedOrEndsInAVacancy) {
+    config_.workforce.initial_agency_share = 1.0;  // agency cover at day 0, hires under way
+    config_.recruitment.months_to_fill = core::Distribution::deterministic(100.0);
+    config_.recruitment.agency_renewal_probability = 1.0;
+    Workforce& w = make();
+    EXPECT_EQ(post(0).contract, Contract::kAgency);
+    EXPECT_EQ(step(), kAgencyEnd);  // renewed: still agency, nothing handed over
+    EXPECT_EQ(post(0).contract, Contract::kAgency);
+    EXPECT_TRUE(host_.handed_over.empty());
+    config_.recruitment.agency_renewal_probability = 0.0;
+    w.on_config_changed(config_);
+    int ended = -1;
+    while (ended < 0) {
+        ASSERT_NE(step(), -1);
+        for (int i = 0; i < 3; ++i) {
+            ended = post(i).contract == Contract::kNone ? i : ended;
+        }
+    }
+    EXPECT_EQ(host_.handed_over, std::vector<int>{ended});  // the cases move on
+    EXPECT_TRUE(post(ended).agency_pending);  // and another agency worker is asked for
 }
 
 }  // namespace
