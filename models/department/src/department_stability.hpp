@@ -6,7 +6,7 @@
  * (for `looked_after_three_plus_workers_share`, the DfE's social worker stability measure).
  *
  * A social worker is a person, not a post: each holder of a post gets its own number when they
- * start (Model::next_holder_), so a new starter in the post a child's worker left is a new
+ * start (Workforce::next_holder_), so a new starter in the post a child's worker left is a new
  * worker, and a child who goes back to an earlier worker is not (the DfE counts each social
  * worker once: A, B, then A again is 2).
  */
