@@ -157,8 +157,8 @@ void Model::work_one_post(int post_index, core::DayIndex day, bool working_day) 
     const double admin_own = own_admin(admin_new) + p.admin_backlog_hours;
     double admin_done = std::min(admin_own, available);
     available -= admin_done;
-    admin_done += writing.own;
     p.admin_backlog_hours = std::min(admin_own - admin_done, t.max_admin_backlog_hours);
+    admin_done += writing.own;
     const double other_done = std::min(other, available);
     available -= other_done;
     available += reserve;
@@ -196,8 +196,14 @@ void Model::work_one_post(int post_index, core::DayIndex day, bool working_day) 
         if (day > due) {
             ++c.visits_late;
         }
-        c.next_visit = calendar_.add_working_days(day, s.visit_interval_wd);
-        c.visit_open = calendar_.add_working_days(day, s.visit_interval_wd - visit_lead(s));
+        if (s.ends_when_work_done() && c.visits_done >= s.required_visits) {
+            // An assessment that ends when its work is done has its own visits (the required
+            // ones, seeing the child), not a statutory cadence while it stays open.
+            c.next_visit = -1;
+        } else {
+            c.next_visit = calendar_.add_working_days(day, s.visit_interval_wd);
+            c.visit_open = calendar_.add_working_days(day, s.visit_interval_wd - visit_lead(s));
+        }
         if (c.timer_done && c.visits_done >= s.required_visits) {
             finished_.push_back(index);
         }
