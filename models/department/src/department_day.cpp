@@ -119,9 +119,9 @@ void Model::work_one_post(int post_index, core::DayIndex day, bool working_day) 
             c.next_review =
                 s.ends_at_review() ? -1 : calendar_.add_working_days(day, s.review_interval_wd);
         }
-        if (c.assess_left > 0.0 && c.assess_push >= 0 && c.assess_push <= day) {
-            // A pushed assessment is protected like a visit due (below).
-            due_cost += std::min(push_hours, c.assess_left * slow);
+        if (c.assess_left - c.assess_writing > 0.0 && c.assess_push >= 0 && c.assess_push <= day) {
+            // A pushed assessment's work is protected like a visit due (below).
+            due_cost += std::min(push_hours, (c.assess_left - c.assess_writing) * slow);
         }
         if (c.next_visit >= 0 && c.visit_open <= day) {
             due_.emplace_back(c.next_visit, index);
@@ -148,10 +148,18 @@ void Model::work_one_post(int post_index, core::DayIndex day, bool working_day) 
     // overloaded worker still visits (late) while recording falls behind (the admin backlog).
     const double reserve = std::min(due_cost, (1.0 - t.max_admin_meeting_share) * hours);
     double available = hours - reserve;
+    // Assessments whose work is done are written up first: compulsory admin with a statutory
+    // deadline, ahead of the routine recording (and its backlog); an amount per assessment, not
+    // per week open, with the PA's delegable share.
+    const WritingDay writing = write_up_assessments(p, day, available, slow, pa_left);
+    available -= writing.own;
+    pa_left -= writing.pa;
+    delegable_by_sw += writing.delegable;
     const double admin_own = own_admin(admin_new) + p.admin_backlog_hours;
     double admin_done = std::min(admin_own, available);
     available -= admin_done;
     p.admin_backlog_hours = std::min(admin_own - admin_done, t.max_admin_backlog_hours);
+    admin_done += writing.own;
     const double other_done = std::min(other, available);
     available -= other_done;
     available += reserve;
@@ -189,8 +197,14 @@ void Model::work_one_post(int post_index, core::DayIndex day, bool working_day) 
         if (day > due) {
             ++c.visits_late;
         }
-        c.next_visit = calendar_.add_working_days(day, s.visit_interval_wd);
-        c.visit_open = calendar_.add_working_days(day, s.visit_interval_wd - visit_lead(s));
+        if (s.ends_when_work_done() && c.visits_done >= s.required_visits) {
+            // An assessment that ends when its work is done has its own visits (the required
+            // ones, seeing the child), not a statutory cadence while it stays open.
+            c.next_visit = -1;
+        } else {
+            c.next_visit = calendar_.add_working_days(day, s.visit_interval_wd);
+            c.visit_open = calendar_.add_working_days(day, s.visit_interval_wd - visit_lead(s));
+        }
         if (c.timer_done && c.visits_done >= s.required_visits) {
             finished_.push_back(index);
         }
@@ -261,9 +275,9 @@ double Model::work_on_assessments(Post& p, core::DayIndex day, double free, doub
     assessment_work_.clear();
     for (int index : p.cases) {
         const Case& c = cases_[static_cast<std::size_t>(index)];
-        if (c.assess_left > 0.0) {
+        if (c.assess_left - c.assess_writing > 1e-9) {
             AssessmentWork w;
-            w.hours_left = c.assess_left;
+            w.hours_left = c.assess_left - c.assess_writing;  // the work before the writing
             w.pushed = c.assess_push >= 0 && c.assess_push <= day;
             w.deadline_day = c.assess_deadline;
             w.case_index = index;
@@ -279,22 +293,59 @@ double Model::work_on_assessments(Post& p, core::DayIndex day, double free, doub
         Case& c = cases_[static_cast<std::size_t>(w.case_index)];
         c.assess_left -= w.given / std::max(1.0, slow);
         if (c.assess_left > 1e-9) {
-            continue;
+            continue;  // more work, or its writing up (write_up_assessments)
         }
-        if (c.stage == assessment_stage_) {
-            // The assessment stage ends with its work done and its visits made.
-            c.assess_left = 0.0;
-            if (!c.timer_done) {
-                c.timer_done = true;
-                if (c.visits_done >= a.required_visits) {
-                    finished_.push_back(w.case_index);
-                }
-            }
-        } else {
-            complete_assessment(c, day);  // one carried by an enquiry, or a re-assessment
-        }
+        assessment_hours_done(w.case_index, day);
     }
     return given;
+}
+
+WritingDay Model::write_up_assessments(Post& p, core::DayIndex day, double available, double slow,
+                                       double pa_left) {
+    assessment_writing_.clear();
+    for (int index : p.cases) {
+        const Case& c = cases_[static_cast<std::size_t>(index)];
+        if (c.assess_writing > 1e-9 && c.assess_left - c.assess_writing <= 1e-9) {
+            AssessmentWriting w;
+            w.hours_left = c.assess_writing;
+            w.deadline_day = c.assess_deadline;
+            w.case_index = index;
+            assessment_writing_.push_back(w);
+        }
+    }
+    if (assessment_writing_.empty()) {
+        return WritingDay{};
+    }
+    const WritingDay spent = write_assessments_up(
+        available, pa_left, cfg_->time_use.delegable_admin_share, slow, assessment_writing_);
+    for (const AssessmentWriting& w : assessment_writing_) {
+        Case& c = cases_[static_cast<std::size_t>(w.case_index)];
+        const double progress = w.done / std::max(1.0, slow);
+        c.assess_writing = std::max(0.0, c.assess_writing - progress);
+        c.assess_left -= progress;
+        if (c.assess_writing <= 1e-9 && c.assess_left <= 1e-9) {
+            c.assess_writing = 0.0;
+            assessment_hours_done(w.case_index, day);
+        }
+    }
+    return spent;
+}
+
+void Model::assessment_hours_done(int case_index, core::DayIndex day) {
+    Case& c = cases_[static_cast<std::size_t>(case_index)];
+    const PathwayStage& a = cfg_->pathway.stages[static_cast<std::size_t>(assessment_stage_)];
+    if (c.stage == assessment_stage_) {
+        // The assessment stage ends with its work done and its visits made.
+        c.assess_left = 0.0;
+        if (!c.timer_done) {
+            c.timer_done = true;
+            if (c.visits_done >= a.required_visits) {
+                finished_.push_back(case_index);
+            }
+        }
+    } else {
+        complete_assessment(c, day);  // one carried by an enquiry, or a re-assessment
+    }
 }
 
 void Model::quality_hazards(core::DayIndex day) {

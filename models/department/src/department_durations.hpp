@@ -2,8 +2,9 @@
 /**
  * @file department_durations.hpp
  * @brief Private: durations that emerge from work and reviews (issue 11 item 3; docs/model.md
- * 7.3). An assessment ends when its worker has given it the hours it needs, out of the time the
- * day leaves after admin, meetings and visits, and is pushed forward as its deadline nears; a
+ * 7.3). An assessment ends when its worker has given it the hours its work needs, out of the
+ * time the day leaves after admin, meetings and visits, pushed forward as its deadline nears, and
+ * has written it up as compulsory admin; a
  * child protection plan or a looked-after episode ends at a review conference with a chance by
  * need and progress, or early (a plan, when the child becomes looked after). Pure functions of
  * their inputs, tested alone in `DepartmentDurations.*`.
@@ -29,6 +30,62 @@ struct AssessmentWork {
     int case_index = -1;            ///< the case it belongs to (for the caller)
     double given = 0.0;             ///< out: hours of the worker's time given today
 };
+
+/** @brief One assessment whose work is done, waiting to be written up. */
+struct AssessmentWriting {
+    double hours_left = 0.0;        ///< writing still needed, hours of a fully efficient worker
+    std::int64_t deadline_day = 0;  ///< day index of its deadline (earliest written first)
+    int case_index = -1;            ///< the case it belongs to (for the caller)
+    double done = 0.0;              ///< out: hours of writing done today (worker's time units)
+};
+
+/** @brief What writing assessments up cost a worker's day. */
+struct WritingDay {
+    double own = 0.0;        ///< hours of the worker's own time (admin)
+    double pa = 0.0;         ///< hours the PA took (its delegable share)
+    double delegable = 0.0;  ///< of `own`, delegable hours the worker did without a PA
+};
+
+/**
+ * @brief Writes up assessments whose work is done, earliest deadline first, as compulsory admin:
+ * out of the worker's `available` hours (what the day leaves after its other admin, within the
+ * same share of the day), at whatever pace that time allows (the writing waits on nobody). A PA
+ * with `pa_left` hours types up the `delegable` share of what is written, as with the rest of the
+ * admin. `slow` (>= 1) is the worker's time per hour of writing. `done` is each assessment's
+ * progress in the worker's time units: the caller takes `done / slow` off its hours.
+ */
+inline WritingDay write_assessments_up(double available, double pa_left, double delegable,
+                                       double slow, std::vector<AssessmentWriting>& items) {
+    WritingDay day;
+    double own_left = std::max(0.0, available);
+    double pa = std::max(0.0, pa_left);
+    const double d = std::clamp(delegable, 0.0, 1.0);
+    const double s = std::max(1.0, slow);
+    std::stable_sort(items.begin(), items.end(),
+                     [](const AssessmentWriting& a, const AssessmentWriting& b) {
+                         return a.deadline_day < b.deadline_day;
+                     });
+    for (AssessmentWriting& w : items) {
+        w.done = 0.0;
+        const double need = std::max(0.0, w.hours_left) * s;
+        // Progress x costs the worker x - min(pa, d x): all of it with the PA's help while the
+        // PA has time, then the rest alone.
+        double x = d < 1.0 ? own_left / (1.0 - d) : need;
+        if (d * x > pa) {
+            x = pa + own_left;
+        }
+        x = std::min(x, need);
+        const double by_pa = std::min(pa, d * x);
+        const double own = x - by_pa;
+        w.done = x;
+        pa -= by_pa;
+        own_left -= own;
+        day.own += own;
+        day.pa += by_pa;
+        day.delegable += d * x - by_pa;
+    }
+    return day;
+}
 
 /**
  * @brief Gives a worker's free hours of the day (what admin, meetings and visits leave) to
@@ -80,6 +137,23 @@ inline double draw_work_hours(const PathwayStage& s, int need, core::RandomStrea
         return mean;
     }
     return std::max(0.0, core::Distribution::gamma(mean, s.work_hours_cv * mean).sample(rng));
+}
+
+/** @brief Hours of writing up an assessment of a child at `need` whose work drew `work` hours:
+ * the stage's writing hours for that need, scaled by the work's draw against its mean (a more
+ * complex assessment has more to write; no draw of its own). 0 without writing hours. */
+inline double writing_hours_for(const PathwayStage& s, int need, double work) {
+    if (s.writing_hours_by_need.empty()) {
+        return 0.0;
+    }
+    const std::size_t n =
+        std::min(static_cast<std::size_t>(std::max(need, 0)), s.writing_hours_by_need.size() - 1);
+    const double writing = std::max(0.0, s.writing_hours_by_need[n]);
+    double mean = 0.0;
+    if (!s.work_hours_by_need.empty()) {
+        mean = std::max(0.0, s.work_hours_by_need[std::min(n, s.work_hours_by_need.size() - 1)]);
+    }
+    return mean > 0.0 ? writing * std::max(0.0, work) / mean : writing;
 }
 
 /** @brief Working days from one review conference (or the stage's start, k = 0) to review k+1

@@ -188,6 +188,7 @@ void Model::enter_stage(int case_index, int requested_stage, bool residual) {
                         if (residual) {
                             c.assess_left =
                                 std::max(0.01, c.assess_left * rng_initial_.uniform01());
+                            c.assess_writing = std::min(c.assess_writing, c.assess_left);
                         }
                     }
                 } else if (s.opens_assessment && work_mode && c.assess_left < 0.0 &&
@@ -313,7 +314,9 @@ void Model::on_stage_end(int case_index) {
 
 void Model::open_assessment(Case& c, core::DayIndex start) {
     const PathwayStage& a = cfg_->pathway.stages[static_cast<std::size_t>(assessment_stage_)];
-    c.assess_left = std::max(0.01, draw_work_hours(a, c.need, rng_durations_));
+    const double work = draw_work_hours(a, c.need, rng_durations_);
+    c.assess_writing = writing_hours_for(a, c.need, work);
+    c.assess_left = std::max(0.01, work + c.assess_writing);
     c.assess_start = start;
     if (a.deadline_wd > 0) {
         c.assess_deadline = calendar_.add_working_days(start, a.deadline_wd);
@@ -337,6 +340,7 @@ void Model::complete_assessment(Case& c, core::DayIndex day) {
         outputs_.acc.assessment_durations.push_back(wd);
     }
     c.assess_left = -1.0;
+    c.assess_writing = 0.0;
     c.assess_push = c.assess_deadline = -1;
 }
 

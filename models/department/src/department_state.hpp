@@ -72,6 +72,7 @@ struct Case {
     core::DayIndex assess_start = 0;  ///< its clock's start (the referral, or the day opened)
     core::DayIndex assess_push = -1;  ///< first day it is pushed forward (deadline near)
     core::DayIndex assess_deadline = -1;
+    double assess_writing = 0.0;         ///< of assess_left, the last hours: writing it up (admin)
     int reviews_held = 0;                ///< review conferences held in this stage
     core::DayIndex early_exit_day = -1;  ///< day of an early exit (e.g. into care); -1 none
 
@@ -164,6 +165,12 @@ private:
     /** @brief Gives the post's open assessments their share of `free` hours (department_day.cpp);
      * returns the hours given. */
     double work_on_assessments(Post& p, core::DayIndex day, double free, double slow);
+    /** @brief Writes up the post's assessments whose work is done, as compulsory admin out of
+     * `available` hours with the PA's help (`pa_left`); returns what it cost the day. */
+    WritingDay write_up_assessments(Post& p, core::DayIndex day, double available, double slow,
+                                    double pa_left);
+    /** @brief An assessment's hours are all given: its stage may end, or a carried one counts. */
+    void assessment_hours_done(int case_index, core::DayIndex day);
     void close_case(int case_index, int from_stage);
     int new_case();
     void screen_referrals(core::DayIndex day);
@@ -298,7 +305,8 @@ private:
     std::vector<std::vector<std::pair<int, std::array<double, 5>>>> out_;
     std::vector<int> stage_counts_;
     std::vector<int> early_exit_stage_;  ///< per stage: the stage of its early exit, or -1
-    std::vector<AssessmentWork> assessment_work_;  ///< scratch: one post's open assessments
+    std::vector<AssessmentWork> assessment_work_;        ///< scratch: one post's open assessments
+    std::vector<AssessmentWriting> assessment_writing_;  ///< scratch: those being written up
 
     std::vector<Case> cases_;
     /// Each case's social workers (episode and care year), beside cases_ rather than in Case so

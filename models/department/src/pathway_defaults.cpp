@@ -160,6 +160,12 @@ void use_emergent_durations(PathwayConfig& p) {
         // the stage already costs (interviews, checks with other agencies, analysis), more for
         // higher need (all L; docs/model.md 7.3).
         a->work_hours_by_need = {1.5, 2.0, 3.0, 4.0, 5.0};
+        // Writing the assessment up is a fixed amount per assessment, not per week open: the
+        // 1.0 h a week of admin_hours_per_week over the drawn stage's mean of 22 working days
+        // (4.4 weeks) is 4.4 h, the admin the time-use table was calibrated with. It is done
+        // after the work, as free time allows, and counted as admin.
+        a->writing_hours_by_need = {4.4, 4.4, 4.4, 4.4, 4.4};
+        a->admin_hours_per_week = 0.0;
         a->work_hours_cv = 0.5;
         a->work_hours_per_day = 0.1;  // appointments and other agencies' replies set the pace
         a->deadline_push_wd = 10;     // the last two weeks before the 45-day deadline
@@ -186,7 +192,12 @@ void use_emergent_durations(PathwayConfig& p) {
     if (PathwayStage* lac = find("looked_after")) {
         // Reviews within 20 working days, then 3 months, then every 6 months (evidence.md).
         lac->review_schedule_wd = {20, 63, 126};
-        lac->review_exit_probability_by_need = {0.6, 0.45, 0.32, 0.24, 0.2};
+        // The mean stay from the published stock and flow, 2.5 years (83,630 looked after,
+        // 33,620 leaving; Little's law, evidence.md) = 630 working days: with these reviews and
+        // the care stock's need mix (model.md 5: 2.6, 25.6, 44.9 per 10,000 at need 2, 3, 4) the
+        // expected stay is 630 wd at 0.8 x the earlier guesses (0.6, 0.45, 0.32, 0.24, 0.2 gave
+        // 486 wd, 1.9 years). Derivation: docs/validation.md.
+        lac->review_exit_probability_by_need = {0.48, 0.36, 0.26, 0.19, 0.16};
         lac->first_review_exit_factor = 0.5;         // (L)
         lac->review_exit_loss_per_late_share = 0.5;  // (L)
     }

@@ -87,6 +87,12 @@ std::vector<PathwayProblem> validate_pathway(const PathwayConfig& pathway) {
             }
         };
         empty_or_by_need(s.work_hours_by_need, "work_hours_by_need");
+        empty_or_by_need(s.writing_hours_by_need, "writing_hours_by_need");
+        if (!s.writing_hours_by_need.empty() && s.work_hours_by_need.empty()) {
+            problems.push_back(stage_problem(
+                si, "writing_hours_by_need",
+                "writing hours need work_hours_by_need (the stage ends when its work is done)"));
+        }
         empty_or_by_need(s.review_exit_probability_by_need, "review_exit_probability_by_need");
         empty_or_by_need(s.early_exit_rate_by_need, "early_exit_rate_by_need");
         for (int gap : s.review_schedule_wd) {

@@ -178,6 +178,9 @@ void read_stage(ObjectReader& s, PathwayStage& st) {
     by_need(s, "work_hours_by_need", st.work_hours_by_need,
             "Hours of assessment work by need; the stage ends when they are given", "hours",
             Range::non_negative());
+    by_need(s, "writing_hours_by_need", st.writing_hours_by_need,
+            "Hours of writing the assessment up by need (admin), after its work hours", "hours",
+            Range::non_negative());
     s.number("work_hours_cv", st.work_hours_cv, {.range = Range::closed(0.0, 5.0)});
     s.number("work_hours_per_day", st.work_hours_per_day,
              {.range = Range::closed(0.0, 24.0),

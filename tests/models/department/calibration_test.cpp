@@ -22,6 +22,20 @@ using testing::run_many;
 
 constexpr int kReplications = 20;
 
+/** @brief scenarios/base.json as shipped (the analysts' starting point). */
+DepartmentConfig base_json() {
+    const std::string path = std::string(CSSIM_SOURCE_DIR) + "/scenarios/base.json";
+    const scenario::LoadResult r = scenario::load_scenario(path);
+    EXPECT_TRUE(r.scenario && r.scenario->department) << path;
+    return r.scenario && r.scenario->department ? *r.scenario->department : DepartmentConfig{};
+}
+
+/** @brief base.json's 20 replications, run once for the tests that share them. */
+const MetricSamples& base_samples() {
+    static const MetricSamples samples = run_many(base_json(), kReplications);
+    return samples;
+}
+
 struct Band {
     const char* metric;
     double target;
@@ -39,7 +53,7 @@ void expect_ci_inside(const MetricSamples& s, const Band& b) {
 }
 
 TEST(DepartmentCalibration, BaseReproducesTheNationalFigures) {
-    const MetricSamples base = run_many(DepartmentConfig{}, kReplications);
+    const MetricSamples& base = base_samples();
     const Band bands[] = {
         {"caseload_mean", 16.0, 2.0},            // DfE workforce 2023: 16.0 (15.4 in 2024)
         {"turnover_rate", 0.159, 0.03},          // 15.9% (13.8% 2024 - 17.1% 2022)
@@ -56,7 +70,7 @@ TEST(DepartmentCalibration, BaseReproducesTheNationalFigures) {
 }
 
 TEST(DepartmentCalibration, PaOnePerThreeReproducesTheEvaluationTable) {
-    DepartmentConfig none;
+    DepartmentConfig none = base_json();
     none.admin_support.workers_per_pa = 0.0;
     DepartmentConfig pa = none;
     pa.admin_support.workers_per_pa = 3.0;
@@ -94,6 +108,45 @@ TEST(DepartmentCalibration, PaOnePerThreeReproducesTheEvaluationTable) {
     const core::ConfidenceInterval saving = paired(b, a, "admin_time_value_per_worker", 0.95);
     EXPECT_GE(saving.low, 6750.0) << "saving " << saving.mean;
     EXPECT_LE(saving.high, 11250.0) << "saving " << saving.mean;
+}
+
+// The two tests below are issue 11's bands for base.json once it runs with emergent durations
+// and teams; base.json does not yet, so they are disabled, not weakened: enable them in the commit
+// that switches base.json (--gtest_also_run_disabled_tests shows where base stands). Measured
+// (docs/validation.md, "Durations from work and reviews"), base's defaults with
+// use_emergent_durations() and one team, 20 replications: every band here but the median holds
+// (assessments, within 45 days, the nine national figures, the PA table); the median is 38.25
+// [38.04, 38.46] working days against 33 +- 5. With teams as well, the stocks and the workforce
+// figures leave their bands.
+TEST(DepartmentCalibration, DISABLED_BaseAssessesAsOftenAndAsFastAsEngland) {
+    // Issue 11, "What must be shown": assessments and their durations emerge from the work
+    // (docs/model.md 7.3), nothing typed in. Bands (docs/validation.md): DfE CIN 2024/25 648,830
+    // assessments = 541 per 10,000 children, +-10% (year-to-year movement and one council against
+    // England); median 33 working days +-5 (about the median's movement between recent years);
+    // 85.7% within 45 working days +-5 points (as the median). The whole 95% CI must lie inside.
+    const MetricSamples& base = base_samples();
+    expect_ci_inside(base, {"assessments_per_10k", 541.0, 54.1});
+    expect_ci_inside(base, {"assessment_duration_median_wd", 33.0, 5.0});
+    expect_ci_inside(base, {"assessments_within_45wd_share", 0.857, 0.05});
+}
+
+TEST(DepartmentCalibration, DISABLED_BaseSpreadsCaseloadsAsCouncilsReport) {
+    // base.json in teams (docs/model.md 7.4): caseloads spread across workers (council averages
+    // range 12-33 and many workers hold 20+; evidence.md). The spread emerges from teams of
+    // different loads, the duty rota (in_turn) and the caps. The 90th percentile is at least
+    // 1.3 x the mean (the 95% CI of the per-replication p90 - 1.3 x mean lies above 0) and some
+    // workers hold more than 20 cases (the CI of the share of worker-days above 20 lies above 0).
+    const MetricSamples& base = base_samples();
+    const std::vector<double>& p90 = testing::samples(base, "caseload_p90");
+    const std::vector<double>& mean = testing::samples(base, "caseload_mean");
+    std::vector<double> margin;
+    for (std::size_t i = 0; i < p90.size(); ++i) {
+        margin.push_back(p90[i] - 1.3 * mean[i]);
+    }
+    const core::ConfidenceInterval m = core::mean_ci(margin, 0.95);
+    EXPECT_GT(m.low, 0.0) << "p90 - 1.3 x mean: " << testing::show(m);
+    const core::ConfidenceInterval over = ci(base, "caseload_share_over_20");
+    EXPECT_GT(over.low, 0.0) << "share of worker-days above 20: " << testing::show(over);
 }
 
 TEST(DepartmentCalibration, TeamsSpreadCaseloadsAsCouncilsReport) {

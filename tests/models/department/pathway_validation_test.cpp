@@ -51,6 +51,18 @@ TEST(PathwayValidation, DefaultPathwayHasTheTenStages) {
     }
 }
 
+TEST(PathwayValidation, EmergentDurationsAreValidAndWritingNeedsWork) {
+    PathwayConfig p = default_pathway();
+    use_emergent_durations(p);
+    EXPECT_TRUE(validate_pathway(p).empty());
+    const int a = stage_index(p, "assessment");
+    p.stages[static_cast<std::size_t>(a)].writing_hours_by_need = {4.0, 4.0};
+    EXPECT_TRUE(has_problem(validate_pathway(p), "exactly 5 values", a));
+    PathwayConfig q = default_pathway();
+    q.stages[static_cast<std::size_t>(a)].writing_hours_by_need = {4.0, 4.0, 4.0, 4.0, 4.0};
+    EXPECT_TRUE(has_problem(validate_pathway(q), "writing hours need work_hours_by_need", a));
+}
+
 TEST(PathwayValidation, ReportsDuplicateStageIds) {
     PathwayConfig p = default_pathway();
     p.stages.push_back(p.stages[2]);  // a second "assessment"

@@ -61,6 +61,12 @@ struct PathwayStage {
      * (kNeedLevels values) on the "assessment" stage: the stage ends when its worker has given
      * these hours and made its required visits, not after `duration_wd`. */
     std::vector<double> work_hours_by_need;
+    /** @brief Hours of writing the assessment up (analysis, the report, its authorisation) by
+     * need level, on the "assessment" stage with work_hours_by_need: admin time, done once the
+     * work hours are given, at whatever pace the worker's free time allows (nobody else is waited
+     * on), scaled with the work by the same draw. Empty: no writing beyond the work hours (the
+     * writing is then in the stage's admin_hours_per_week). */
+    std::vector<double> writing_hours_by_need;
     /** @brief Coefficient of variation of one assessment's hours (gamma around the need's mean). */
     double work_hours_cv = 0.0;
     /** @brief Most hours of work an assessment takes in a day before its push window: it
