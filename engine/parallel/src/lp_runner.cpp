@@ -47,11 +47,10 @@ std::vector<std::vector<std::uint32_t>> LpRunner::build_groups() const {
     const int threads = options_.threads > 0 ? options_.threads : hardware_threads();
     std::vector<std::vector<std::uint32_t>> groups;
     if (options_.partition.empty()) {
-        const std::size_t count =
-            std::max<std::size_t>(1, std::min<std::size_t>(static_cast<std::size_t>(threads), n));
-        groups.resize(count);
+        const std::vector<std::uint32_t> blocks = default_partition(n, threads);
+        groups.resize(blocks.empty() ? 1 : blocks.back() + std::size_t{1});
         for (std::size_t i = 0; i < n; ++i) {
-            groups[i * count / n].push_back(static_cast<std::uint32_t>(i));
+            groups[blocks[i]].push_back(static_cast<std::uint32_t>(i));
         }
         return groups;
     }

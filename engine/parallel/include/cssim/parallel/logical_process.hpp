@@ -176,6 +176,22 @@ struct LpRunOutcome {
 };
 
 /**
+ * @brief The partition used when LpRunOptions::partition is empty: `threads` (0 = every hardware
+ * thread; never more than `lp_count`) contiguous blocks of LP indices, block i holding LPs
+ * [i n / count, (i+1) n / count). A model that allocates its LPs group by group (see
+ * docs/logical-processes.md, "Memory") asks this which LPs run together.
+ */
+std::vector<std::uint32_t> default_partition(std::size_t lp_count, int threads);
+
+/**
+ * @brief Bytes of untouched memory a model should leave between the LPs of two groups (64 KiB).
+ * Hardware prefetchers run ahead of a thread walking its LPs in memory, into the next group's;
+ * each line so fetched must then be taken back by the core that runs that group, one
+ * cross-core round trip per line (measured: 30% of PHOLD152's 2-thread time on a 2-core VM).
+ */
+inline constexpr std::size_t kGroupGuardBytes = std::size_t{64} * 1024;
+
+/**
  * @brief Runs every LP from options.start to options.end in epochs of options.lookahead.
  * `lps[i]->id()` must be i. If an LP throws, the run stops at the barrier and the exception of the
  * lowest-numbered failing group is rethrown (which LP failed first in real time does not matter).
