@@ -11,7 +11,7 @@
 
 namespace cssim::parallel {
 
-void sort_for_delivery(std::vector<LpMessage>& messages) {
+void sort_for_delivery(std::span<LpMessage> messages) {
     std::sort(messages.begin(), messages.end(), delivers_before);
 }
 

@@ -103,7 +103,7 @@ core::Tick LpRunner::epoch_end(std::uint64_t k) const {
 void LpRunner::deliver(Unit& unit, std::size_t index, std::uint64_t parity) {
     unit.inbox.clear();
     for (std::size_t from = 0; from < units_.size(); ++from) {
-        const std::vector<LpMessage>& messages = buffer(from, parity, index).messages;
+        const auto& messages = buffer(from, parity, index).messages;
         for (const LpMessage& message : messages) {
             // Messages at or after the end would never run: counted, not delivered.
             if (message.time < options_.end) {
