@@ -24,7 +24,7 @@ namespace {
 
 using core::Tick;
 
-/** @brief What every LP of a run shares (read-only during the run). */
+/** @brief What every LP of a run is given (read-only during the run). */
 struct Shared {
     Tick lookahead = 0;
     double mean_ticks = 0.0;
@@ -74,7 +74,9 @@ private:
         return static_cast<Tick>(std::llround(delay_rng_.exponential(shared_.mean_ticks)));
     }
 
-    const Shared& shared_;
+    /// A copy in each LP, beside its streams: the parameters are read on every event, and a
+    /// shared copy would sit on the calling thread's stack, near lines that thread writes.
+    const Shared shared_;
     core::RandomStream delay_rng_;
     core::RandomStream routing_rng_;
     std::uint64_t processed_ = 0;
@@ -105,8 +107,8 @@ PholdRunStats simulate(const PholdConfig& config, std::uint64_t master_seed,
     shared.lps = static_cast<std::uint32_t>(config.lps);
 
     // The LPs of one group are allocated together, with a guard of untouched memory before,
-    // between and after the groups (docs/logical-processes.md, "Memory"). The order changes
-    // nothing else: an LP's streams and events depend on its id only.
+    // between and after the groups (docs/logical-processes.md, "Memory and allocation"). The order
+    // changes nothing else: an LP's streams and events depend on its id only.
     const std::vector<std::uint32_t> partition =
         options.partition.empty() ? parallel::default_partition(shared.lps, options.threads)
                                   : options.partition;

@@ -214,7 +214,7 @@ struct LpRunOutcome {
  * @brief The partition used when LpRunOptions::partition is empty: `threads` (0 = every hardware
  * thread; never more than `lp_count`) contiguous blocks of LP indices, block i holding LPs
  * [i n / count, (i+1) n / count). A model that allocates its LPs group by group (see
- * docs/logical-processes.md, "Memory") asks this which LPs run together.
+ * docs/logical-processes.md, "Memory and allocation") asks this which LPs run together.
  */
 std::vector<std::uint32_t> default_partition(std::size_t lp_count, int threads);
 
