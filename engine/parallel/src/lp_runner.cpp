@@ -18,9 +18,9 @@ namespace {
 
 constexpr core::Tick kNever = std::numeric_limits<core::Tick>::max();
 /// Messages reserved per buffer before a run (fewer when there are many groups) ...
-constexpr std::size_t kReservedMessages = 64;
+constexpr std::size_t kRunnerReservedMessages = 64;
 /// ... and at most this much for all buffers together.
-constexpr std::size_t kReservedBytes = std::size_t{1} << 20;
+constexpr std::size_t kRunnerReservedBytes = std::size_t{1} << 20;
 core::Tick next_time_of(const core::Simulation& sim) {
     return sim.queue().empty() ? kNever : sim.queue().top().time;
 }
@@ -96,9 +96,9 @@ void LpRunner::assign_units() {
     buffers_ = std::vector<detail::MessageBuffer>(std::size_t{2} * units_.size() * units_.size());
     // Room for a busy epoch's messages is taken now, by this thread, before any LP runs: a
     // buffer that grew during the run would get its memory wherever the allocator had room,
-    // perhaps among another group's LPs. Up to kReservedBytes in all.
-    const std::size_t per_buffer =
-        std::min(kReservedMessages, kReservedBytes / sizeof(LpMessage) / buffers_.size());
+    // perhaps among another group's LPs. Up to kRunnerReservedBytes in all.
+    const std::size_t per_buffer = std::min(
+        kRunnerReservedMessages, kRunnerReservedBytes / sizeof(LpMessage) / buffers_.size());
     for (detail::MessageBuffer& buffer : buffers_) {
         buffer.messages.reserve(per_buffer);
     }

@@ -84,8 +84,8 @@ private:
 
 /** @brief LP ids in the order to allocate them: by group, then by id (a partition of the wrong
  * size is the runner's to reject: index order then). */
-std::vector<std::uint32_t> allocation_order(const std::vector<std::uint32_t>& partition,
-                                            std::uint32_t lps) {
+std::vector<std::uint32_t> phold_allocation_order(const std::vector<std::uint32_t>& partition,
+                                                  std::uint32_t lps) {
     std::vector<std::uint32_t> order(lps);
     std::iota(order.begin(), order.end(), 0U);
     if (partition.size() == lps) {
@@ -112,7 +112,7 @@ PholdRunStats simulate(const PholdConfig& config, std::uint64_t master_seed,
     const std::vector<std::uint32_t> partition =
         options.partition.empty() ? parallel::default_partition(shared.lps, options.threads)
                                   : options.partition;
-    const std::vector<std::uint32_t> order = allocation_order(partition, shared.lps);
+    const std::vector<std::uint32_t> order = phold_allocation_order(partition, shared.lps);
     std::vector<std::unique_ptr<PholdLp>> lps(shared.lps);
     std::vector<std::unique_ptr<std::byte[]>> guards;
     for (std::size_t j = 0; j < order.size(); ++j) {
