@@ -17,6 +17,10 @@ namespace cssim::parallel {
 namespace {
 
 constexpr core::Tick kNever = std::numeric_limits<core::Tick>::max();
+/// Messages reserved per buffer before a run (fewer when there are many groups) ...
+constexpr std::size_t kRunnerReservedMessages = 64;
+/// ... and at most this much for all buffers together.
+constexpr std::size_t kRunnerReservedBytes = std::size_t{1} << 20;
 core::Tick next_time_of(const core::Simulation& sim) {
     return sim.queue().empty() ? kNever : sim.queue().top().time;
 }
@@ -47,11 +51,10 @@ std::vector<std::vector<std::uint32_t>> LpRunner::build_groups() const {
     const int threads = options_.threads > 0 ? options_.threads : hardware_threads();
     std::vector<std::vector<std::uint32_t>> groups;
     if (options_.partition.empty()) {
-        const std::size_t count =
-            std::max<std::size_t>(1, std::min<std::size_t>(static_cast<std::size_t>(threads), n));
-        groups.resize(count);
+        const std::vector<std::uint32_t> blocks = default_partition(n, threads);
+        groups.resize(blocks.empty() ? 1 : blocks.back() + std::size_t{1});
         for (std::size_t i = 0; i < n; ++i) {
-            groups[i * count / n].push_back(static_cast<std::uint32_t>(i));
+            groups[blocks[i]].push_back(static_cast<std::uint32_t>(i));
         }
         return groups;
     }
@@ -91,6 +94,17 @@ void LpRunner::assign_units() {
         }
     }
     buffers_ = std::vector<detail::MessageBuffer>(std::size_t{2} * units_.size() * units_.size());
+    // Room for a busy epoch's messages is taken now, by this thread, before any LP runs: a
+    // buffer that grew during the run would get its memory wherever the allocator had room,
+    // perhaps among another group's LPs. Up to kRunnerReservedBytes in all.
+    const std::size_t per_buffer = std::min(
+        kRunnerReservedMessages, kRunnerReservedBytes / sizeof(LpMessage) / buffers_.size());
+    for (detail::MessageBuffer& buffer : buffers_) {
+        buffer.messages.reserve(per_buffer);
+    }
+    for (Unit& unit : units_) {
+        unit.inbox.reserve(per_buffer * units_.size());
+    }
     // Spinning only makes sense when every thread can have a core of its own.
     spin_ = static_cast<int>(threads_) <= hardware_threads();
     stop_after_.store(total_ > 0 ? total_ - 1 : 0, std::memory_order_relaxed);
@@ -104,7 +118,7 @@ core::Tick LpRunner::epoch_end(std::uint64_t k) const {
 void LpRunner::deliver(Unit& unit, std::size_t index, std::uint64_t parity) {
     unit.inbox.clear();
     for (std::size_t from = 0; from < units_.size(); ++from) {
-        const std::vector<LpMessage>& messages = buffer(from, parity, index).messages;
+        const auto& messages = buffer(from, parity, index).messages;
         for (const LpMessage& message : messages) {
             // Messages at or after the end would never run: counted, not delivered.
             if (message.time < options_.end) {

@@ -49,14 +49,17 @@ private:
         LogicalProcess* lp = nullptr;
         core::Tick next_time = 0;
     };
-    /** One unit of work per epoch; aligned so two units never share a cache line. */
-    struct alignas(64) Unit {
-        /// The last epoch tag under which a thread claimed this unit (on a line of its own:
+    template <class T>
+    using IsolatedVector = std::vector<T, detail::IsolatedAllocator<T>>;
+    /** One unit of work per epoch; two units never share a line or a line pair, and neither
+     * does what their vectors hold (written by the unit's thread, read by no other). */
+    struct alignas(detail::kIsolation) Unit {
+        /// The last epoch tag under which a thread claimed this unit (on lines of its own:
         /// other threads read it when they look for units to take).
         std::atomic<std::uint32_t> claimed{~std::uint32_t{0}};
-        alignas(64) std::vector<Member> members;  ///< in LP index order
-        std::vector<LpMessage> inbox;             ///< this epoch's deliveries, sorted
-        std::exception_ptr error;                 ///< the first failure; the unit then idles
+        alignas(detail::kIsolation) IsolatedVector<Member> members;  ///< in LP index order
+        IsolatedVector<LpMessage> inbox;  ///< this epoch's deliveries, sorted
+        std::exception_ptr error;         ///< the first failure; the unit then idles
     };
 
     std::vector<std::vector<std::uint32_t>> build_groups() const;
@@ -79,7 +82,9 @@ private:
     void request_stop(std::uint64_t k);
     void finish();
 
-    std::span<LogicalProcess* const> lps_;
+    /// What every thread reads each epoch starts a 128-byte block away from whatever precedes
+    /// the runner (on the calling thread's stack: its deeper frames, written all the time).
+    alignas(detail::kIsolation) std::span<LogicalProcess* const> lps_;
     const LpRunOptions& options_;
     std::uint64_t total_ = 0;
     std::uint64_t sent_before_ = 0;  ///< messages the LPs had sent before this run
@@ -91,10 +96,10 @@ private:
     std::vector<detail::MessageBuffer> buffers_;
     /// Units finished since the run began, mod 2^32: epoch k is complete when it has counted
     /// units x (k+1). The only line every thread writes once per epoch.
-    alignas(64) std::atomic<std::uint32_t> done_{0};
+    alignas(detail::kIsolation) std::atomic<std::uint32_t> done_{0};
     /// The last epoch to run (total - 1 unless an error or cancellation asked for earlier);
     /// only ever lowered, read by every thread once per epoch, written almost never.
-    alignas(64) std::atomic<std::uint64_t> stop_after_{0};
+    alignas(detail::kIsolation) std::atomic<std::uint64_t> stop_after_{0};
     // Written only by the thread running unit 0 of an epoch (ordered by the barriers).
     std::exception_ptr serial_error_;
     bool cancelled_ = false;

@@ -5,7 +5,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstddef>
 #include <memory>
+#include <numeric>
 #include <utility>
 
 #include "cssim/core/random.hpp"
@@ -22,7 +24,7 @@ namespace {
 
 using core::Tick;
 
-/** @brief What every LP of a run shares (read-only during the run). */
+/** @brief What every LP of a run is given (read-only during the run). */
 struct Shared {
     Tick lookahead = 0;
     double mean_ticks = 0.0;
@@ -72,11 +74,27 @@ private:
         return static_cast<Tick>(std::llround(delay_rng_.exponential(shared_.mean_ticks)));
     }
 
-    const Shared& shared_;
+    /// A copy in each LP, beside its streams: the parameters are read on every event, and a
+    /// shared copy would sit on the calling thread's stack, near lines that thread writes.
+    const Shared shared_;
     core::RandomStream delay_rng_;
     core::RandomStream routing_rng_;
     std::uint64_t processed_ = 0;
 };
+
+/** @brief LP ids in the order to allocate them: by group, then by id (a partition of the wrong
+ * size is the runner's to reject: index order then). */
+std::vector<std::uint32_t> phold_allocation_order(const std::vector<std::uint32_t>& partition,
+                                                  std::uint32_t lps) {
+    std::vector<std::uint32_t> order(lps);
+    std::iota(order.begin(), order.end(), 0U);
+    if (partition.size() == lps) {
+        std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+            return partition[a] < partition[b];
+        });
+    }
+    return order;
+}
 
 }  // namespace
 
@@ -88,21 +106,37 @@ PholdRunStats simulate(const PholdConfig& config, std::uint64_t master_seed,
     shared.remote_fraction = config.remote_fraction;
     shared.lps = static_cast<std::uint32_t>(config.lps);
 
-    std::vector<std::unique_ptr<PholdLp>> lps;
+    // The LPs of one group are allocated together, with a guard of untouched memory before,
+    // between and after the groups (docs/logical-processes.md, "Memory and allocation"). The order
+    // changes nothing else: an LP's streams and events depend on its id only.
+    const std::vector<std::uint32_t> partition =
+        options.partition.empty() ? parallel::default_partition(shared.lps, options.threads)
+                                  : options.partition;
+    const std::vector<std::uint32_t> order = phold_allocation_order(partition, shared.lps);
+    std::vector<std::unique_ptr<PholdLp>> lps(shared.lps);
+    std::vector<std::unique_ptr<std::byte[]>> guards;
+    for (std::size_t j = 0; j < order.size(); ++j) {
+        const std::uint32_t i = order[j];
+        if (j == 0 ||
+            (partition.size() == order.size() && partition[i] != partition[order[j - 1]])) {
+            guards.push_back(
+                std::make_unique_for_overwrite<std::byte[]>(parallel::kGroupGuardBytes));
+        }
+        lps[i] = std::make_unique<PholdLp>(i, shared, master_seed, replication);
+        lps[i]->seed_events(config.events_per_lp);
+    }
+    guards.push_back(std::make_unique_for_overwrite<std::byte[]>(parallel::kGroupGuardBytes));
     std::vector<parallel::LogicalProcess*> pointers;
-    lps.reserve(shared.lps);
-    pointers.reserve(shared.lps);
-    for (std::uint32_t i = 0; i < shared.lps; ++i) {
-        lps.push_back(std::make_unique<PholdLp>(i, shared, master_seed, replication));
-        lps.back()->seed_events(config.events_per_lp);
-        pointers.push_back(lps.back().get());
+    pointers.reserve(lps.size());
+    for (const auto& lp : lps) {
+        pointers.push_back(lp.get());
     }
 
     parallel::LpRunOptions run_options;
     run_options.lookahead = shared.lookahead;
     run_options.end = ticks_from_units(config.horizon);
     run_options.threads = options.threads;
-    run_options.partition = options.partition;
+    run_options.partition = partition;
     run_options.cancel = options.cancel;
     if (options.on_progress) {
         run_options.progress_every = kProgressEpochs;

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <memory>
 #include <stdexcept>
@@ -173,6 +174,19 @@ TEST(LpRunner, RefusesABadPartition) {
     EXPECT_THROW(run_logical_processes(ps, options_of(10, 20, 2, {0, 1, 7})), std::invalid_argument)
         << "group ids below the LP count";
     EXPECT_NO_THROW(run_logical_processes(ps, options_of(10, 20, 2, {2, 0, 2})));
+}
+
+TEST(LpPartition, DefaultIsContiguousBlocksOfNearlyEqualSize) {
+    const std::vector<std::uint32_t> two = default_partition(5, 2);
+    EXPECT_EQ(two, (std::vector<std::uint32_t>{0, 0, 0, 1, 1}));
+    const std::vector<std::uint32_t> phold = default_partition(152, 2);
+    EXPECT_EQ(std::count(phold.begin(), phold.end(), 0U), 76);
+    EXPECT_TRUE(std::is_sorted(phold.begin(), phold.end()));
+    // Never more groups than LPs; at least one group.
+    EXPECT_EQ(default_partition(3, 8), (std::vector<std::uint32_t>{0, 1, 2}));
+    EXPECT_TRUE(default_partition(0, 4).empty());
+    EXPECT_EQ(default_partition(4, 0).back() + 1U,
+              static_cast<std::uint32_t>(std::min(4, hardware_threads())));
 }
 
 TEST(LpRunner, RefusesAnUnknownDestination) {

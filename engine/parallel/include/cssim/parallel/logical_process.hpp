@@ -38,6 +38,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <new>
 #include <span>
 #include <vector>
 
@@ -70,13 +71,47 @@ constexpr bool delivers_before(const LpMessage& a, const LpMessage& b) {
 }
 
 /** @brief Sorts messages into the canonical delivery order (the order is total: no ties). */
-void sort_for_delivery(std::vector<LpMessage>& messages);
+void sort_for_delivery(std::span<LpMessage> messages);
 
 namespace detail {
-/** @brief Messages from one group of LPs to another in one epoch, on its own cache lines (its
- * writer and its reader may be different threads). */
-struct alignas(64) MessageBuffer {
-    std::vector<LpMessage> messages;
+/// Bytes that move between cores together: two 64-byte lines (the adjacent-line prefetcher
+/// fetches a line's 128-byte partner with it).
+inline constexpr std::size_t kIsolation = 128;
+
+/**
+ * @brief An allocator for memory one thread writes while another may read nearby: each block
+ * starts on a 128-byte boundary, is rounded up to whole 128-byte blocks and has a free 128-byte
+ * block on each side, so it shares no line, and no line pair, with any other allocation.
+ * Without it, a group's message buffer could share a line with another group's (false sharing:
+ * a cross-core round trip on the writer's critical path per line).
+ */
+template <class T>
+struct IsolatedAllocator {
+    using value_type = T;
+    IsolatedAllocator() = default;
+    template <class U>
+    IsolatedAllocator(const IsolatedAllocator<U>&) noexcept {}
+    T* allocate(std::size_t n) {
+        auto* base =
+            static_cast<std::byte*>(::operator new (bytes(n), std::align_val_t{kIsolation}));
+        return reinterpret_cast<T*>(base + kIsolation);
+    }
+    void deallocate(T* p, std::size_t n) noexcept {
+        ::operator delete (reinterpret_cast<std::byte*>(p) - kIsolation, bytes(n),
+                           std::align_val_t{kIsolation});
+    }
+    friend bool operator==(const IsolatedAllocator&, const IsolatedAllocator&) = default;
+
+private:
+    static std::size_t bytes(std::size_t n) {
+        return ((n * sizeof(T) + kIsolation - 1) / kIsolation + 2) * kIsolation;
+    }
+};
+
+/** @brief Messages from one group of LPs to another in one epoch, its header and its storage
+ * each on lines of their own (its writer and its reader may be different threads). */
+struct alignas(kIsolation) MessageBuffer {
+    std::vector<LpMessage, IsolatedAllocator<LpMessage>> messages;
 };
 }  // namespace detail
 
@@ -174,6 +209,22 @@ struct LpRunOutcome {
     std::uint64_t messages = 0;
     bool cancelled = false;
 };
+
+/**
+ * @brief The partition used when LpRunOptions::partition is empty: `threads` (0 = every hardware
+ * thread; never more than `lp_count`) contiguous blocks of LP indices, block i holding LPs
+ * [i n / count, (i+1) n / count). A model that allocates its LPs group by group (see
+ * docs/logical-processes.md, "Memory and allocation") asks this which LPs run together.
+ */
+std::vector<std::uint32_t> default_partition(std::size_t lp_count, int threads);
+
+/**
+ * @brief Bytes of untouched memory a model should leave between the LPs of two groups (64 KiB).
+ * Hardware prefetchers run ahead of a thread walking its LPs in memory, into the next group's;
+ * each line so fetched must then be taken back by the core that runs that group, one
+ * cross-core round trip per line (measured: 30% of PHOLD152's 2-thread time on a 2-core VM).
+ */
+inline constexpr std::size_t kGroupGuardBytes = std::size_t{64} * 1024;
 
 /**
  * @brief Runs every LP from options.start to options.end in epochs of options.lookahead.
