@@ -339,7 +339,7 @@ void ArchiveWriter::add(const ReplicationRecord& record) {
     }
 }
 
-void ArchiveWriter::finish() {
+void ArchiveWriter::finish(DirectorySync sync) {
     if (!impl_->db) {
         throw std::logic_error("ArchiveWriter::finish called twice");
     }
@@ -353,17 +353,17 @@ void ArchiveWriter::finish() {
         impl_->fail(error);
     }
     detail::sync_file(impl_->temporary, impl_->path);
-    detail::rename_into_place(impl_->temporary, impl_->path);
+    detail::rename_into_place(impl_->temporary, impl_->path, sync);
     impl_->temporary.clear();
 }
 
 void write_archive(const std::filesystem::path& path, const RunInfo& info,
-                   std::span<const ReplicationRecord> records) {
+                   std::span<const ReplicationRecord> records, DirectorySync sync) {
     ArchiveWriter writer(path, info);
     for (const auto& record : records) {
         writer.add(record);
     }
-    writer.finish();
+    writer.finish(sync);
 }
 
 }  // namespace cssim::record
