@@ -76,13 +76,18 @@ BatchResult run_replications(const std::vector<const ModelBinding*>& models,
 
 void write_run_folder(const fs::path& folder, const record::RunInfo& info,
                       const std::vector<record::ReplicationRecord>& records) {
+    // Every file is synced before its rename; the folder once, after the four renames (it is
+    // the private staging folder until StagedDirectory::publish), not after each.
+    constexpr record::DirectorySync kLater = record::DirectorySync::ByCaller;
     record::write_text_file_atomically(
         folder / "summary.json",
-        record::summary_json(info.scenario_name, records, info.layout.metrics));
-    record::write_text_file_atomically(folder / "replications.csv",
-                                       record::replications_csv(info.scenario_name, records));
-    record::write_text_file_atomically(folder / "manifest.json", record::manifest_json(info));
-    record::write_archive(folder / "run.sqlite", info, records);
+        record::summary_json(info.scenario_name, records, info.layout.metrics), kLater);
+    record::write_text_file_atomically(
+        folder / "replications.csv", record::replications_csv(info.scenario_name, records), kLater);
+    record::write_text_file_atomically(folder / "manifest.json", record::manifest_json(info),
+                                       kLater);
+    record::write_archive(folder / "run.sqlite", info, records, kLater);
+    record::sync_directory(folder);
 }
 
 void print_metric_table(const record::RunInfo& info,

@@ -73,13 +73,14 @@ int warmup_command(const WarmupCommand& command) {
             if (s.name != metric) {
                 continue;
             }
+            const std::vector<double> values = record::series_values(s);
             if (copies == 0) {
-                mean = s.values;
+                mean = values;
                 first_day = s.first_day;
             } else {
-                mean.resize(std::min(mean.size(), s.values.size()));
+                mean.resize(std::min(mean.size(), values.size()));
                 for (std::size_t d = 0; d < mean.size(); ++d) {
-                    mean[d] += s.values[d];
+                    mean[d] += values[d];
                 }
             }
             ++copies;

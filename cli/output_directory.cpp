@@ -13,6 +13,7 @@
 #include <system_error>
 #include <vector>
 
+#include "cssim/record/atomic_file.hpp"
 #include "cssim/record/errors.hpp"
 
 namespace fs = std::filesystem;
@@ -290,6 +291,10 @@ void StagedDirectory::publish() {
             destination_, "cannot move the results into place: " + ec.message(), ec.value());
     }
     published_ = true;
+    // The move itself durable too: else a crash soon after could leave the results under the
+    // hidden staging name, which the next run's stale-staging removal deletes.
+    record::sync_directory(destination_.has_parent_path() ? destination_.parent_path()
+                                                          : fs::path("."));
     if (!old.empty()) {
         fs::remove_all(old, ec);
     }

@@ -11,7 +11,10 @@ customers per second and the ratios against the targets of issue 13 (whole proce
 (capacity 12) and without capacity. SimPy runs fewer customers (it is ~100x slower); rates are
 per customer, so they compare. Whole-process figures are medians of --process-runs runs; both
 wall-clock and CPU (user + sys of the child) rates are printed, because on a busy machine the
-wall clock also measures the other processes. The load average is printed with the results.
+wall clock also measures the other processes. The load average is printed with the results,
+and so are the best whole-process run by CPU, the minor page faults per `cssim run`, and what
+faulting in a fresh page of memory costs on the machine before and after (first_touch_us_per_page:
+on this virtual machine from ~1.5 us to ~60 us a page, which moves every whole-process figure).
 
 Usage: scripts/bench_queue_peers.py [--build-dir build] [--simpy-customers 200000]
 Standard library only.
@@ -20,6 +23,7 @@ import argparse
 import csv
 import datetime
 import json
+import mmap
 import os
 import platform
 import resource
@@ -51,15 +55,37 @@ def run_benchmark(binary, min_time, repetitions):
     return rates
 
 
-def timed_process(cmd):
-    """Runs cmd; returns (stdout, wall seconds, CPU seconds of the child: user + sys)."""
+def timed_process(cmd, faults=None):
+    """Runs cmd; returns (stdout, wall seconds, CPU seconds of the child: user + sys).
+    Appends the child's minor page faults to `faults` when given."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    if faults is not None:
+        faults.append(after.ru_minflt - before.ru_minflt)
     return out, wall, cpu
+
+
+def first_touch_us_per_page(megabytes=8):
+    """Microseconds to fault in one fresh 4 KiB page of anonymous memory (`megabytes` of them).
+
+    On a virtual machine whose host takes back the guest's free memory (free page reporting,
+    as on this Firecracker VM), a page the guest has not touched for a while costs a fault in
+    the host too: from ~1.5 us to ~60 us per page. Every process pays that for the memory it
+    touches first and for the page cache of the files it writes, so the whole-process figures
+    move with it while the in-process ones (memory reused) do not. Printed to say which state
+    the machine was in."""
+    size = megabytes << 20
+    area = mmap.mmap(-1, size)
+    start = time.perf_counter()
+    for offset in range(0, size, 4096):
+        area[offset] = 1
+    elapsed = time.perf_counter() - start
+    area.close()
+    return elapsed / (size // 4096) * 1e6
 
 
 def run_simpy(customers, capacity):
@@ -73,10 +99,11 @@ def run_simpy(customers, capacity):
 
 
 def run_cssim_process(cssim, unlimited, runs):
-    """Median whole-process rates of `cssim run` (10^6 customers, one replication, one thread)."""
+    """Whole-process rates of `cssim run` (10^6 customers, one replication, one thread): median
+    by wall clock, median and best by CPU, and the median minor page faults per process."""
     scenario = os.path.join(ROOT, "scenarios", "queue", "mm5.json")
     sets = ["horizon_days=222222.2", "warmup_days=0"] + (["capacity=null"] if unlimited else [])
-    walls, cpus, customers = [], [], 0
+    walls, cpus, faults, customers = [], [], [], 0
     workdir = tempfile.mkdtemp(prefix="cssim-bench-")
     try:
         for i in range(runs):
@@ -85,7 +112,7 @@ def run_cssim_process(cssim, unlimited, runs):
                    "--out", out_dir]
             for s in sets:
                 cmd += ["--set", s]
-            _, wall, cpu = timed_process(cmd)
+            _, wall, cpu = timed_process(cmd, faults)
             walls.append(wall)
             cpus.append(cpu)
             with open(os.path.join(out_dir, "replications.csv")) as f:
@@ -94,7 +121,8 @@ def run_cssim_process(cssim, unlimited, runs):
                         customers = float(row["value"])
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
-    return customers / statistics.median(walls), customers / statistics.median(cpus)
+    return (customers / statistics.median(walls), customers / statistics.median(cpus),
+            customers / min(cpus), statistics.median(faults))
 
 
 def main():
@@ -117,15 +145,17 @@ def main():
     print(f"{machine_line()}; python {platform.python_version()}")
     print(f"date: {datetime.datetime.now(datetime.timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}")
     load_before = os.getloadavg()
+    touch_before = first_touch_us_per_page()
     rates = run_benchmark(binary, args.min_time, args.repetitions)
     rows = []
     for label, arg, capacity in (("M/M/5/12 (mm5.json)", 0, 12), ("M/M/5 unlimited", 1, 0)):
         model = rates[f"BM_QueueModelMM5/unlimited:{arg}"]
         flat = rates[f"BM_FlatLoopMM5/unlimited:{arg}"]
-        wall, cpu = run_cssim_process(cssim, arg == 1, args.process_runs)
+        wall, cpu, best_cpu, faults = run_cssim_process(cssim, arg == 1, args.process_runs)
         simpy = run_simpy(args.simpy_customers, capacity)
-        rows.append((label, model, flat, wall, cpu, simpy))
+        rows.append((label, model, flat, wall, cpu, simpy, best_cpu, faults))
     load_after = os.getloadavg()
+    touch_after = first_touch_us_per_page()
 
     print()
     print("In process (Google Benchmark; CPU time):")
@@ -133,7 +163,7 @@ def main():
     print("| queue | cssim model (customers/s) | flat loop | SimPy 2.3 (own clock) "
           "| model / flat | model / SimPy |")
     print("|---|---|---|---|---|---|")
-    for label, model, flat, _, _, simpy in rows:
+    for label, model, flat, _, _, simpy, _, _ in rows:
         print(f"| {label} | {model / 1e6:.2f} M | {flat / 1e6:.2f} M "
               f"| {simpy['customers_per_s'] / 1e3:.0f} k | {model / flat:.2f} "
               f"| {model / simpy['customers_per_s']:.0f} |")
@@ -145,12 +175,20 @@ def main():
           "(target >= 0.75) | cssim / SimPy (target >= 50) |")
     print("|---|---|---|---|---|")
     ok = True
-    for label, _, flat, wall, cpu, simpy in rows:
+    for label, _, flat, wall, cpu, simpy, _, _ in rows:
         s_wall, s_cpu = simpy["process_wall_rate"], simpy["process_cpu_rate"]
         ok = ok and cpu / flat >= 0.75 and cpu / s_cpu >= 50
         print(f"| {label} | {wall / 1e6:.2f} M [{cpu / 1e6:.2f} M] "
               f"| {s_wall / 1e3:.0f} k [{s_cpu / 1e3:.0f} k] "
               f"| {wall / flat:.2f} [{cpu / flat:.2f}] | {wall / s_wall:.0f} [{cpu / s_cpu:.0f}] |")
+    print()
+    print("Whole process, best of the runs by CPU (the run least slowed by the machine), and "
+          "minor page faults per `cssim run` (median):")
+    print()
+    print("| queue | cssim run best CPU (customers/s) | best / flat loop | page faults |")
+    print("|---|---|---|---|")
+    for label, _, flat, _, _, _, best_cpu, faults in rows:
+        print(f"| {label} | {best_cpu / 1e6:.2f} M | {best_cpu / flat:.2f} | {faults:.0f} |")
     print()
     print(f"cssim and flat loop: 10^6 customers per iteration, median of {args.repetitions} "
           f"repetitions; cssim run: median of {args.process_runs} processes; SimPy: "
@@ -159,6 +197,8 @@ def main():
           ", ".join(f"{r[5]['wait_mean_days']:.3f}" for r in rows))
     print("load average (1, 5, 15 min) before: " + ", ".join(f"{x:.2f}" for x in load_before) +
           "; after: " + ", ".join(f"{x:.2f}" for x in load_after))
+    print(f"first touch of a fresh 4 KiB page (8 MB, see first_touch_us_per_page): "
+          f"{touch_before:.1f} us before, {touch_after:.1f} us after")
     print("targets met (CPU rates)" if ok else "TARGETS NOT MET (CPU rates)")
     return 0 if ok else 1
 

@@ -6,6 +6,7 @@
 #include <stdexcept>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "archive_schema.hpp"
 #include "blob_codec.hpp"
@@ -237,8 +238,6 @@ void ArchiveWriter::add(const ReplicationRecord& record) {
         }
         for (std::size_t i = 0; i < record.series.size(); ++i) {
             const Series& s = record.series[i];
-            std::vector<unsigned char> storage;
-            const auto data = detail::le_bytes<double>(s.values, storage);
             if (!s.label.empty()) {
                 impl_->series_labels.emplace(s.name, s.label);
             }
@@ -249,15 +248,34 @@ void ArchiveWriter::add(const ReplicationRecord& record) {
                 .bind(4, s.unit)
                 .bind(5, s.description)
                 .bind(6, s.first_day);
-            if (data.size() < kIncrementalBlobBytes) {
-                insert.bind_blob(7, data).run();
+            const std::size_t size = series_length(s) * sizeof(double);
+            std::vector<unsigned char> storage;
+            if (!s.small_counts.empty() && size < kIncrementalBlobBytes) {
+                storage.resize(size);
+                detail::widen_le_into<double>(std::span<const std::uint16_t>(s.small_counts),
+                                              storage);
+                insert.bind_blob(7, storage).run();
+            } else if (!s.small_counts.empty()) {
+                // Widened to float64 a chunk at a time, straight into the archive's pages.
+                insert.bind_zeroblob(7, size).run();
+                impl_->db->write_blob_chunks(
+                    "series", "data", sqlite3_last_insert_rowid(impl_->db->handle()), size,
+                    [&s](std::size_t offset, std::span<unsigned char> chunk) {
+                        detail::widen_le_into<double>(
+                            std::span<const std::uint16_t>(s.small_counts)
+                                .subspan(offset / sizeof(double), chunk.size() / sizeof(double)),
+                            chunk);
+                    });
+            } else if (size < kIncrementalBlobBytes) {
+                insert.bind_blob(7, detail::le_bytes<double>(s.values, storage)).run();
             } else {
                 // A long series goes straight into the archive's pages: bound as a BLOB, SQLite
                 // would first copy it into a record of its own size (for 10^6 customers' 222,222
                 // days, 1.8 MB, fresh pages from the system each time).
-                insert.bind_zeroblob(7, data.size()).run();
+                insert.bind_zeroblob(7, size).run();
                 impl_->db->write_blob("series", "data",
-                                      sqlite3_last_insert_rowid(impl_->db->handle()), data);
+                                      sqlite3_last_insert_rowid(impl_->db->handle()),
+                                      detail::le_bytes<double>(s.values, storage));
             }
         }
         for (std::size_t i = 0; i < record.tracks.size(); ++i) {
@@ -321,7 +339,7 @@ void ArchiveWriter::add(const ReplicationRecord& record) {
     }
 }
 
-void ArchiveWriter::finish() {
+void ArchiveWriter::finish(DirectorySync sync) {
     if (!impl_->db) {
         throw std::logic_error("ArchiveWriter::finish called twice");
     }
@@ -335,17 +353,17 @@ void ArchiveWriter::finish() {
         impl_->fail(error);
     }
     detail::sync_file(impl_->temporary, impl_->path);
-    detail::rename_into_place(impl_->temporary, impl_->path);
+    detail::rename_into_place(impl_->temporary, impl_->path, sync);
     impl_->temporary.clear();
 }
 
 void write_archive(const std::filesystem::path& path, const RunInfo& info,
-                   std::span<const ReplicationRecord> records) {
+                   std::span<const ReplicationRecord> records, DirectorySync sync) {
     ArchiveWriter writer(path, info);
     for (const auto& record : records) {
         writer.add(record);
     }
-    writer.finish();
+    writer.finish(sync);
 }
 
 }  // namespace cssim::record

@@ -79,19 +79,15 @@ void sync_file(const std::filesystem::path& file, const std::filesystem::path& f
 }
 
 void rename_into_place(const std::filesystem::path& temporary,
-                       const std::filesystem::path& final_path) {
+                       const std::filesystem::path& final_path, DirectorySync sync) {
     if (::rename(temporary.c_str(), final_path.c_str()) != 0) {
         const int error = errno;
         throw OutputError(final_path, "renaming " + temporary.string() + ": " + errno_text(error),
                           error);
     }
-    const std::filesystem::path directory =
-        final_path.has_parent_path() ? final_path.parent_path() : std::filesystem::path(".");
-    const int fd = ::open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd >= 0) {
-        // Some filesystems refuse fsync on directories (EINVAL); the data itself is synced.
-        ::fsync(fd);
-        ::close(fd);
+    if (sync == DirectorySync::Now) {
+        sync_directory(final_path.has_parent_path() ? final_path.parent_path()
+                                                    : std::filesystem::path("."));
     }
 }
 
@@ -102,7 +98,17 @@ void remove_quietly(const std::filesystem::path& file) noexcept {
 
 }  // namespace detail
 
-void write_text_file_atomically(const std::filesystem::path& path, std::string_view content) {
+void sync_directory(const std::filesystem::path& directory) noexcept {
+    const int fd = ::open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd >= 0) {
+        // Some filesystems refuse fsync on directories (EINVAL); the data itself is synced.
+        ::fsync(fd);
+        ::close(fd);
+    }
+}
+
+void write_text_file_atomically(const std::filesystem::path& path, std::string_view content,
+                                DirectorySync sync) {
     detail::TemporaryFile file = detail::create_temporary_beside(path);
     try {
         const char* data = content.data();
@@ -124,7 +130,7 @@ void write_text_file_atomically(const std::filesystem::path& path, std::string_v
             throw OutputError(path, detail::errno_text(error), error);
         }
         file.close(path);
-        detail::rename_into_place(file.path, path);
+        detail::rename_into_place(file.path, path, sync);
     } catch (...) {
         detail::remove_quietly(file.path);
         throw;

@@ -49,6 +49,24 @@ std::span<const unsigned char> le_bytes(std::span<const T> values,
     }
 }
 
+/**
+ * @brief Writes values[0], values[1]... as little-endian `To` (the archive's number format) into
+ * `out`, which holds exactly values.size() * sizeof(To) bytes: a compact series (16-bit counts)
+ * widened to the float64 it is archived as, a chunk at a time.
+ */
+template <typename To, typename From>
+void widen_le_into(std::span<const From> values, std::span<unsigned char> out) {
+    static_assert(std::is_arithmetic_v<To> && std::is_arithmetic_v<From>);
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        const To value = static_cast<To>(values[i]);
+        unsigned char* bytes = out.data() + i * sizeof(To);
+        std::memcpy(bytes, &value, sizeof(To));
+        if constexpr (std::endian::native == std::endian::big && sizeof(To) > 1) {
+            std::reverse(bytes, bytes + sizeof(To));
+        }
+    }
+}
+
 /** @brief Decodes little-endian bytes; nullopt when the size is not a multiple of sizeof(T). */
 template <typename T>
 std::optional<std::vector<T>> decode_le(std::span<const unsigned char> bytes) {

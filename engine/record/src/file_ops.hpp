@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <string>
 
+#include "cssim/record/atomic_file.hpp"
+
 namespace cssim::record::detail {
 
 /** @brief An open temporary file; the descriptor is closed (not unlinked) by the destructor. */
@@ -34,9 +36,13 @@ TemporaryFile create_temporary_beside(const std::filesystem::path& final_path);
 /** @brief fsync of an existing file by path. */
 void sync_file(const std::filesystem::path& file, const std::filesystem::path& final_path);
 
-/** @brief rename(temporary, final_path), then fsync of the directory so the rename is durable. */
+/**
+ * @brief rename(temporary, final_path), then (with DirectorySync::Now) fsync of the directory
+ * so the rename is durable.
+ */
 void rename_into_place(const std::filesystem::path& temporary,
-                       const std::filesystem::path& final_path);
+                       const std::filesystem::path& final_path,
+                       DirectorySync sync = DirectorySync::Now);
 
 /** @brief Removes a file, ignoring errors (cleanup paths). */
 void remove_quietly(const std::filesystem::path& file) noexcept;

@@ -1,6 +1,8 @@
 #include "sqlite_db.hpp"
 
+#include <algorithm>
 #include <limits>
+#include <vector>
 
 namespace cssim::record::detail {
 
@@ -152,33 +154,73 @@ void Database::exec(const char* sql) {
     }
 }
 
+namespace {
+
+/** @brief Owns an open incremental BLOB handle; close() reports failure, the destructor cannot. */
+class SqliteBlobHandle {
+public:
+    SqliteBlobHandle(sqlite3* db, const char* table, const char* column, std::int64_t rowid)
+        : db_(db) {
+        const int rc = sqlite3_blob_open(db_, "main", table, column, rowid, 1, &blob_);
+        if (rc != SQLITE_OK) {
+            const int code = sqlite3_extended_errcode(db_);
+            const std::string text = message_of(db_, rc);
+            sqlite3_blob_close(blob_);  // a no-op on null; SQLite may hand back a handle on failure
+            blob_ = nullptr;
+            throw SqliteError(code, text);
+        }
+    }
+    SqliteBlobHandle(const SqliteBlobHandle&) = delete;
+    SqliteBlobHandle& operator=(const SqliteBlobHandle&) = delete;
+    ~SqliteBlobHandle() { sqlite3_blob_close(blob_); }
+
+    void write(std::span<const unsigned char> bytes, std::size_t offset) {
+        // An int length and offset: SQLite's own BLOB limit (SQLITE_MAX_LENGTH, at most
+        // 2^31 - 1) is below it, so a longer BLOB never got this far (bind_zeroblob64 refuses it
+        // with SQLITE_TOOBIG).
+        constexpr auto kIntMax = static_cast<std::size_t>(std::numeric_limits<int>::max());
+        if (bytes.size() > kIntMax || offset > kIntMax - bytes.size()) {
+            throw SqliteError(SQLITE_TOOBIG, "BLOB too large for incremental I/O");
+        }
+        const int rc = sqlite3_blob_write(blob_, bytes.data(), static_cast<int>(bytes.size()),
+                                          static_cast<int>(offset));
+        if (rc != SQLITE_OK) {
+            throw SqliteError(sqlite3_extended_errcode(db_), message_of(db_, rc));
+        }
+    }
+    void close() {
+        const int rc = sqlite3_blob_close(blob_);
+        blob_ = nullptr;
+        if (rc != SQLITE_OK) {
+            throw SqliteError(sqlite3_extended_errcode(db_), message_of(db_, rc));
+        }
+    }
+
+private:
+    sqlite3* db_;
+    sqlite3_blob* blob_ = nullptr;
+};
+
+}  // namespace
+
 void Database::write_blob(const char* table, const char* column, std::int64_t rowid,
                           std::span<const unsigned char> bytes) {
-    sqlite3_blob* blob = nullptr;
-    int rc = sqlite3_blob_open(db_, "main", table, column, rowid, 1, &blob);
-    if (rc != SQLITE_OK) {
-        const int code = sqlite3_extended_errcode(db_);
-        const std::string text = message_of(db_, rc);
-        sqlite3_blob_close(blob);  // a no-op on null; SQLite may hand back a handle on failure
-        throw SqliteError(code, text);
+    SqliteBlobHandle blob(db_, table, column, rowid);
+    blob.write(bytes, 0);
+    blob.close();
+}
+
+void Database::write_blob_chunks(
+    const char* table, const char* column, std::int64_t rowid, std::size_t size,
+    const std::function<void(std::size_t, std::span<unsigned char>)>& fill) {
+    SqliteBlobHandle blob(db_, table, column, rowid);
+    std::vector<unsigned char> buffer(std::min<std::size_t>(size, std::size_t{64} << 10));
+    for (std::size_t offset = 0; offset < size; offset += buffer.size()) {
+        const std::span<unsigned char> chunk(buffer.data(), std::min(buffer.size(), size - offset));
+        fill(offset, chunk);
+        blob.write(chunk, offset);
     }
-    // An int length: SQLite's own BLOB limit (SQLITE_MAX_LENGTH, at most 2^31 - 1) is below it,
-    // so a longer BLOB never got this far (bind_zeroblob64 refuses it with SQLITE_TOOBIG).
-    if (bytes.size() > static_cast<std::size_t>(std::numeric_limits<int>::max())) {
-        sqlite3_blob_close(blob);
-        throw SqliteError(SQLITE_TOOBIG, "BLOB too large for incremental I/O");
-    }
-    rc = sqlite3_blob_write(blob, bytes.data(), static_cast<int>(bytes.size()), 0);
-    if (rc != SQLITE_OK) {
-        const int code = sqlite3_extended_errcode(db_);
-        const std::string text = message_of(db_, rc);
-        sqlite3_blob_close(blob);
-        throw SqliteError(code, text);
-    }
-    rc = sqlite3_blob_close(blob);
-    if (rc != SQLITE_OK) {
-        throw SqliteError(sqlite3_extended_errcode(db_), message_of(db_, rc));
-    }
+    blob.close();
 }
 
 void Database::close() {

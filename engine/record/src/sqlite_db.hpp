@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <span>
 #include <stdexcept>
 #include <string>
@@ -105,6 +106,14 @@ public:
      */
     void write_blob(const char* table, const char* column, std::int64_t rowid,
                     std::span<const unsigned char> bytes);
+    /**
+     * @brief As write_blob, for `size` bytes made on the fly: `fill(offset, chunk)` writes the
+     * bytes from `offset` into `chunk` (at most 64 KiB, one reused buffer), which then go into
+     * the BLOB, so a long BLOB never exists whole in memory.
+     */
+    void write_blob_chunks(const char* table, const char* column, std::int64_t rowid,
+                           std::size_t size,
+                           const std::function<void(std::size_t, std::span<unsigned char>)>& fill);
     /** @brief Closes now, reporting failure (the destructor cannot). */
     void close();
     sqlite3* handle() { return db_; }

@@ -88,6 +88,41 @@ private:
 };
 
 /**
+ * @brief One daily series of whole numbers, kept in 2 bytes a day while its values fit
+ * (record::Series::small_counts): for 10^6 customers' 222,222 days that is 0.4 MB instead of
+ * 1.8 MB of memory first touched, which on a virtual machine can cost more than the writing.
+ * A value above 65,535 (an unlimited queue far out of balance) moves the series to doubles.
+ */
+class QueueDailyCounts {
+public:
+    void reserve(std::size_t days) { counts_.reserve(days); }
+    std::size_t size() const { return wide_ ? values_.size() : counts_.size(); }
+    void push(std::int64_t value) {
+        if (!wide_ && value >= 0 && value <= 0xffff) [[likely]] {
+            counts_.push_back(static_cast<std::uint16_t>(value));
+            return;
+        }
+        if (!wide_) {
+            values_.reserve(counts_.capacity());
+            values_.assign(counts_.begin(), counts_.end());
+            counts_ = {};
+            wide_ = true;
+        }
+        values_.push_back(static_cast<double>(value));
+    }
+    /** @brief Moves the values into `series` (its small_counts or its values). */
+    void move_into(record::Series& series) {
+        series.small_counts = std::move(counts_);
+        series.values = std::move(values_);
+    }
+
+private:
+    std::vector<std::uint16_t> counts_;
+    std::vector<double> values_;
+    bool wide_ = false;
+};
+
+/**
  * @brief One replication's state and event handler. Areas are kept in exact integers
  * (customers x ticks) so that Little's law over the window can be checked as an identity.
  */
@@ -261,8 +296,8 @@ private:
     }
 
     void push_day() {
-        queue_series_.push_back(static_cast<double>(waiting_.size()));
-        busy_series_.push_back(static_cast<double>(busy_));
+        queue_series_.push(static_cast<std::int64_t>(waiting_.size()));
+        busy_series_.push(busy_);
     }
 
     void emit_series() {
@@ -270,12 +305,20 @@ private:
         // run_until does not reach: it runs events strictly before the end) keep the final state.
         while (queue_series_.size() < days_)
             push_day();
-        daily_->push_back(record::Series{"queue_length", "customers",
+        daily_->push_back(record::Series{"queue_length",
+                                         "customers",
                                          "Customers waiting (not in service) at the end of the day",
-                                         0, std::move(queue_series_), "Queue length"});
-        daily_->push_back(record::Series{"busy_servers", "servers",
-                                         "Servers busy at the end of the day", 0,
-                                         std::move(busy_series_), "Busy servers"});
+                                         0,
+                                         {},
+                                         "Queue length"});
+        queue_series_.move_into(daily_->back());
+        daily_->push_back(record::Series{"busy_servers",
+                                         "servers",
+                                         "Servers busy at the end of the day",
+                                         0,
+                                         {},
+                                         "Busy servers"});
+        busy_series_.move_into(daily_->back());
     }
 
     const QueueConfig& config_;
@@ -307,8 +350,8 @@ private:
     std::int64_t wait_sum_ = 0;
     std::int64_t system_sum_ = 0;
     std::int64_t pre_window_sum_ = 0;
-    std::vector<double> queue_series_;
-    std::vector<double> busy_series_;
+    QueueDailyCounts queue_series_;
+    QueueDailyCounts busy_series_;
     QueueRunStats stats_;
 };
 

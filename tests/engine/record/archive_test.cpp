@@ -221,6 +221,43 @@ TEST(ArchiveReader, LongSeriesWrittenInPlaceRoundTripBitForBit) {
     EXPECT_EQ(reader.load_series("stage/1").at(1).series.values, records[1].series[2].values);
 }
 
+TEST(ArchiveReader, CompactCountSeriesAreArchivedAsTheirDoubles) {
+    // A series kept as 16-bit counts (Series::small_counts) must give the archive the same
+    // float64 BLOB as the same values kept as doubles: short (bound), exactly 128 KiB, and long
+    // (widened in 64 KiB chunks into the archive's pages, the last chunk partial). The two
+    // archives are compared by what the reader returns and byte for byte.
+    ScratchDir dir;
+    const std::size_t lengths[] = {100, 16384, 300003};
+    std::vector<ReplicationRecord> compact{sample_record(0, 0)};
+    std::vector<ReplicationRecord> wide{sample_record(0, 0)};
+    for (const std::size_t n : lengths) {
+        Series c{"counts/" + std::to_string(n), "customers", "", 2, {}, ""};
+        for (std::size_t i = 0; i < n; ++i) {
+            c.small_counts.push_back(static_cast<std::uint16_t>((i * 7919) % 65536));
+        }
+        Series w = c;
+        w.values = series_values(c);
+        w.small_counts.clear();
+        ASSERT_EQ(series_length(c), n);
+        ASSERT_EQ(w.values.size(), n);
+        EXPECT_EQ(w.values.back(), static_cast<double>(c.small_counts.back()));
+        compact[0].series.push_back(std::move(c));
+        wide[0].series.push_back(std::move(w));
+    }
+    write_archive(dir / "compact.sqlite", sample_info(), compact);
+    write_archive(dir / "wide.sqlite", sample_info(), wide);
+    const ArchiveReader from_compact(dir / "compact.sqlite");
+    for (std::size_t k = 0; k < std::size(lengths); ++k) {
+        const auto got = from_compact.load_series("counts/" + std::to_string(lengths[k]));
+        ASSERT_EQ(got.size(), 1U);
+        // sample_record's own three series come first.
+        EXPECT_EQ(got[0].series.values, wide[0].series[3 + k].values) << lengths[k];
+        EXPECT_TRUE(got[0].series.small_counts.empty());
+        EXPECT_EQ(got[0].series.first_day, 2);
+    }
+    EXPECT_EQ(testing::read_file(dir / "compact.sqlite"), testing::read_file(dir / "wide.sqlite"));
+}
+
 TEST(ArchiveReader, SeriesBandIsCoreMeanCiPerDay) {
     ScratchDir dir;
     const auto path = dir / "run.sqlite";

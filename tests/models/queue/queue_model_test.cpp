@@ -84,7 +84,7 @@ TEST(QueueModel, GivesIdenticalRecordsForTheSameSeedAndReplication) {
     }
     ASSERT_EQ(a.series.size(), b.series.size());
     for (std::size_t i = 0; i < a.series.size(); ++i)
-        EXPECT_EQ(a.series[i].values, b.series[i].values);
+        EXPECT_EQ(record::series_values(a.series[i]), record::series_values(b.series[i]));
     const record::ReplicationRecord c = run_replication(config, 42, 4, true);
     EXPECT_NE(metric(a, "wait_mean"), metric(c, "wait_mean"));
     EXPECT_EQ(a.replication, 3u);
@@ -130,11 +130,13 @@ TEST(QueueModel, RecordsDailySeriesOnlyWithDetail) {
     EXPECT_EQ(rec.series[1].name, "busy_servers");
     for (const record::Series& s : rec.series) {
         EXPECT_EQ(s.first_day, 0);
-        EXPECT_EQ(s.values.size(), 100u) << "one end-of-day value per whole day";
+        EXPECT_EQ(record::series_length(s), 100u) << "one end-of-day value per whole day";
+        EXPECT_EQ(s.small_counts.size(), 100u) << "whole numbers below 65,536: kept in 2 bytes";
+        EXPECT_TRUE(s.values.empty());
     }
-    for (double q : rec.series[0].values)
+    for (double q : record::series_values(rec.series[0]))
         EXPECT_TRUE(q >= 0 && q <= 7) << q;
-    for (double b : rec.series[1].values)
+    for (double b : record::series_values(rec.series[1]))
         EXPECT_TRUE(b >= 0 && b <= 5) << b;
     EXPECT_TRUE(run_replication(config, 1, 0, false).series.empty());
 }
@@ -219,8 +221,9 @@ TEST(QueueModel, DailySeriesEqualABruteForceRecomputation) {
             brute_force_daily(core::ticks_from_days(c.gap), core::ticks_from_days(c.service),
                               c.servers, core::ticks_from_days(c.horizon));
         ASSERT_EQ(rec.series.size(), 2u);
-        EXPECT_EQ(rec.series[0].values, expected.queue) << c.gap << " " << c.service;
-        EXPECT_EQ(rec.series[1].values, expected.busy) << c.gap << " " << c.service;
+        EXPECT_EQ(record::series_values(rec.series[0]), expected.queue)
+            << c.gap << " " << c.service;
+        EXPECT_EQ(record::series_values(rec.series[1]), expected.busy) << c.gap << " " << c.service;
         EXPECT_EQ(expected.queue.size(), static_cast<std::size_t>(c.horizon));
     }
     // The hand-derived tie described above.
@@ -234,8 +237,31 @@ TEST(QueueModel, DailySeriesEqualABruteForceRecomputation) {
     // Day 1 (1440): customers from 0 and 1080 in service. Day 2 (2880): 0 left at 2160, 2160
     // started; 1080 and 2160 in service. Day 3 (4320): see above. Day 4 (5760): 4320 and 5400 in
     // service. Day 5 (7200): 6480 and 5400 in service. Day 6: the horizon, final state.
-    EXPECT_EQ(rec.series[1].values, (std::vector<double>{2, 2, 1, 2, 2, 2}));
-    EXPECT_EQ(rec.series[0].values, (std::vector<double>{0, 0, 0, 0, 0, 0}));
+    EXPECT_EQ(record::series_values(rec.series[1]), (std::vector<double>{2, 2, 1, 2, 2, 2}));
+    EXPECT_EQ(record::series_values(rec.series[0]), (std::vector<double>{0, 0, 0, 0, 0, 0}));
+}
+
+TEST(QueueModel, DailySeriesAboveSixteenBitsMoveToDoubles) {
+    // One arrival every 10 minutes and one server that never finishes (a 1000-day service): the
+    // queue grows by 144 a day and passes 65,535 (the largest 2-byte count) on day 456. From
+    // there the series must be kept as doubles, every earlier day included, and still equal the
+    // brute-force recomputation; the busy-server series (always 1) stays compact.
+    QueueConfig config;
+    config.arrival = core::Distribution::deterministic(10.0 / 1440.0);
+    config.service = core::Distribution::deterministic(1000.0);
+    config.servers = 1;
+    config.warmup_days = 0;
+    config.horizon_days = 460;
+    const record::ReplicationRecord rec = run_replication(config, 1, 0, true);
+    const DailyValues expected =
+        brute_force_daily(10, core::ticks_from_days(1000.0), 1, core::ticks_from_days(460.0));
+    ASSERT_EQ(rec.series.size(), 2u);
+    EXPECT_TRUE(rec.series[0].small_counts.empty());
+    EXPECT_EQ(rec.series[0].values, expected.queue);
+    EXPECT_GT(expected.queue.back(), 65535.0) << "the test must cross the 2-byte limit";
+    EXPECT_LT(expected.queue.front(), 65535.0);
+    EXPECT_EQ(rec.series[1].small_counts.size(), 460u);
+    EXPECT_EQ(record::series_values(rec.series[1]), expected.busy);
 }
 
 TEST(QueueModel, ReportsTheRequiredMetricsStreamsAndLayout) {

@@ -9,6 +9,7 @@
 #include <span>
 #include <string_view>
 
+#include "cssim/record/atomic_file.hpp"
 #include "cssim/record/run_data.hpp"
 
 namespace cssim::record {
@@ -44,8 +45,11 @@ public:
     void set_info(RunInfo info);
     /** @brief Adds one replication: metrics, series, tracks and events. */
     void add(const ReplicationRecord& record);
-    /** @brief Commits, syncs and renames into place. The writer is then spent. */
-    void finish();
+    /**
+     * @brief Commits, syncs and renames into place (and syncs the directory unless `sync` says
+     * the caller does, see DirectorySync). The writer is then spent.
+     */
+    void finish(DirectorySync sync = DirectorySync::Now);
 
     const std::filesystem::path& path() const;
     /** @brief The temporary file being written (empty once finished or abandoned). */
@@ -57,8 +61,9 @@ private:
     std::unique_ptr<Impl> impl_;
 };
 
-/** @brief Convenience: ArchiveWriter, add every record, finish. */
+/** @brief Convenience: ArchiveWriter, add every record, finish(sync). */
 void write_archive(const std::filesystem::path& path, const RunInfo& info,
-                   std::span<const ReplicationRecord> records);
+                   std::span<const ReplicationRecord> records,
+                   DirectorySync sync = DirectorySync::Now);
 
 }  // namespace cssim::record

@@ -11,6 +11,7 @@
  * Days are whole-day indices since the scenario's start date (day 0). Money is in pounds, shares
  * are fractions in [0, 1].
  */
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -34,7 +35,28 @@ struct Series {
     std::int64_t first_day = 0;
     std::vector<double> values;
     std::string label;  ///< human title, e.g. "Direct work"; empty: show `name` (older archives)
+    /**
+     * @brief Compact form of a series of whole numbers from 0 to 65,535 (a queue's length, busy
+     * servers), 2 bytes a day instead of 8: when non-empty, `values` is empty and the value on day
+     * first_day + i is small_counts[i]. Writers store both forms alike (float64 values), so an
+     * archive does not tell them apart, and ArchiveReader always fills `values`. Read either
+     * form with series_length() and series_values().
+     */
+    std::vector<std::uint16_t> small_counts{};
 };
+
+/** @brief Days held by `series`, whichever form it is stored in. */
+inline std::size_t series_length(const Series& series) {
+    return series.small_counts.empty() ? series.values.size() : series.small_counts.size();
+}
+
+/** @brief The values of `series` as doubles, whichever form it is stored in (a copy). */
+inline std::vector<double> series_values(const Series& series) {
+    if (series.small_counts.empty()) {
+        return series.values;
+    }
+    return std::vector<double>(series.small_counts.begin(), series.small_counts.end());
+}
 
 /**
  * @brief One post on the office floor (a social worker, PA or manager post), sampled daily.
