@@ -169,6 +169,10 @@ void Model::allocate(core::DayIndex day, bool unlimited) {
             c.in_queue = false;  // no longer a transfer (the stage or the practice model changed)
             continue;
         }
+        if (held_by >= 0 && day < c.queued_day) {
+            unallocated_.push_back(index);  // before the transfer point (takes_after_wd)
+            continue;
+        }
         if (budget[t] < 1.0) {
             unallocated_.push_back(index);  // the team's managers have no time left today
             continue;

@@ -89,6 +89,7 @@ std::vector<TeamLayout> plan_teams(const DepartmentConfig& config, int posts,
         t.policy = tc.policy;
         t.allocations_per_manager_per_day = tc.allocations_per_manager_per_day;
         t.reallocate_above = tc.reallocate_above;
+        t.takes_after_wd = tc.takes_after_wd;
         t.stage_weight.assign(pathway.stages.size(), nan);
         for (std::size_t s = 0; s < pathway.stages.size(); ++s) {
             const auto it = tc.stage_weights.find(pathway.stages[s].id);
@@ -223,8 +224,11 @@ void Model::queue_transfer(int case_index) {
     }
     // Held: allocated (its worker carries the stage's work) and waiting in the queue for the
     // receiving team; not counted as unallocated (Model::unassign counts it if its worker goes).
+    // The receiving team takes the child from its transfer point on (e.g. the first review).
+    const int receiving = std::max(0, stage_team_[static_cast<std::size_t>(c.stage)]);
+    const int after = teams_[static_cast<std::size_t>(receiving)].takes_after_wd;
     c.in_queue = true;
-    c.queued_day = today();
+    c.queued_day = after > 0 ? calendar_.add_working_days(today(), after) : today();
     unallocated_.push_back(case_index);
 }
 

@@ -165,6 +165,7 @@ TEST(DepartmentTeamsReader, ThePresetHasTheFiveTeamsAndTheTransferPracticeModel)
         EXPECT_EQ(c.teams[i].allocations_per_manager_per_day,
                   defaults[i].allocations_per_manager_per_day);
         EXPECT_EQ(c.teams[i].reallocate_above, defaults[i].reallocate_above);
+        EXPECT_EQ(c.teams[i].takes_after_wd, defaults[i].takes_after_wd);
     }
     EXPECT_EQ(c.allocation.practice_model, PracticeModel::kTransfer);
     const scenario::LoadResult same =
@@ -184,11 +185,13 @@ TEST(DepartmentTeamsReader, EveryBadTeamIsReportedWithItsPath) {
                          "teams[3].id=\"assessment\"",                           // duplicate
                          "teams[4].caseload_cap=-3",                             // cap
                          "teams[4].posts_share=1.5",                             // FTE share
+                         "teams[3].takes_after_wd=-1",  // transfer point before the stage
                      });
     EXPECT_FALSE(r.scenario);
     EXPECT_TRUE(has_error(r, "teams[2].stages", "at least 1")) << all_errors(r);
     EXPECT_TRUE(has_error(r, "teams[4].caseload_cap", "")) << all_errors(r);
     EXPECT_TRUE(has_error(r, "teams[4].posts_share", "")) << all_errors(r);
+    EXPECT_TRUE(has_error(r, "teams[3].takes_after_wd", "")) << all_errors(r);
     // The cross checks run once the teams themselves read cleanly.
     const scenario::LoadResult x = scenario::load_scenario(
         base_path(), {"teams[1].stages=[\"assessment\", \"no_such_stage\"]",
