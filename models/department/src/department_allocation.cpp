@@ -101,7 +101,10 @@ void Model::unassign(int case_index, bool to_queue) {
     c.previous_worker = c.worker;
     c.worker = -1;
     if (c.in_queue) {
-        ++unallocated_count_;  // held for a transfer (queue_transfer): its entry now waits unheld
+        // Held for a transfer (queue_transfer): its entry now waits unheld, from today even if
+        // the receiving team's transfer point has not come.
+        ++unallocated_count_;
+        c.queued_day = std::min(c.queued_day, today());
     } else if (to_queue) {
         enqueue_unallocated(case_index);
     }
