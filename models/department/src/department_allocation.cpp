@@ -100,7 +100,12 @@ void Model::unassign(int case_index, bool to_queue) {
     }
     c.previous_worker = c.worker;
     c.worker = -1;
-    if (to_queue) {
+    if (c.in_queue) {
+        // Held for a transfer (queue_transfer): its entry now waits unheld, from today even if
+        // the receiving team's transfer point has not come.
+        ++unallocated_count_;
+        c.queued_day = std::min(c.queued_day, today());
+    } else if (to_queue) {
         enqueue_unallocated(case_index);
     }
 }
@@ -110,14 +115,16 @@ void Model::allocate(core::DayIndex day, bool unlimited) {
         return;
     }
     // Each team's candidates with room, and their room, computed once per call: a post's cap
-    // does not change during the call, and only the post that takes a case changes its load, so
-    // only its room is recomputed (with the same expression, so the same choices as recomputing
-    // every room for every case). Without `teams` there is one team of every post, in post order,
-    // so the choices are those of the model before teams.
+    // does not change during the call, and only the posts that take or give up a case change
+    // their load, so only their room is recomputed (with the same expression, so the same
+    // choices as recomputing every room for every case). Without `teams` there is one team of
+    // every post, in post order, so the choices are those of the model before teams.
     const std::size_t n_teams = teams_.size();
-    // "same_worker": a worker keeps the child whatever the stage, so any team's worker may take
-    // a new case (the teams stay for managers, caps and policies): one pool of candidates.
-    const bool pooled =
+    // "same_worker": a worker keeps the child whatever the stage, and the team holding a case's
+    // stage takes it first; a case that has waited allocation.over_cap_after_wd working days
+    // for that team goes to the worker with most room in any other team (work outside that
+    // team's usual stages) before going over the cap in its own team.
+    const bool same_worker =
         n_teams > 1 && cfg_->allocation.practice_model == PracticeModel::kSameWorker;
     std::vector<std::vector<int>> candidates(n_teams);
     std::vector<std::vector<double>> rooms(n_teams);
@@ -126,7 +133,7 @@ void Model::allocate(core::DayIndex day, bool unlimited) {
     for (std::size_t i = 0; i < posts_.size(); ++i) {
         const Post& p = posts_[i];
         if (can_take_cases(p, day)) {
-            const std::size_t t = pooled ? 0 : static_cast<std::size_t>(p.team);
+            const std::size_t t = static_cast<std::size_t>(p.team);
             candidates[t].push_back(static_cast<int>(i));
             rooms[t].push_back(cap_of(p, day) - p.weighted_caseload);
             positions[t].push_back(static_cast<int>(i) - teams_[t].first_post);
@@ -137,7 +144,8 @@ void Model::allocate(core::DayIndex day, bool unlimited) {
             budget[t] = allocation_budget(static_cast<int>(t));
         }
     }
-    auto refresh_room = [&](std::size_t t, int post) {
+    auto refresh_room = [&](int post) {
+        const std::size_t t = static_cast<std::size_t>(posts_[post].team);
         const auto it = std::find(candidates[t].begin(), candidates[t].end(), post);
         if (it != candidates[t].end()) {
             rooms[t][static_cast<std::size_t>(it - candidates[t].begin())] =
@@ -158,29 +166,55 @@ void Model::allocate(core::DayIndex day, bool unlimited) {
         const int team_index = std::max(0, stage_team_[static_cast<std::size_t>(c.stage)]);
         const std::size_t t = static_cast<std::size_t>(team_index);
         TeamLayout& team = teams_[t];
-        const std::size_t pool = pooled ? 0 : t;  // where the candidates are
-        const int first = pooled ? 0 : team.first_post;
-        const int end = pooled ? static_cast<int>(posts_.size()) : team.end_post;
+        const int held_by = c.worker;  // >= 0: a transfer, the child's worker holds it meanwhile
+        if (held_by >= 0 &&
+            (same_worker || posts_[static_cast<std::size_t>(held_by)].team == team_index)) {
+            c.in_queue = false;  // no longer a transfer (the stage or the practice model changed)
+            continue;
+        }
+        if (held_by >= 0 && day < c.queued_day) {
+            unallocated_.push_back(index);  // before the transfer point (takes_after_wd)
+            continue;
+        }
         if (budget[t] < 1.0) {
             unallocated_.push_back(index);  // the team's managers have no time left today
             continue;
         }
-        const double weight =
-            weight_in_team(team_index, cfg_->pathway.stages[static_cast<std::size_t>(c.stage)]);
+        const PathwayStage& stage = cfg_->pathway.stages[static_cast<std::size_t>(c.stage)];
+        const double weight = weight_in_team(team_index, stage);
         int best = -1;
-        const int k =
-            team.policy == AllocationPolicy::kInTurn
-                ? pick_in_turn(rooms[pool], positions[pool], end - first, weight, team.rota)
-                : pick_most_room(rooms[pool], weight);
+        const int k = team.policy == AllocationPolicy::kInTurn
+                          ? pick_in_turn(rooms[t], positions[t], team.end_post - team.first_post,
+                                         weight, team.rota)
+                          : pick_most_room(rooms[t], weight);
         if (k >= 0) {
-            best = candidates[pool][static_cast<std::size_t>(k)];
+            best = candidates[t][static_cast<std::size_t>(k)];
         }
         const int wait_limit = cfg_->allocation.over_cap_after_wd;
-        if (best < 0 && wait_limit > 0 &&
-            calendar_.working_days_between(c.queued_day, day) >= wait_limit) {
+        const bool waited_too_long =
+            wait_limit > 0 && calendar_.working_days_between(c.queued_day, day) >= wait_limit;
+        if (best < 0 && waited_too_long && same_worker) {
+            // Another team's worker with most room (under that team's weights and cap).
+            double most = 0.0;
+            for (std::size_t u = 0; u < n_teams; ++u) {
+                if (u == t) {
+                    continue;
+                }
+                const double w = weight_in_team(static_cast<int>(u), stage);
+                const int j = pick_most_room(rooms[u], w);
+                if (j >= 0 && rooms[u][static_cast<std::size_t>(j)] > most) {
+                    most = rooms[u][static_cast<std::size_t>(j)];
+                    best = candidates[u][static_cast<std::size_t>(j)];
+                }
+            }
+            if (best >= 0 && measuring()) {
+                outputs_.acc.out_of_team_allocations += 1.0;
+            }
+        }
+        if (best < 0 && waited_too_long) {
             // Waited too long: the manager allocates over the cap to the least-loaded worker.
             double lowest = 1e300;
-            for (int i = first; i < end; ++i) {
+            for (int i = team.first_post; i < team.end_post; ++i) {
                 const Post& p = posts_[static_cast<std::size_t>(i)];
                 if (is_case_holder(p) && !p.sick && !p.on_notice && p.weighted_caseload < lowest) {
                     lowest = p.weighted_caseload;
@@ -192,10 +226,21 @@ void Model::allocate(core::DayIndex day, bool unlimited) {
             unallocated_.push_back(index);  // keeps its place order for tomorrow
             continue;
         }
+        if (held_by >= 0) {
+            // The receiving team takes the child: the transferring worker lets them go.
+            add_load(posts_[static_cast<std::size_t>(held_by)], stage, -1.0);
+            unassign(index, false);  // counts the entry as unallocated, as below uncounts it
+            refresh_room(held_by);
+            if (measuring()) {
+                outputs_.acc.transfers += 1.0;
+                outputs_.acc.transfer_wait_wd +=
+                    static_cast<double>(calendar_.working_days_between(c.queued_day, day));
+            }
+        }
         c.in_queue = false;
         --unallocated_count_;
         assign(index, best, day);
-        refresh_room(pool, best);
+        refresh_room(best);
         budget[t] -= 1.0;
     }
 }

@@ -137,6 +137,18 @@ constexpr MetricRow kMetrics[] = {
     {"reallocations_per_year", "per year", 0,
      "Cases a team manager moved from a worker above the team's threshold to another",
      "Reallocations"},
+    {"transfers_per_year", "per year", 0,
+     "Children a receiving team took from another team's worker at a change of stage "
+     "(practice model transfer)",
+     "Transfers between teams"},
+    {"transfer_wait_wd_mean", "working days", -1,
+     "Working days a transferred child waited, held by the old worker, for the receiving team "
+     "after its transfer point (0 without transfers)",
+     "Transfer wait"},
+    {"out_of_team_allocations_per_year", "per year", 0,
+     "Children allocated, after waiting, to a worker of a team that does not hold their stage "
+     "(practice model same_worker)",
+     "Allocations outside the team"},
     {"simulation_events", "events", 0, "Events the simulation processed (a diagnostic)",
      "Simulation events"},
 };

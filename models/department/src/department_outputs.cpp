@@ -72,6 +72,9 @@ constexpr double Accumulators::*kScalarSums[] = {
     &Accumulators::care_census_children,
     &Accumulators::care_census_three_plus,
     &Accumulators::reallocations,
+    &Accumulators::transfers,
+    &Accumulators::transfer_wait_wd,
+    &Accumulators::out_of_team_allocations,
 };
 
 // A sum added to Accumulators but not to kScalarSums would be missing from every financial year:

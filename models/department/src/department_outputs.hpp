@@ -63,6 +63,10 @@ struct Accumulators {
     // over days of the cases its case-holding workers hold and of those workers.
     double reallocations = 0.0;
     std::vector<double> team_cases, team_holders;
+    // Transfers between teams (practice model "transfer"): children a receiving team took from
+    // another team's worker, and the working days they were held waiting; under "same_worker",
+    // children allocated outside the team holding their stage after waiting.
+    double transfers = 0.0, transfer_wait_wd = 0.0, out_of_team_allocations = 0.0;
 };
 
 /**

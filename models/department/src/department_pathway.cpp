@@ -200,6 +200,7 @@ void Model::enter_stage(int case_index, int requested_stage, bool residual) {
                 // Continuity: the same worker keeps the child, with the new stage's workload.
                 Post& p = posts_[c.worker];
                 add_load(p, s, 1.0);
+                queue_transfer(case_index);  // another team's stage: held until it allocates
             } else if (!c.in_queue) {
                 enqueue_unallocated(case_index);
             }

@@ -199,6 +199,10 @@ std::vector<record::MetricValue> Model::metrics_of(const Accumulators& a,
     add("caseload_share_over_20", caseload_share_over(20));
     add("caseload_share_over_25", caseload_share_over(25));
     add("reallocations_per_year", a.reallocations / years);
+    add("transfers_per_year", a.transfers / years);
+    // 0 without transfers (base, same_worker), so that the metric is defined in every run.
+    add("transfer_wait_wd_mean", a.transfers > 0.0 ? a.transfer_wait_wd / a.transfers : 0.0);
+    add("out_of_team_allocations_per_year", a.out_of_team_allocations / years);
     add("simulation_events", state.events);
     for (std::size_t i = 0; i < a.stage_entries.size(); ++i) {
         const std::string name = "entries_per_year/" + cfg_->pathway.stages[i].id;

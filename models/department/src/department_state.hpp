@@ -195,9 +195,12 @@ private:
     /** @brief The weight of a case in stage `s` under team `team`'s cap. */
     double weight_in_team(int team, const PathwayStage& s) const;
     /** @brief True when a case moving to `next_stage` stays with its worker (or stays in the
-     * queue): the stage is social work and the worker's team holds it, or the practice model
-     * is "same_worker". */
+     * queue): the stage is social work (a transfer to another team waits, held by the worker,
+     * until that team allocates the child: queue_transfer). */
     bool worker_keeps_case(const Case& c, int next_stage) const;
+    /** @brief Under "transfer": a case whose stage another team holds joins the queue for
+     * that team, held by its worker until the team allocates it (Model::allocate). */
+    void queue_transfer(int case_index);
     /** @brief Cases a team's managers can allocate today (infinite when unlimited). */
     double allocation_budget(int team) const;
     /** @brief Moves the newest case of each worker above the team's threshold to the worker

@@ -89,6 +89,7 @@ std::vector<TeamLayout> plan_teams(const DepartmentConfig& config, int posts,
         t.policy = tc.policy;
         t.allocations_per_manager_per_day = tc.allocations_per_manager_per_day;
         t.reallocate_above = tc.reallocate_above;
+        t.takes_after_wd = tc.takes_after_wd;
         t.stage_weight.assign(pathway.stages.size(), nan);
         for (std::size_t s = 0; s < pathway.stages.size(); ++s) {
             const auto it = tc.stage_weights.find(pathway.stages[s].id);
@@ -205,15 +206,30 @@ double Model::weight_in_team(int team, const PathwayStage& s) const {
     return std::isnan(w) ? s.caseload_weight : w;
 }
 
-bool Model::worker_keeps_case(const Case& c, int next_stage) const {
-    if (cfg_->pathway.stages[static_cast<std::size_t>(next_stage)].kind != StageKind::SocialWork) {
-        return false;
+bool Model::worker_keeps_case(const Case& /*c*/, int next_stage) const {
+    // A social-work stage keeps the worker, whichever team holds it: under "same_worker" for
+    // good; under "transfer" until the receiving team allocates the child (queue_transfer), as
+    // councils' transfer protocols keep a case with the transferring worker until then. An
+    // unallocated case keeps its queue entry (the team is chosen at allocation).
+    return cfg_->pathway.stages[static_cast<std::size_t>(next_stage)].kind == StageKind::SocialWork;
+}
+
+void Model::queue_transfer(int case_index) {
+    Case& c = cases_[static_cast<std::size_t>(case_index)];
+    if (c.worker < 0 || c.in_queue ||
+        cfg_->allocation.practice_model == PracticeModel::kSameWorker ||
+        stage_team_[static_cast<std::size_t>(c.stage)] ==
+            posts_[static_cast<std::size_t>(c.worker)].team) {
+        return;
     }
-    if (c.worker < 0 || cfg_->allocation.practice_model == PracticeModel::kSameWorker) {
-        return true;  // unallocated: the queue entry stays, the team is chosen at allocation
-    }
-    return stage_team_[static_cast<std::size_t>(next_stage)] ==
-           posts_[static_cast<std::size_t>(c.worker)].team;
+    // Held: allocated (its worker carries the stage's work) and waiting in the queue for the
+    // receiving team; not counted as unallocated (Model::unassign counts it if its worker goes).
+    // The receiving team takes the child from its transfer point on (e.g. the first review).
+    const int receiving = std::max(0, stage_team_[static_cast<std::size_t>(c.stage)]);
+    const int after = teams_[static_cast<std::size_t>(receiving)].takes_after_wd;
+    c.in_queue = true;
+    c.queued_day = after > 0 ? calendar_.add_working_days(today(), after) : today();
+    unallocated_.push_back(case_index);
 }
 
 double Model::allocation_budget(int team) const {
@@ -253,6 +269,9 @@ void Model::reallocate(core::DayIndex day) {
             }
             const int index = from.cases.back();  // the newest case moves
             Case& c = cases_[static_cast<std::size_t>(index)];
+            if (c.in_queue) {
+                continue;  // already waiting for another team (a transfer)
+            }
             const PathwayStage& s = cfg_->pathway.stages[static_cast<std::size_t>(c.stage)];
             const double weight = weight_in_team(static_cast<int>(t), s);
             const int to = pick_reallocation_target(loads, cap, loads[k], weight);

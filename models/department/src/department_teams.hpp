@@ -29,6 +29,7 @@ struct TeamLayout {
     AllocationPolicy policy = AllocationPolicy::kMostRoom;
     double allocations_per_manager_per_day = 0.0;  ///< 0 = no limit
     double reallocate_above = 0.0;                 ///< 0 = never
+    int takes_after_wd = 0;  ///< transfers in: working days into the stage (the transfer point)
     /// Weight of each pathway stage under this team's cap; NaN = the stage's own caseload_weight.
     std::vector<double> stage_weight;
     int rota = 0;           ///< in_turn: the next position in the rota (a post offset in the team)

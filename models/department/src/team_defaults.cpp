@@ -13,7 +13,7 @@ std::vector<TeamConfig> default_teams() {
     // the model's steady state; long-term child-in-need and care teams hold more, lighter cases
     // under a cap of 26 (docs/model.md 7.4).
     auto team = [](std::string id, std::string label, std::vector<std::string> stages, double share,
-                   AllocationPolicy policy, double cap = 0.0) {
+                   AllocationPolicy policy, double cap = 0.0, int takes_after_wd = 0) {
         TeamConfig t;
         t.id = std::move(id);
         t.label = std::move(label);
@@ -21,6 +21,7 @@ std::vector<TeamConfig> default_teams() {
         t.posts_share = share;
         t.policy = policy;
         t.caseload_cap = cap;
+        t.takes_after_wd = takes_after_wd;
         if (share > 0.0) {
             t.allocations_per_manager_per_day = 5.0;
             t.reallocate_above = 25.0;
@@ -34,10 +35,13 @@ std::vector<TeamConfig> default_teams() {
              {"assessment", "section_47", "initial_conference"}, 0.24, AllocationPolicy::kInTurn),
         team("child_in_need", "Child in need", {"child_in_need"}, 0.40, AllocationPolicy::kInTurn,
              26.0),
+        // Transfer points (a council's transfer procedure, docs/analysts.md): a child on a plan
+        // moves at the first core group, within 10 working days of the conference; a child in
+        // care after the first looked-after review (within 20 working days).
         team("child_protection", "Child protection", {"child_protection_plan"}, 0.20,
-             AllocationPolicy::kInTurn),
+             AllocationPolicy::kInTurn, 0.0, 10),
         team("children_in_care", "Children in care", {"looked_after"}, 0.16,
-             AllocationPolicy::kInTurn, 26.0),
+             AllocationPolicy::kInTurn, 26.0, 20),
     };
 }
 

@@ -60,6 +60,12 @@ void read_team(ObjectReader& r, TeamConfig& t) {
               .doc = "A worker above this many weighted cases has their newest case moved to "
                      "the worker with most room; 0 = never",
               .unit = "weighted cases"});
+    r.integer("takes_after_wd", t.takes_after_wd,
+              {.range = Range::closed(0, 2520),
+               .doc = "practice_model transfer: working days into this team's stage before it "
+                      "takes a child from another team's worker (the transfer point); the worker "
+                      "before keeps the child until then; 0 = at once",
+               .unit = "working days"});
 }
 
 /** @brief The index of stage `id` in the pathway, -1 if none. */

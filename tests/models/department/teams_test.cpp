@@ -1,6 +1,6 @@
 // Teams (issue 11 item 2): the team manager's choices on hand-built teams (milliseconds), the
 // layout of posts and managers, the reader's checks of `teams` (every error with its JSON path),
-// and the practice-model lever through the whole model.
+// and the practice-model lever (its effect and its price) and transfers through the whole model.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -165,6 +165,7 @@ TEST(DepartmentTeamsReader, ThePresetHasTheFiveTeamsAndTheTransferPracticeModel)
         EXPECT_EQ(c.teams[i].allocations_per_manager_per_day,
                   defaults[i].allocations_per_manager_per_day);
         EXPECT_EQ(c.teams[i].reallocate_above, defaults[i].reallocate_above);
+        EXPECT_EQ(c.teams[i].takes_after_wd, defaults[i].takes_after_wd);
     }
     EXPECT_EQ(c.allocation.practice_model, PracticeModel::kTransfer);
     const scenario::LoadResult same =
@@ -184,11 +185,13 @@ TEST(DepartmentTeamsReader, EveryBadTeamIsReportedWithItsPath) {
                          "teams[3].id=\"assessment\"",                           // duplicate
                          "teams[4].caseload_cap=-3",                             // cap
                          "teams[4].posts_share=1.5",                             // FTE share
+                         "teams[3].takes_after_wd=-1",  // transfer point before the stage
                      });
     EXPECT_FALSE(r.scenario);
     EXPECT_TRUE(has_error(r, "teams[2].stages", "at least 1")) << all_errors(r);
     EXPECT_TRUE(has_error(r, "teams[4].caseload_cap", "")) << all_errors(r);
     EXPECT_TRUE(has_error(r, "teams[4].posts_share", "")) << all_errors(r);
+    EXPECT_TRUE(has_error(r, "teams[3].takes_after_wd", "")) << all_errors(r);
     // The cross checks run once the teams themselves read cleanly.
     const scenario::LoadResult x = scenario::load_scenario(
         base_path(), {"teams[1].stages=[\"assessment\", \"no_such_stage\"]",
@@ -220,12 +223,15 @@ TEST(DepartmentTeamsReader, SharesMustSumToOneAndEveryHoldingTeamNeedsAPost) {
 
 // --- The practice-model lever through the whole model --------------------------------------
 
-TEST(DepartmentTeams, SameWorkerSharplyCutsChangesOfWorker) {
-    // Common random numbers: the same seed and replications for both practice models, base's
-    // teams over 6 years (2 of warm-up). 12 replications: the paired differences below are
-    // several times their standard errors (measured, see docs/model.md 7.4), so each 99.99%
-    // interval (testing::kSignLevel: a correct model fails it less than once in 10,000 seeds)
-    // excludes its bound with room to spare.
+TEST(DepartmentTeams, SameWorkerSharplyCutsChangesOfWorkerAndCostsAssessmentCapacity) {
+    // The practice-model lever, paired: common random numbers (the same seed and replications
+    // for both practice models), base's teams over 6 years (2 of warm-up), 12 replications.
+    // Measured with `cssim compare` (10 paired replications, seed 20230401, same horizon):
+    // looked-after children with 3+ workers 0.171 -> 0.029 (95% CI of the difference
+    // [-0.170, -0.114], so a standard error of ~0.013: the difference is ~11 of them); social
+    // workers per closed case 1.83 -> 1.08; unallocated cases 6.5 -> 164 (+158 [+155, +161]).
+    // Each 99.99% interval below (testing::kSignLevel: t(11) ~ 5.5 standard errors; a correct
+    // model fails it less than once in 10,000 seeds) therefore excludes its bound with room.
     const scenario::LoadResult r =
         scenario::load_scenario(base_path(), {"run.years=6", "run.warmup_years=2"});
     ASSERT_TRUE(r.scenario) << all_errors(r);
@@ -249,12 +255,47 @@ TEST(DepartmentTeams, SameWorkerSharplyCutsChangesOfWorker) {
         core::paired_difference_ci(scaled, shifted, testing::kSignLevel);
     EXPECT_LT(cut.high, 0.0) << "(same - 1) - 0.8 x (transfer - 1): " << testing::show(cut);
     testing::expect_falls(a, b, "looked_after_three_plus_workers_share");
-    // The price of transfers is the handover hours (3 per change of worker, time_use): they fall
-    // with one worker throughout. Measured (6 replications, 6 years, docs/model.md 7.4):
-    // handovers 4,850 -> 1,118 a year, workers per closed case 1.84 -> 1.11. The model has no
-    // mechanism by which same_worker costs anything (no specialist skill of a team), so no price
-    // of same_worker is asserted: it is better on every measured figure (see docs/model.md 7.4).
     testing::expect_falls(a, b, "handovers_per_year");
+    // The price: with one worker throughout, the assessment team's workers keep their children
+    // into plans and care, so the team fills with long-term cases and new referrals wait for
+    // it (allocation.over_cap_after_wd) before another team's worker takes them. Nothing here is
+    // typed in: the queue emerges from the teams' sizes, caps and the children's stays.
+    testing::expect_rises(a, b, "unallocated_cases_mean");
+    testing::expect_rises(a, b, "out_of_team_allocations_per_year");
+    // Transfers happen only under "transfer", each held by the child's worker until the
+    // receiving team allocates (no transfer under "same_worker").
+    const core::ConfidenceInterval held = testing::ci(a, "transfers_per_year");
+    EXPECT_GT(held.low, 0.0) << testing::show(held);
+    for (double x : testing::samples(b, "transfers_per_year")) {
+        EXPECT_EQ(x, 0.0);
+    }
+}
+
+TEST(DepartmentTeams, TheWorkerBeforeKeepsAChildUntilTheReceivingTeamsTransferPoint) {
+    // A transfer point of 120 working days for the children-in-care team (instead of 20): the
+    // child-protection workers who brought children into care keep them for six months, so the
+    // care team holds fewer children. (The child-protection team's own caseload moves less: its
+    // workers, fuller, take fewer new plans in turn.) Paired (common random numbers), 6
+    // replications of 4 years (1 of warm-up). Measured (`cssim run`, 6 replications each): the
+    // care team's caseload 19.9 [19.5, 20.3] -> 16.9 [16.6, 17.3], a fall of ~3 cases against
+    // 95% intervals of +-0.4 for each level alone; the paired 99.99% interval is well clear.
+    const scenario::LoadResult r =
+        scenario::load_scenario(base_path(), {"run.years=4", "run.warmup_years=1"});
+    ASSERT_TRUE(r.scenario) << all_errors(r);
+    const DepartmentConfig prompt = *r.scenario->department;
+    DepartmentConfig late = prompt;
+    for (TeamConfig& t : late.teams) {
+        if (t.id == "children_in_care") {
+            t.takes_after_wd = 120;
+        }
+    }
+    constexpr int kReplications = 6;
+    const testing::MetricSamples a = testing::run_many(prompt, kReplications);
+    const testing::MetricSamples b = testing::run_many(late, kReplications);
+    testing::expect_falls(a, b, "caseload_mean/children_in_care");
+    // Transfers still happen (after the point), and their wait is counted from it.
+    const core::ConfidenceInterval held = testing::ci(b, "transfers_per_year");
+    EXPECT_GT(held.low, 0.0) << testing::show(held);
 }
 
 }  // namespace

@@ -169,6 +169,11 @@ struct TeamConfig {
     /** @brief A worker above this many weighted cases has their newest case moved to the worker
      * with most room in the team (a change of worker); 0 = never. */
     double reallocate_above = 0.0;
+    /** @brief Under practice_model "transfer": working days into one of this team's stages
+     * before the team takes a child transferred from another team's worker (the transfer
+     * point, e.g. the first looked-after review); the worker before keeps the child until
+     * then. 0 = as soon as the team can allocate. */
+    int takes_after_wd = 0;
 };
 
 /**
