@@ -197,7 +197,7 @@ void Model::work_one_post(int post_index, core::DayIndex day, bool working_day) 
         if (day > due) {
             ++c.visits_late;
         }
-        if (s.ends_when_work_done() && c.visits_done >= s.required_visits) {
+        if (s.ends_when_work_done() && c.visits_done >= required_visits_for(s, c.need)) {
             // An assessment that ends when its work is done has its own visits (the required
             // ones, seeing the child), not a statutory cadence while it stays open.
             c.next_visit = -1;
@@ -205,7 +205,7 @@ void Model::work_one_post(int post_index, core::DayIndex day, bool working_day) 
             c.next_visit = calendar_.add_working_days(day, s.visit_interval_wd);
             c.visit_open = calendar_.add_working_days(day, s.visit_interval_wd - visit_lead(s));
         }
-        if (c.timer_done && c.visits_done >= s.required_visits) {
+        if (c.timer_done && c.visits_done >= required_visits_for(s, c.need)) {
             finished_.push_back(index);
         }
     }
@@ -339,7 +339,7 @@ void Model::assessment_hours_done(int case_index, core::DayIndex day) {
         c.assess_left = 0.0;
         if (!c.timer_done) {
             c.timer_done = true;
-            if (c.visits_done >= a.required_visits) {
+            if (c.visits_done >= required_visits_for(a, c.need)) {
                 finished_.push_back(case_index);
             }
         }

@@ -124,6 +124,18 @@ inline double share_assessment_time(double free_hours, double pace_per_day, doub
     return total;
 }
 
+/** @brief Visits a child at `need` must have before stage `s` can end: the stage's
+ * `required_visits_by_need` where it has them (a proportionate assessment sees a child at low
+ * need once), else `required_visits`. */
+inline int required_visits_for(const PathwayStage& s, int need) {
+    if (s.required_visits_by_need.empty()) {
+        return s.required_visits;
+    }
+    const std::size_t n =
+        std::min(static_cast<std::size_t>(std::max(need, 0)), s.required_visits_by_need.size() - 1);
+    return std::max(0, s.required_visits_by_need[n]);
+}
+
 /** @brief Hours of work one assessment of a child at `need` needs: gamma around the stage's
  * hours for that need with its coefficient of variation (the mean exactly when cv is 0). */
 inline double draw_work_hours(const PathwayStage& s, int need, core::RandomStream& rng) {

@@ -246,7 +246,7 @@ void Model::enter_stage(int case_index, int requested_stage, bool residual) {
 void Model::on_stage_end(int case_index) {
     Case& c = cases_[case_index];
     const PathwayStage& s = cfg_->pathway.stages[c.stage];
-    if (s.kind == StageKind::SocialWork && c.visits_done < s.required_visits) {
+    if (s.kind == StageKind::SocialWork && c.visits_done < required_visits_for(s, c.need)) {
         c.timer_done = true;  // ends when the worker has done the visits (day process)
         return;
     }

@@ -166,6 +166,10 @@ void use_emergent_durations(PathwayConfig& p) {
         // after the work, as free time allows, and counted as admin.
         a->writing_hours_by_need = {4.4, 4.4, 4.4, 4.4, 4.4};
         a->admin_hours_per_week = 0.0;
+        // A proportionate assessment (Working Together 2023: the assessment is proportionate
+        // to the child's needs; the child is seen): one visit where the need is none or low,
+        // two otherwise (L: which needs get one visit is a guess; docs/validation.md).
+        a->required_visits_by_need = {1, 1, 2, 2, 2};
         a->work_hours_cv = 0.5;
         a->work_hours_per_day = 0.1;  // appointments and other agencies' replies set the pace
         a->deadline_push_wd = 10;     // the last two weeks before the 45-day deadline

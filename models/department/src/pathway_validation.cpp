@@ -86,6 +86,10 @@ std::vector<PathwayProblem> validate_pathway(const PathwayConfig& pathway) {
                     stage_problem(si, field, "needs exactly 5 values (none..acute) or none"));
             }
         };
+        if (!s.required_visits_by_need.empty() && s.required_visits_by_need.size() != kNeedLevels) {
+            problems.push_back(stage_problem(si, "required_visits_by_need",
+                                             "needs exactly 5 values (none..acute) or none"));
+        }
         empty_or_by_need(s.work_hours_by_need, "work_hours_by_need");
         empty_or_by_need(s.writing_hours_by_need, "writing_hours_by_need");
         if (!s.writing_hours_by_need.empty() && s.work_hours_by_need.empty()) {

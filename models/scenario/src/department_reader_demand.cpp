@@ -160,6 +160,18 @@ void read_stage(ObjectReader& s, PathwayStage& st) {
         s, "duration_wd", st.duration_wd,
         {.required = false, .doc = "Time before the outcome", .unit = "working days"});
     s.integer("required_visits", st.required_visits, {.range = Range::closed(0, 1000)});
+    {
+        std::vector<double> visits(st.required_visits_by_need.begin(),
+                                   st.required_visits_by_need.end());
+        s.number_array("required_visits_by_need", visits,
+                       {.range = Range::closed(0.0, 1000.0),
+                        .doc = "Visits before the stage can end, by need (overrides "
+                               "required_visits)"});
+        st.required_visits_by_need.assign(visits.size(), 0);
+        for (std::size_t i = 0; i < visits.size(); ++i) {
+            st.required_visits_by_need[i] = static_cast<int>(std::lround(visits[i]));
+        }
+    }
     s.integer("visit_interval_wd", st.visit_interval_wd,
               {.range = Range::closed(0, 1000), .unit = "working days"});
     s.integer("review_interval_wd", st.review_interval_wd,

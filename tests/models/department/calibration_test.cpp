@@ -115,9 +115,14 @@ TEST(DepartmentCalibration, PaOnePerThreeReproducesTheEvaluationTable) {
 // that switches base.json (--gtest_also_run_disabled_tests shows where base stands). Measured
 // (docs/validation.md, "Durations from work and reviews"), base's defaults with
 // use_emergent_durations() and one team, 20 replications: every band here but the median holds
-// (assessments, within 45 days, the nine national figures, the PA table); the median is 38.25
-// [38.04, 38.46] working days against 33 +- 5. With teams as well, the stocks and the workforce
-// figures leave their bands.
+// (assessments, within 45 days, the nine national figures, the PA table). With one assessment
+// visit at need 0-1 (required_visits_by_need) the median is 37.85 [37.68, 38.02] working days
+// against 33 +- 5 (before it: 38.25 [38.04, 38.46]), so this test still fails, by 0.02 wd at
+// the interval's top; 507.0 [501.0, 513.1] assessments per 10,000 and 85.8% [84.7, 86.9] within
+// 45 hold. The median is set by guesses (work pace 0.1 h a day, push window 10 wd, the work's
+// cv 0.5): at cv 1.0 it is 36.35 [36.12, 36.58] and 83.2% within 45 (sensitivity in
+// validation.md; not adopted, since no source fixes the cv). With teams as well, the stocks and
+// the workforce figures leave their bands.
 TEST(DepartmentCalibration, DISABLED_BaseAssessesAsOftenAndAsFastAsEngland) {
     // Issue 11, "What must be shown": assessments and their durations emerge from the work
     // (docs/model.md 7.3), nothing typed in. Bands (docs/validation.md): DfE CIN 2024/25 648,830

@@ -176,6 +176,20 @@ TEST(DepartmentDurations, WorkHoursByNeedWithTheirSpread) {
     EXPECT_NEAR(std::sqrt(sum2 / n - mean * mean), 4.0, 0.3);
 }
 
+TEST(DepartmentDurations, AProportionateAssessmentSeesALowNeedChildOnce) {
+    // A stage with visits by need overrides its flat count; without them the flat count holds.
+    PathwayStage a;
+    a.required_visits = 2;
+    EXPECT_EQ(required_visits_for(a, 0), 2);
+    EXPECT_EQ(required_visits_for(a, 4), 2);
+    a.required_visits_by_need = {1, 1, 2, 2, 3};
+    EXPECT_EQ(required_visits_for(a, 0), 1);
+    EXPECT_EQ(required_visits_for(a, 1), 1);
+    EXPECT_EQ(required_visits_for(a, 2), 2);
+    EXPECT_EQ(required_visits_for(a, 4), 3);
+    EXPECT_EQ(required_visits_for(a, 9), 3);  // past the table: its last value
+}
+
 TEST(DepartmentDurations, ReviewConferencesFollowTheirSchedule) {
     const PathwayStage cp = plan_stage();
     // Within 3 months of the initial conference, then at most every 6 months.
@@ -314,9 +328,7 @@ TEST(DepartmentDurationsModel, PlansAndCareEpisodesEndOnlyAtTheirReviews) {
 
 TEST(DepartmentDurationsModel, AssessmentsEndWhenTheirWorkIsDone) {
     // With the work mechanism an assessment's episode lasts at least the working days its
-    // hours take at the day's pace (at least 1.5 h x 0.1 h a day... for the lightest need, but
-    // the required visits alone take 8+ working days); and none is recorded as finishing the
-    // day it starts.
+    // hours take at the day's pace (1.5 h at 0.1 h a day for the lightest need, on average).
     const EmergentRun on = run_small(true);
     int n = 0, short_ones = 0;
     for (const record::EpisodeRecord& e : on.rec.episodes) {
@@ -326,7 +338,52 @@ TEST(DepartmentDurationsModel, AssessmentsEndWhenTheirWorkIsDone) {
         }
     }
     EXPECT_GT(n, 500);
-    EXPECT_EQ(short_ones, 0);
+    // One visit at need 0-1 lets a light assessment end early, but the work's pace keeps it
+    // rare: a need-0 draw under 0.5 h (gamma, mean 1.5, cv 0.5: ~5%) at ~14% of assessments,
+    // plus its writing, is well under 1% of them (measured: 4 of 500+).
+    EXPECT_LE(short_ones, 0.01 * n);
+}
+
+TEST(DepartmentDurationsModel, OneVisitAtLowNeedLetsAnAssessmentEndBeforeASecondVisit) {
+    // The same small council and seed with one visit at need 0-1 (use_emergent_durations())
+    // and with two visits at every need. With two, no assessment can end before its second
+    // visit (~10 working days after the first, itself up to 5 in): none within 5 working days.
+    // With one, an assessment whose drawn work is light ends when its work and writing are
+    // done, so some do. The share within 20 working days barely moves (measured 8.0% -> 9.3%):
+    // the work's pace (0.1 h a day, L), not the visits, is what keeps assessments long
+    // (docs/validation.md); the test asserts only that it does not fall.
+    DepartmentConfig one;
+    one.run.years = 2.0;
+    one.run.warmup_years = 0.5;
+    use_emergent_durations(one.pathway);
+    DepartmentConfig two = one;
+    for (PathwayStage& st : two.pathway.stages) {
+        if (st.id == "assessment") {
+            st.required_visits_by_need.clear();
+        }
+    }
+    struct Shares {
+        double n = 0, within_5 = 0, within_20 = 0;
+    };
+    auto count = [](const DepartmentConfig& c) {
+        const record::ReplicationRecord rec = run_replication(c, 20231207, 0, true);
+        Shares s;
+        for (const record::EpisodeRecord& e : rec.episodes) {
+            if (e.stage == "assessment" && e.start_day > 0) {
+                s.n += 1;
+                s.within_5 += e.working_days < 5 ? 1 : 0;
+                s.within_20 += e.working_days <= 20 ? 1 : 0;
+            }
+        }
+        return s;
+    };
+    const Shares with_one = count(one);
+    const Shares with_two = count(two);
+    ASSERT_GT(with_one.n, 500);
+    ASSERT_GT(with_two.n, 500);
+    EXPECT_EQ(with_two.within_5, 0);
+    EXPECT_GT(with_one.within_5, 0);
+    EXPECT_GE(with_one.within_20 / with_one.n, with_two.within_20 / with_two.n);
 }
 
 TEST(DepartmentDurationsModel, AssessmentCountAndStocksEmergeWithTheMechanismsOn) {
@@ -354,7 +411,7 @@ TEST(DepartmentDurationsModel, AssessmentCountAndStocksEmergeWithTheMechanismsOn
 }
 
 TEST(DepartmentDurationsModel, PlanLengthsArePlausibleAgainstTheDfE) {
-    // Plans ending after the warm-up, from the episode records of 4 detailed replications of
+    // Plans ending after the warm-up, from the episode records of 8 detailed replications of
     // base with use_emergent_durations() (10 years, 2 of warm-up, seed 20230401). DfE CIN
     // 2024/25 table D7 (England, 62,300 plans ending): 26.9% within 6 months, 43.5% over 6
     // months to under a year, 29.6% a year or more. The English regions lie up to ~8 points
@@ -363,12 +420,14 @@ TEST(DepartmentDurationsModel, PlanLengthsArePlausibleAgainstTheDfE) {
     // the replications must lie inside it. A plausibility check of the reviews' timing and exit
     // chances, not of a tuned number: drawn lognormal plans (mean 230 wd, sd 130) would give
     // about 19 / 48 / 33% and pass too, while plans ending at their first review (exit chance 1)
-    // would put everything within 6 months and fail.
+    // would put everything within 6 months and fail. (With 4 replications and one assessment
+    // visit at need 0-1 the 6-12 months share's interval was [0.486, 0.537] around 0.512, its
+    // top 0.2 points over the band; 8 replications narrow the interval, the band is unchanged.)
     DepartmentConfig config;
     use_emergent_durations(config.pathway);
     const double month = 30.4375;
     std::vector<double> within_6, six_to_12, year_plus;
-    for (std::uint64_t r = 0; r < 4; ++r) {
+    for (std::uint64_t r = 0; r < 8; ++r) {
         const record::ReplicationRecord rec = run_replication(config, 20230401, r, true);
         const std::int64_t warmup_end = 731;  // two years from 1 April 2023
         double n = 0, a = 0, b = 0, c = 0;
@@ -402,8 +461,8 @@ TEST(DepartmentDurationsModel, WithoutTheDeadlinePushAssessmentsSlipAndPileUp) {
     // against the same with deadline_push_hours_per_day = 0 (an assessment near its deadline
     // still comes first but gets no more than its usual pace), 6 paired replications of 10
     // years (common random numbers), paired intervals at 99.99% (kSignLevel). Measured with
-    // cssim run, 8 and 6 replications: within 45 wd 0.84 -> 0.39, median 38 -> 55 wd, children
-    // in need 342 -> 373 per 10,000.
+    // cssim run, 6 replications each (one visit at need 0-1): within 45 wd 0.86 -> 0.42, median
+    // 38 -> 53 wd, children in need 344 -> 374 per 10,000.
     DepartmentConfig pushed;
     use_emergent_durations(pushed.pathway);
     DepartmentConfig flat = pushed;

@@ -61,6 +61,9 @@ TEST(PathwayValidation, EmergentDurationsAreValidAndWritingNeedsWork) {
     PathwayConfig q = default_pathway();
     q.stages[static_cast<std::size_t>(a)].writing_hours_by_need = {4.0, 4.0, 4.0, 4.0, 4.0};
     EXPECT_TRUE(has_problem(validate_pathway(q), "writing hours need work_hours_by_need", a));
+    PathwayConfig v = default_pathway();
+    v.stages[static_cast<std::size_t>(a)].required_visits_by_need = {1, 1, 2};
+    EXPECT_TRUE(has_problem(validate_pathway(v), "exactly 5 values", a));
 }
 
 TEST(PathwayValidation, ReportsDuplicateStageIds) {

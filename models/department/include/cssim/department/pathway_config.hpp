@@ -39,7 +39,11 @@ struct PathwayStage {
     /** @brief Time in the stage before its outcome is decided, working days. For social-work
      * stages the stage also waits for its required visits (so it slips under pressure). */
     core::Distribution duration_wd = core::Distribution::deterministic(20.0);
-    int required_visits = 0;              ///< visits that must be done before the stage can end
+    int required_visits = 0;  ///< visits that must be done before the stage can end
+    /** @brief Visits that must be done before the stage can end, by need level (kNeedLevels
+     * values), overriding `required_visits`: a proportionate assessment (Working Together 2023)
+     * sees a child at low need once. Empty: `required_visits` at every need. */
+    std::vector<int> required_visits_by_need;
     int visit_interval_wd = 0;            ///< statutory visit every n working days; 0 = none
     int review_interval_wd = 0;           ///< review meeting every n working days; 0 = none
     double review_hours = 0.0;            ///< hours of meeting per review (counted as "other" time)
