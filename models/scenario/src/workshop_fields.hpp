@@ -1,6 +1,7 @@
 #pragma once
-// What workshop_reader.cpp and decision_reader.cpp share: numbers as people write them, paths
-// relative to a file, and Fields, which reads one JSON object's keys with their JSON paths.
+// What workshop_reader.cpp, workshop_levers.cpp and decision_reader.cpp share: numbers as people
+// write them, paths relative to a file, Fields, which reads one JSON object's keys with their JSON
+// paths, and the lever reader.
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -12,6 +13,7 @@
 #include <vector>
 
 #include "cssim/scenario/scenario.hpp"
+#include "cssim/scenario/workshop.hpp"
 
 namespace cssim::scenario::workshop_fields {
 
@@ -102,5 +104,21 @@ private:
 inline std::string at_index(const std::string& key, std::size_t i) {
     return key + "[" + std::to_string(i) + "]";
 }
+
+/**
+ * @brief Checks `path=value` against the scenario as `--set` would; reports the scenario's
+ * first complaint at `at`. Returns the model's planned budget a year with that setting (none if
+ * the scenario has no department or refuses the setting).
+ */
+std::optional<double> check_setting(const std::string& scenario_path, const std::string& path,
+                                    const std::string& value, const std::string& at,
+                                    std::vector<Diagnostic>& out);
+
+/**
+ * @brief Reads one lever of a workshop file at JSON path `at`; its paths and values are checked
+ * against the scenario (and priced) only when `scenario_ok`.
+ */
+void read_lever(const json& item, const std::string& at, const std::string& scenario_path,
+                bool scenario_ok, WorkshopLever& lever, std::vector<Diagnostic>& out);
 
 }  // namespace cssim::scenario::workshop_fields
