@@ -8,50 +8,17 @@
 
 #include "cssim/department/run_calendar.hpp"
 #include "number_format.hpp"
+#include "report_parts.hpp"
 #include "report_svg.hpp"
 
 namespace cssim::cli {
 namespace {
 
 using nlohmann::json;
-
-constexpr const char* kColours[] = {"#1f5f99", "#c2571a", "#3b8a3e", "#7b4ea3", "#8c6d1f"};
-
-const char* colour(std::size_t i) {
-    return kColours[i % (sizeof kColours / sizeof *kColours)];
-}
-
-/** @brief A key metric: its summary name, words, and the archived series behind its chart. */
-struct KeyMetric {
-    const char* metric;
-    const char* label;
-    const char* series;  ///< "" if the model archives no series for it
-    Aggregation aggregation;
-    double scale;
-    const char* chart_unit;
-    /// Unit of the yearly chart drawn from summary.json's financial years when the runs have
-    /// them (nullptr: always the series); `metric` times `scale` is plotted.
-    const char* year_unit = nullptr;
-};
-
-constexpr KeyMetric kKeyMetrics[] = {
-    {"unallocated_cases_mean", "Unallocated work", "unallocated_cases", Aggregation::MonthlyMean,
-     1.0, "cases waiting for a social worker (monthly mean)"},
-    {"caseload_mean", "Caseload", "caseload_mean", Aggregation::MonthlyMean, 1.0,
-     "cases per social worker (monthly mean)"},
-    {"direct_time_share", "Direct time with families", "time_use/direct", Aggregation::MonthlyMean,
-     100.0, "% of social workers' hours (monthly mean)"},
-    {"turnover_rate", "Turnover", "", Aggregation::MonthlyMean, 100.0,
-     "% of employed social workers leaving per year (whole run)",
-     "% of employed social workers leaving in each financial year"},
-    {"agency_share", "Agency share", "agency_share", Aggregation::MonthlyMean, 100.0,
-     "% of social workers from agencies (monthly mean)"},
-    {"spend_total", "Spend", "spend_to_date", Aggregation::YearEndValue, 1e-6,
-     "£ million per financial year", "£ million per financial year"},
-    {"harm_events_per_10k_children", "Serious harm", "harm_events", Aggregation::YearSum, 1.0,
-     "serious harm events per financial year",
-     "serious harm events per 10,000 children per financial year"},
-};
+using report_parts::charts_section;
+using report_parts::KeyMetric;
+using report_parts::kKeyMetrics;
+using report_parts::metric_of;
 
 std::string pretty_path(const std::string& path) {
     std::string out;
@@ -77,29 +44,6 @@ std::string pretty_json(const std::string& text) {
     if (j.is_string())
         return j.get<std::string>();
     return text.size() > 90 ? text.substr(0, 87) + "..." : text;
-}
-
-void diff(const json& a, const json& b, const std::string& path, std::vector<ScenarioChange>& out) {
-    if (a.is_object() && b.is_object()) {
-        for (const auto& [key, value] : a.items()) {
-            const std::string p = path.empty() ? key : path + "." + key;
-            if (path.empty() && (key == "name" || key == "description"))
-                continue;
-            if (!b.contains(key)) {
-                out.push_back({p, value.dump(), ""});
-            } else {
-                diff(value, b.at(key), p, out);
-            }
-        }
-        for (const auto& [key, value] : b.items()) {
-            if (!a.contains(key) && !(path.empty() && (key == "name" || key == "description"))) {
-                out.push_back({path.empty() ? key : path + "." + key, "", value.dump()});
-            }
-        }
-        return;
-    }
-    if (a != b)
-        out.push_back({path, a.dump(), b.dump()});
 }
 
 /** @brief An interval as HTML: each bound kept on one line, "n/a" without one. */
@@ -146,14 +90,6 @@ std::string verdict_cell(const std::string& verdict) {
     return "<td class=\"verdict " + cls + "\">" + html_escape(verdict) + "</td>";
 }
 
-const ReportMetric* metric_of(const ReportRun& run, const std::string& name) {
-    for (const ReportMetric& m : run.metrics) {
-        if (m.name == name)
-            return &m;
-    }
-    return nullptr;
-}
-
 std::string label_of(const std::string& name) {
     for (const KeyMetric& k : kKeyMetrics) {
         if (name == k.metric)
@@ -163,17 +99,6 @@ std::string label_of(const std::string& name) {
 }
 
 }  // namespace
-
-std::vector<ScenarioChange> scenario_changes(const std::string& before_json,
-                                             const std::string& after_json) {
-    std::vector<ScenarioChange> out;
-    const json a = json::parse(before_json, nullptr, false);
-    const json b = json::parse(after_json, nullptr, false);
-    if (a.is_discarded() || b.is_discarded())
-        return out;
-    diff(a, b, "", out);
-    return out;
-}
 
 std::string format_value(double value, const std::string& unit, bool with_sign) {
     if (!std::isfinite(value))
@@ -319,85 +244,6 @@ std::string runs_table(const ReportInput& input, const std::vector<std::string>&
         out += "</tr>";
     }
     return out + "</tbody></table>";
-}
-
-std::string charts_section(const ReportInput& input) {
-    std::string out = "<h2 id=\"charts\">Over time</h2>";
-    const ReportRun& base = input.runs.front();
-    TimeAxis axis;
-    axis.start_date = base.start_date.empty() ? "2000-01-01" : base.start_date;
-    axis.days = static_cast<double>(department::days_in_years(axis.start_date, base.years));
-    axis.warmup_days =
-        static_cast<double>(department::days_in_years(axis.start_date, base.warmup_years));
-    std::size_t fewest = 0;
-    bool any = false;
-    for (const KeyMetric& k : kKeyMetrics) {
-        const std::string title = k.label;
-        std::string svg;
-        std::string caption;
-        const bool by_year =
-            k.year_unit != nullptr &&
-            std::all_of(input.runs.begin(), input.runs.end(), [&](const ReportRun& r) {
-                return !period_line(r, k.metric, k.scale).points.empty();
-            });
-        if (by_year) {
-            std::vector<SvgSeries> series;
-            for (std::size_t i = 0; i < input.runs.size(); ++i) {
-                const ChartLine line = period_line(input.runs[i], k.metric, k.scale);
-                fewest = !any ? line.replications : std::min(fewest, line.replications);
-                any = true;
-                series.push_back({input.runs[i].name, colour(i), line.points, true});
-            }
-            svg = time_chart_svg(title, k.year_unit, series, axis);
-            caption =
-                "One point per full financial year of the measured period (April to March; "
-                "summary.json's periods), with a 95% interval. Ticks on the time axis mark "
-                "1 April.";
-        } else if (std::string(k.series).empty()) {
-            std::vector<SvgInterval> items;
-            for (std::size_t i = 0; i < input.runs.size(); ++i) {
-                const ReportMetric* m = metric_of(input.runs[i], k.metric);
-                if (m == nullptr)
-                    continue;
-                items.push_back({input.runs[i].name, colour(i), m->mean * k.scale, m->low * k.scale,
-                                 m->high * k.scale});
-            }
-            if (items.empty())
-                continue;
-            svg = interval_chart_svg(title, k.chart_unit, items);
-            caption =
-                "Whole measured period: mean and 95% interval over replications (the "
-                "model archives no daily series of leavers).";
-        } else {
-            std::vector<SvgSeries> series;
-            for (std::size_t i = 0; i < input.runs.size(); ++i) {
-                const ChartLine line = chart_line(input.runs[i].archive, k.series, k.aggregation,
-                                                  k.scale, axis.start_date);
-                if (line.points.empty())
-                    continue;
-                fewest = !any ? line.replications : std::min(fewest, line.replications);
-                any = true;
-                series.push_back({input.runs[i].name, colour(i), line.points,
-                                  k.aggregation != Aggregation::MonthlyMean});
-            }
-            if (series.empty())
-                continue;
-            svg = time_chart_svg(title, k.chart_unit, series, axis);
-            caption = k.aggregation == Aggregation::MonthlyMean
-                          ? "Monthly means over the archived replications, with a 95% band."
-                          : "One point per full financial year (April to March), with a 95% "
-                            "interval.";
-            caption += " Ticks on the time axis mark 1 April, the start of a financial year.";
-        }
-        out += "<figure><h3>" + html_escape(title) + "</h3>" + svg + "<figcaption>" +
-               html_escape(caption) + "</figcaption></figure>";
-    }
-    if (any && fewest < 2) {
-        out +=
-            "<p class=\"note\">Only one replication was run, so the charts show one possible "
-            "history without a band: run more replications (<code>-r</code>) for bands.</p>";
-    }
-    return out;
 }
 
 std::string costs_section(const ReportInput& input) {

@@ -6,13 +6,11 @@
 #include <cmath>
 #include <string>
 
+#include "cli_test_support.hpp"
 #include "subprocess.hpp"
 
 namespace cssim::testing {
 namespace {
-
-const std::string kExe = CSSIM_EXE;
-const std::string kBase = std::string(CSSIM_SOURCE_DIR) + "/scenarios/base.json";
 
 /** @brief The "mean" of `metric` in a summary.json (NaN when absent). */
 double summary_mean(const std::string& summary, const std::string& metric) {

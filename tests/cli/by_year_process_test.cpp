@@ -15,13 +15,11 @@
 #include <tuple>
 #include <vector>
 
+#include "cli_test_support.hpp"
 #include "subprocess.hpp"
 
 namespace cssim::testing {
 namespace {
-
-const std::string kExe = CSSIM_EXE;
-const std::string kBase = std::string(CSSIM_SOURCE_DIR) + "/scenarios/base.json";
 
 // base.json starts on 2023-04-01: run years are calendar years, so a 2-year warm-up ends on
 // 2025-04-01 and a 6-year run on 2029-04-01, and the measured period is exactly the financial

@@ -7,14 +7,13 @@
 #include <fstream>
 #include <string>
 
+#include "cli_test_support.hpp"
 #include "subprocess.hpp"
 
 namespace cssim::testing {
 namespace {
 
 namespace fs = std::filesystem;
-
-const std::string kExe = CSSIM_EXE;
 
 std::string write_scenario(const std::string& dir, const std::string& name,
                            const std::string& text) {

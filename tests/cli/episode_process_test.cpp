@@ -10,14 +10,12 @@
 #include <string>
 #include <vector>
 
+#include "cli_test_support.hpp"
 #include "cssim/record/archive_reader.hpp"
 #include "subprocess.hpp"
 
 namespace cssim::testing {
 namespace {
-
-const std::string kExe = CSSIM_EXE;
-const std::string kBase = std::string(CSSIM_SOURCE_DIR) + "/scenarios/base.json";
 
 double metric(const std::vector<record::MetricValue>& metrics, const std::string& name) {
     for (const auto& m : metrics) {

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "cli_test_support.hpp"
 #include "subprocess.hpp"
 
 namespace cssim::testing {
@@ -14,20 +15,13 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const std::string kExe = CSSIM_EXE;
-const std::string kSource = CSSIM_SOURCE_DIR;
 const std::string kWorkforce = kSource + "/tests/fixtures/ees/csww_indicators_2023_fixture.csv";
 const std::string kReferrals = kSource + "/tests/fixtures/ees/cin_referrals_2025_fixture.csv";
-const std::string kBase = kSource + "/scenarios/base.json";
 
 ProcessResult init(const std::string& dir, std::vector<std::string> args) {
     std::vector<std::string> argv = {kExe, "init", "--base", kBase};
     argv.insert(argv.end(), args.begin(), args.end());
     return run_process(argv, 0, 0, dir);
-}
-
-bool contains(const std::string& text, const std::string& part) {
-    return text.find(part) != std::string::npos;
 }
 
 TEST(Init, FixtureToValidScenarioToRun) {

@@ -9,15 +9,13 @@
 #include <regex>
 #include <string>
 
+#include "cli_test_support.hpp"
 #include "subprocess.hpp"
 
 namespace cssim::testing {
 namespace {
 
 namespace fs = std::filesystem;
-
-const std::string kExe = CSSIM_EXE;
-const std::string kSource = CSSIM_SOURCE_DIR;
 
 std::string find_chromium() {
     for (const char* path : {"/usr/bin/chromium", "/usr/bin/chromium-browser"}) {

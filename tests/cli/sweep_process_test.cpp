@@ -13,6 +13,7 @@
 #include <string>
 #include <thread>
 
+#include "cli_test_support.hpp"
 #include "cssim/record/errors.hpp"
 #include "cssim/record/results_store.hpp"
 #include "subprocess.hpp"
@@ -22,7 +23,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const std::string kExe = CSSIM_EXE;
 // The outputs that must not depend on threads, shards or interruptions (the manifest holds
 // wall time and the command line, so it is left out).
 const char* const kDeterministic[] = {"replications.csv", "points.csv", "summary.json",

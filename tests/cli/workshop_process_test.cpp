@@ -10,6 +10,7 @@
 #include <numeric>
 #include <string>
 
+#include "cli_test_support.hpp"
 #include "cssim/record/archive_reader.hpp"
 #include "subprocess.hpp"
 
@@ -18,7 +19,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const std::string kExe = CSSIM_EXE;
 const std::string kWorkshop =
     std::string(CSSIM_SOURCE_DIR) + "/scenarios/workshops/pa_decision.json";
 

@@ -10,19 +10,19 @@
 #include <fstream>
 #include <string>
 
+#include "cli_test_support.hpp"
 #include "cssim/record/archive_reader.hpp"
 #include "cssim/record/errors.hpp"
 #include "subprocess.hpp"
 
 namespace fs = std::filesystem;
 using cssim::testing::fresh_directory;
+using cssim::testing::kExe;
 using cssim::testing::ProcessResult;
 using cssim::testing::read_file;
 using cssim::testing::run_process;
 
 namespace {
-
-const std::string kExe = CSSIM_EXE;
 
 /** @brief A real `cssim run` of a small queue: the folder holding run.sqlite. */
 std::string real_archive(const std::string& dir) {

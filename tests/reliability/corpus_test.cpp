@@ -14,16 +14,17 @@
 #include <string>
 #include <vector>
 
+#include "cli_test_support.hpp"
 #include "subprocess.hpp"
 
 namespace fs = std::filesystem;
 using cssim::testing::fresh_directory;
+using cssim::testing::kExe;
 using cssim::testing::ProcessResult;
 using cssim::testing::run_process;
 
 namespace {
 
-const std::string kExe = CSSIM_EXE;
 const fs::path kCorpus = fs::path(CSSIM_SOURCE_DIR) / "tests" / "reliability" / "corpus";
 
 struct Expectation {

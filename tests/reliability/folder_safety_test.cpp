@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <string>
 
+#include "cli_test_support.hpp"
 #include "store_helpers.hpp"
 #include "subprocess.hpp"
 
@@ -14,11 +15,6 @@ namespace cssim::testing {
 namespace {
 
 namespace fs = std::filesystem;
-const std::string kExe = CSSIM_EXE;
-
-bool contains(const std::string& text, const std::string& part) {
-    return text.find(part) != std::string::npos;
-}
 
 std::string queue(const std::string& dir, int horizon = 500) {
     return write_text(dir + "/q.json",

@@ -8,16 +8,16 @@
 #include <random>
 #include <string>
 
+#include "cli_test_support.hpp"
 #include "subprocess.hpp"
 
 namespace fs = std::filesystem;
 using cssim::testing::fresh_directory;
+using cssim::testing::kExe;
 using cssim::testing::ProcessResult;
 using cssim::testing::run_process;
 
 namespace {
-
-const std::string kExe = CSSIM_EXE;
 
 std::string write(const std::string& path, const std::string& text) {
     std::ofstream(path, std::ios::binary) << text;

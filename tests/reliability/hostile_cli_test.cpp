@@ -12,20 +12,21 @@
 #include <string>
 #include <vector>
 
+#include "cli_test_support.hpp"
 #include "subprocess.hpp"
 
 namespace fs = std::filesystem;
 using cssim::testing::fresh_directory;
+using cssim::testing::kBase;
+using cssim::testing::kExe;
+using cssim::testing::kSource;
 using cssim::testing::ProcessResult;
 using cssim::testing::read_file;
 using cssim::testing::run_process;
 
 namespace {
 
-const std::string kExe = CSSIM_EXE;
-const std::string kSource = CSSIM_SOURCE_DIR;
 const std::string kQueue = kSource + "/scenarios/queue/mm1.json";
-const std::string kBase = kSource + "/scenarios/base.json";
 
 /** @brief Runs cssim with its standard output sent to /dev/full (every write fails ENOSPC). */
 ProcessResult run_to_full_disk(const std::vector<std::string>& args) {

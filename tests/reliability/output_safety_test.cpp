@@ -15,19 +15,19 @@
 #include <random>
 #include <string>
 
+#include "cli_test_support.hpp"
 #include "cssim/record/archive_reader.hpp"
 #include "cssim/record/errors.hpp"
 #include "subprocess.hpp"
 
 namespace fs = std::filesystem;
 using cssim::testing::fresh_directory;
+using cssim::testing::kExe;
 using cssim::testing::ProcessResult;
 using cssim::testing::read_file;
 using cssim::testing::run_process;
 
 namespace {
-
-const std::string kExe = CSSIM_EXE;
 
 /** @brief A queue scenario whose replications take roughly `horizon_days` / 400,000 s each. */
 std::string queue_scenario(const std::string& dir, int horizon_days, int replications = 6) {

@@ -13,6 +13,7 @@
 #include <string>
 #include <thread>
 
+#include "cli_test_support.hpp"
 #include "store_helpers.hpp"
 #include "subprocess.hpp"
 
@@ -20,11 +21,6 @@ namespace cssim::testing {
 namespace {
 
 namespace fs = std::filesystem;
-const std::string kExe = CSSIM_EXE;
-
-bool contains(const std::string& text, const std::string& part) {
-    return text.find(part) != std::string::npos;
-}
 
 // Two finished shards of the small sweep in dir/shards; returns the sweep file.
 std::string two_shards(const std::string& dir) {

@@ -13,6 +13,7 @@
 #include <string>
 #include <thread>
 
+#include "cli_test_support.hpp"
 #include "store_helpers.hpp"
 #include "subprocess.hpp"
 
@@ -20,11 +21,6 @@ namespace cssim::testing {
 namespace {
 
 namespace fs = std::filesystem;
-const std::string kExe = CSSIM_EXE;
-
-bool contains(const std::string& text, const std::string& part) {
-    return text.find(part) != std::string::npos;
-}
 
 // ---- item 4, 8, 17, 18: refused when the sweep is read -----------------------------------
 

@@ -7,6 +7,8 @@
 #include <cstdio>
 #include <string>
 
+#include "department_reader.hpp"
+
 namespace cssim::scenario {
 
 namespace {
@@ -14,7 +16,6 @@ namespace {
 using namespace cssim::department;
 
 constexpr double kMaxChildren = 1e8;  // as the population reader
-constexpr double kMaxPosts = 100'000.0;
 
 /** @brief 80000 -> "80,000"; 0.875 -> "0.875"; at most `decimals` decimals, no trailing 0s. */
 std::string grouped(double x, int decimals = 0) {
@@ -73,7 +74,8 @@ void read_population_and_council(ObjectReader& root, DepartmentConfig& c, Counci
                 "children unless a section states them (docs/scenarios.md)"},
         [&](ObjectReader& r) {
             p.present = !r.is_schema();
-            const Field posts = {.range = Range::closed(0.0, kMaxPosts), .unit = "FTE"};
+            const Field posts = {.range = Range::closed(0.0, department_reader::kMaxPosts),
+                                 .unit = "FTE"};
             r.number("children", p.children,
                      {.required = true,
                       .range = {0.0, kMaxChildren, true, false},
