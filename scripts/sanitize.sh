@@ -48,6 +48,21 @@ common=(-G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "-DCMAKE_CXX_FLAGS_RELWITHDEB
 # Path of a test binary inside a build folder (they mirror the source tree).
 binary() { find "$1/tests" -type f -name "$2" -perm -u+x | head -n 1; }
 
+# Background jobs of run_asan: its locals `running` and `failed` are visible here (bash's dynamic
+# scope). wait_for_a_slot waits for one job when test_jobs are running; wait_for_all for every one.
+wait_for_a_slot() {
+    if ((running >= test_jobs)); then
+        wait -n || failed=1
+        running=$((running - 1))
+    fi
+}
+wait_for_all() {
+    while ((running > 0)); do
+        wait -n || failed=1
+        running=$((running - 1))
+    done
+}
+
 run_asan() {
     local dir=${CSSIM_ASAN_DIR:-$root/build-asan}
     # Every GoogleTest binary the build defines (the viewer is not built here, see below), so a
@@ -79,34 +94,22 @@ run_asan() {
     local logs start=$SECONDS failed=0 running=0 t
     logs=$(mktemp -d)
     for t in $(longest_first "${tests[@]}"); do
-        if ((running >= test_jobs)); then
-            wait -n || failed=1
-            running=$((running - 1))
-        fi
+        wait_for_a_slot
         asan_test "$dir" "$t" "$logs" "${filter[@]}" &
         running=$((running + 1))
     done
-    while ((running > 0)); do
-        wait -n || failed=1
-        running=$((running - 1))
-    done
+    wait_for_all
     # The statistical suites left out above check calibrated outputs; what they would add under
     # ASan is the code paths of every preset (inspection waves, blame culture, collapse...).
     # Those run here: each shipped department preset, one replication of three years with
     # detail, through the sanitized cssim (any report aborts the run and fails this step).
     local p
     for p in "$root"/scenarios/*.json; do
-        if ((running >= test_jobs)); then
-            wait -n || failed=1
-            running=$((running - 1))
-        fi
+        wait_for_a_slot
         asan_preset "$dir" "$p" "$logs" &
         running=$((running + 1))
     done
-    while ((running > 0)); do
-        wait -n || failed=1
-        running=$((running - 1))
-    done
+    wait_for_all
     rm -rf "$logs"
     if ((failed)); then
         echo "== ASan+UBSan: FAILED (see above)" >&2
