@@ -104,7 +104,8 @@ void Model::leave_stage(int case_index, int next_stage) {
     e.case_id = c.serial;
     e.stage = s.id;
     if (h.episode_post >= 0) {
-        // Teams do not exist yet: the supervision team of the post, as the post's track says.
+        // The post's team as its track shows it: the team's label with `teams`, else the
+        // supervision team of workforce.team_size consecutive posts (post_team_label).
         e.team = post_team_label(h.episode_post);
         e.worker = h.episode_post;  // social worker posts are tracks 0..n-1
     }

@@ -267,7 +267,9 @@ void Model::reallocate(core::DayIndex day) {
             if (from.weighted_caseload <= team.reallocate_above || from.cases.empty()) {
                 continue;
             }
-            const int index = from.cases.back();  // the newest case moves
+            // The last case of the worker's list moves: usually the newest, but removing a case
+            // swaps the last into its place, so it is not always (a known approximation).
+            const int index = from.cases.back();
             Case& c = cases_[static_cast<std::size_t>(index)];
             if (c.in_queue) {
                 continue;  // already waiting for another team (a transfer)
