@@ -1,7 +1,7 @@
 /**
  * @file department_allocation.cpp
- * @brief The front door's screening (mechanism 2) and allocation of cases to social workers with
- * the unallocated queue and the caseload cap (mechanism 4).
+ * @brief The front door's screening (mechanism 2) and the model's side of allocation (mechanism
+ * 4): the case moves Allocation (allocation.hpp) asks for — assign, release, the queue entry.
  */
 #include <algorithm>
 #include <limits>
@@ -49,8 +49,7 @@ void Model::enqueue_unallocated(int case_index) {
     Case& c = cases_[case_index];
     c.in_queue = true;
     c.queued_day = today();
-    ++unallocated_count_;
-    unallocated_.push_back(case_index);
+    allocation_.enqueue(case_index);
 }
 
 void Model::add_load(Post& p, const PathwayStage& s, double sign) {
@@ -103,145 +102,37 @@ void Model::unassign(int case_index, bool to_queue) {
     if (c.in_queue) {
         // Held for a transfer (queue_transfer): its entry now waits unheld, from today even if
         // the receiving team's transfer point has not come.
-        ++unallocated_count_;
+        allocation_.count_waiting(1);
         c.queued_day = std::min(c.queued_day, today());
     } else if (to_queue) {
         enqueue_unallocated(case_index);
     }
 }
 
-void Model::allocate(core::DayIndex day, bool unlimited) {
-    if (unallocated_.empty()) {
+void Model::release(int case_index, int post) {
+    const Case& c = cases_[static_cast<std::size_t>(case_index)];
+    add_load(posts_[static_cast<std::size_t>(post)],
+             cfg_->pathway.stages[static_cast<std::size_t>(c.stage)], -1.0);
+    unassign(case_index, false);  // a held transfer's entry is counted as waiting meanwhile
+}
+
+void Model::count_allocation(AllocationCount what, double amount) {
+    if (!measuring()) {
         return;
     }
-    // Each team's candidates with room, and their room, computed once per call: a post's cap
-    // does not change during the call, and only the posts that take or give up a case change
-    // their load, so only their room is recomputed (with the same expression, so the same
-    // choices as recomputing every room for every case). Without `teams` there is one team of
-    // every post, in post order, so the choices are those of the model before teams.
-    const std::size_t n_teams = teams_.size();
-    // "same_worker": a worker keeps the child whatever the stage, and the team holding a case's
-    // stage takes it first; a case that has waited allocation.over_cap_after_wd working days
-    // for that team goes to the worker with most room in any other team (work outside that
-    // team's usual stages) before going over the cap in its own team.
-    const bool same_worker =
-        n_teams > 1 && cfg_->allocation.practice_model == PracticeModel::kSameWorker;
-    std::vector<std::vector<int>> candidates(n_teams);
-    std::vector<std::vector<double>> rooms(n_teams);
-    std::vector<std::vector<int>> positions(n_teams);
-    std::vector<double> budget(n_teams, std::numeric_limits<double>::infinity());
-    for (std::size_t i = 0; i < posts_.size(); ++i) {
-        const Post& p = posts_[i];
-        if (can_take_cases(p, day)) {
-            const std::size_t t = static_cast<std::size_t>(p.team);
-            candidates[t].push_back(static_cast<int>(i));
-            rooms[t].push_back(cap_of(p, day) - p.weighted_caseload);
-            positions[t].push_back(static_cast<int>(i) - teams_[t].first_post);
-        }
-    }
-    if (!unlimited) {
-        for (std::size_t t = 0; t < n_teams; ++t) {
-            budget[t] = allocation_budget(static_cast<int>(t));
-        }
-    }
-    auto refresh_room = [&](int post) {
-        const std::size_t t = static_cast<std::size_t>(posts_[post].team);
-        const auto it = std::find(candidates[t].begin(), candidates[t].end(), post);
-        if (it != candidates[t].end()) {
-            rooms[t][static_cast<std::size_t>(it - candidates[t].begin())] =
-                cap_of(posts_[post], day) - posts_[post].weighted_caseload;
-        }
-    };
-    std::size_t remaining = unallocated_.size();
-    while (remaining-- > 0) {
-        if ((remaining & 1023) == 0) {
-            throw_if_cancelled();  // a huge backlog against hundreds of posts takes seconds
-        }
-        const int index = unallocated_.front();
-        unallocated_.pop_front();
-        Case& c = cases_[index];
-        if (!c.active || !c.in_queue) {
-            continue;  // closed or re-routed while waiting: drop the stale entry
-        }
-        const int team_index = std::max(0, stage_team_[static_cast<std::size_t>(c.stage)]);
-        const std::size_t t = static_cast<std::size_t>(team_index);
-        TeamLayout& team = teams_[t];
-        const int held_by = c.worker;  // >= 0: a transfer, the child's worker holds it meanwhile
-        if (held_by >= 0 &&
-            (same_worker || posts_[static_cast<std::size_t>(held_by)].team == team_index)) {
-            c.in_queue = false;  // no longer a transfer (the stage or the practice model changed)
-            continue;
-        }
-        if (held_by >= 0 && day < c.queued_day) {
-            unallocated_.push_back(index);  // before the transfer point (takes_after_wd)
-            continue;
-        }
-        if (budget[t] < 1.0) {
-            unallocated_.push_back(index);  // the team's managers have no time left today
-            continue;
-        }
-        const PathwayStage& stage = cfg_->pathway.stages[static_cast<std::size_t>(c.stage)];
-        const double weight = weight_in_team(team_index, stage);
-        int best = -1;
-        const int k = team.policy == AllocationPolicy::kInTurn
-                          ? pick_in_turn(rooms[t], positions[t], team.end_post - team.first_post,
-                                         weight, team.rota)
-                          : pick_most_room(rooms[t], weight);
-        if (k >= 0) {
-            best = candidates[t][static_cast<std::size_t>(k)];
-        }
-        const int wait_limit = cfg_->allocation.over_cap_after_wd;
-        const bool waited_too_long =
-            wait_limit > 0 && calendar_.working_days_between(c.queued_day, day) >= wait_limit;
-        if (best < 0 && waited_too_long && same_worker) {
-            // Another team's worker with most room (under that team's weights and cap).
-            double most = 0.0;
-            for (std::size_t u = 0; u < n_teams; ++u) {
-                if (u == t) {
-                    continue;
-                }
-                const double w = weight_in_team(static_cast<int>(u), stage);
-                const int j = pick_most_room(rooms[u], w);
-                if (j >= 0 && rooms[u][static_cast<std::size_t>(j)] > most) {
-                    most = rooms[u][static_cast<std::size_t>(j)];
-                    best = candidates[u][static_cast<std::size_t>(j)];
-                }
-            }
-            if (best >= 0 && measuring()) {
-                outputs_.acc.out_of_team_allocations += 1.0;
-            }
-        }
-        if (best < 0 && waited_too_long) {
-            // Waited too long: the manager allocates over the cap to the least-loaded worker.
-            double lowest = 1e300;
-            for (int i = team.first_post; i < team.end_post; ++i) {
-                const Post& p = posts_[static_cast<std::size_t>(i)];
-                if (is_case_holder(p) && !p.sick && !p.on_notice && p.weighted_caseload < lowest) {
-                    lowest = p.weighted_caseload;
-                    best = i;
-                }
-            }
-        }
-        if (best < 0) {
-            unallocated_.push_back(index);  // keeps its place order for tomorrow
-            continue;
-        }
-        if (held_by >= 0) {
-            // The receiving team takes the child: the transferring worker lets them go.
-            add_load(posts_[static_cast<std::size_t>(held_by)], stage, -1.0);
-            unassign(index, false);  // counts the entry as unallocated, as below uncounts it
-            refresh_room(held_by);
-            if (measuring()) {
-                outputs_.acc.transfers += 1.0;
-                outputs_.acc.transfer_wait_wd +=
-                    static_cast<double>(calendar_.working_days_between(c.queued_day, day));
-            }
-        }
-        c.in_queue = false;
-        --unallocated_count_;
-        assign(index, best, day);
-        refresh_room(best);
-        budget[t] -= 1.0;
+    switch (what) {
+        case AllocationCount::kOutOfTeam:
+            outputs_.acc.out_of_team_allocations += amount;
+            break;
+        case AllocationCount::kTransfer:
+            outputs_.acc.transfers += amount;
+            break;
+        case AllocationCount::kTransferWaitWd:
+            outputs_.acc.transfer_wait_wd += amount;
+            break;
+        case AllocationCount::kReallocation:
+            outputs_.acc.reallocations += amount;
+            break;
     }
 }
 

@@ -25,8 +25,8 @@ void Model::on_working_day(core::DayIndex day) {
     if (working_day) {
         managers_.hazards(day, system_.resignation_multiplier(day));
         screen_referrals(day);
-        allocate(day);
-        reallocate(day);
+        allocation_.allocate(day);
+        allocation_.reallocate(day);
     }
     managers_.update_supervision();
     int working = 0;

@@ -154,8 +154,10 @@ void Model::register_outputs() {
 }
 
 std::string Model::post_team_label(int post) const {
-    if (teams_.front().config_index >= 0) {
-        return teams_[static_cast<std::size_t>(posts_[static_cast<std::size_t>(post)].team)].label;
+    if (allocation_.teams().front().config_index >= 0) {
+        return allocation_
+            .teams()[static_cast<std::size_t>(posts_[static_cast<std::size_t>(post)].team)]
+            .label;
     }
     return "Team " + std::to_string(post / std::max(1, cfg_->workforce.team_size) + 1);
 }
@@ -210,7 +212,7 @@ void Model::snapshot(core::DayIndex day) {
     const double lac = lac_stage_ >= 0 ? stage_counts_[lac_stage_] : 0.0;
     const double caseload = holders > 0.0 ? held / holders : 0.0;
     supervision_coverage_ = holders > 0.0 ? supervised / holders : 1.0;
-    system_.update_kpis(KpiDay{caseload, static_cast<double>(unallocated_count_), cin, agency,
+    system_.update_kpis(KpiDay{caseload, static_cast<double>(allocation_.waiting()), cin, agency,
                                holders, posts - employed, posts, employed});
     const double points = cfg_->inspection.enabled ? system_.kpi_points() : 0.0;
     int managers_present = managers_.present();
@@ -231,7 +233,7 @@ void Model::snapshot(core::DayIndex day) {
         }
         outputs_.acc.days += 1.0;
         outputs_.acc.caseload_sum += caseload;
-        outputs_.acc.unallocated_sum += unallocated_count_;
+        outputs_.acc.unallocated_sum += allocation_.waiting();
         outputs_.acc.cin_sum += cin * per_10k;
         outputs_.acc.cp_sum += cp * per_10k;
         outputs_.acc.lac_sum += lac * per_10k;
@@ -256,7 +258,7 @@ void Model::snapshot(core::DayIndex day) {
         outputs_.push(series, worked > 0.0 ? x / worked : outputs_.last(series, 0.0));
     };
     outputs_.push(h.caseload, caseload);
-    outputs_.push(h.unallocated, unallocated_count_);
+    outputs_.push(h.unallocated, allocation_.waiting());
     outputs_.push(h.stress, holders > 0.0 ? stress / holders : 0.0);
     share(h.direct, day_direct_);
     share(h.admin, day_admin_);

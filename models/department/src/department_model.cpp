@@ -71,7 +71,8 @@ Model::Model(const DepartmentConfig& config, std::uint64_t master_seed, std::uin
                 core::RandomStream::derive(master_seed, replication, "management")),
       workforce_(config, calendar_, sim_, outputs_, *this,
                  WorkforceStreams::derive(master_seed, replication), with_detail),
-      posts_(workforce_.posts()) {
+      posts_(workforce_.posts()),
+      allocation_(config, calendar_, *this) {
     end_day_ = days_in_years(config.run.start_date, config.run.years);
     warmup_day_ = days_in_years(config.run.start_date, config.run.warmup_years);
 }
@@ -105,8 +106,8 @@ void Model::initialise() {
     health_visitors_ = cfg_->prevention.enabled ? cfg_->prevention.health_visitors : 0.0;
     initialise_posts();
     managers_.initialise(manager_count_);
-    outputs_.acc.team_cases.assign(teams_.size(), 0.0);
-    outputs_.acc.team_holders.assign(teams_.size(), 0.0);
+    outputs_.acc.team_cases.assign(allocation_.teams().size(), 0.0);
+    outputs_.acc.team_holders.assign(allocation_.teams().size(), 0.0);
     first_fy_ = financial_year_of(calendar_.start());
     yearly_cv_ = cfg_->demand.yearly_rate_cv;
     draw_yearly_multipliers(first_fy_);
@@ -114,7 +115,7 @@ void Model::initialise() {
     initialise_cases();
     // The open cases of day 0 start with their workers (day 0 may fall on a weekend, and the
     // first day's series should not show the whole caseload as unallocated).
-    allocate(0, true);
+    allocation_.allocate(0, true);
     // Runaway guard: a base run dispatches ~30 events per referral plus a few per day; a run
     // past 100 times that is a bug or a pathological scenario, and stops with a clear error.
     const double referrals = referral_process_.expected_count(0, core::start_of_day(end_day_));

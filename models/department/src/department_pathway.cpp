@@ -201,7 +201,8 @@ void Model::enter_stage(int case_index, int requested_stage, bool residual) {
                 // Continuity: the same worker keeps the child, with the new stage's workload.
                 Post& p = posts_[c.worker];
                 add_load(p, s, 1.0);
-                queue_transfer(case_index);  // another team's stage: held until it allocates
+                allocation_.queue_transfer(
+                    case_index, today());  // another team's stage: held until it allocates
             } else if (!c.in_queue) {
                 enqueue_unallocated(case_index);
             }
@@ -307,7 +308,7 @@ void Model::on_stage_end(int case_index) {
     }
     if (c.in_queue && !keeps_worker) {
         c.in_queue = false;  // the queue entry is skipped lazily
-        --unallocated_count_;
+        allocation_.count_waiting(-1);
     }
     leave_stage(case_index, next);
     c.rushed = false;

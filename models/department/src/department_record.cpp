@@ -210,10 +210,10 @@ std::vector<record::MetricValue> Model::metrics_of(const Accumulators& a,
     }
     // Caseload per team (cases / case-holding workers, summed over the days), for the teams
     // of the scenario that hold posts.
-    for (std::size_t t = 0; t < teams_.size() && t < a.team_cases.size(); ++t) {
-        const int k = teams_[t].config_index;
+    for (std::size_t t = 0; t < allocation_.teams().size() && t < a.team_cases.size(); ++t) {
+        const int k = allocation_.teams()[t].config_index;
         if (k >= 0 && cfg_->teams[static_cast<std::size_t>(k)].posts_share > 0.0) {
-            metrics.push_back(record::MetricValue{"caseload_mean/" + teams_[t].id,
+            metrics.push_back(record::MetricValue{"caseload_mean/" + allocation_.teams()[t].id,
                                                   ratio(a.team_cases[t], a.team_holders[t])});
         }
     }

@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "allocation.hpp"
 #include "cssim/core/distribution.hpp"
 #include "cssim/core/random.hpp"
 #include "cssim/core/simulation.hpp"
@@ -118,7 +119,7 @@ inline int misjudge_need(int need, core::RandomStream& rng) {
 }
 
 /** @brief One replication of the department model. */
-class Model : private WorkforceHost {
+class Model : private WorkforceHost, private AllocationHost {
 public:
     Model(const DepartmentConfig& config, std::uint64_t master_seed, std::uint64_t replication,
           bool with_detail, bool with_episodes = true);
@@ -174,10 +175,8 @@ private:
     void close_case(int case_index, int from_stage);
     int new_case();
     void screen_referrals(core::DayIndex day);
-    /** @brief Allocates queued cases within the team holding each case's stage; `unlimited`
-     * ignores the managers' allocation capacity (the open cases of day 0). */
-    void allocate(core::DayIndex day, bool unlimited = false);
-    void assign(int case_index, int post, core::DayIndex day);
+    /** @brief Post `post` takes the case (AllocationHost: Allocation chose the post). */
+    void assign(int case_index, int post, core::DayIndex day) override;
     void add_load(Post& p, const PathwayStage& s, double sign);
     /** @brief Working days before a visit's deadline from which it may be made (a quarter of
      * the interval): workers plan visits inside a window rather than on the last day. */
@@ -190,22 +189,34 @@ private:
     // department_teams.cpp: teams (issue 11 item 2).
     /** @brief Lays the posts out in teams and maps stages and posts to teams and managers. */
     void build_teams();
-    /** @brief The caseload cap of a team (its own, or allocation.caseload_cap). */
-    double team_cap(int team) const;
+    /** @brief The caseload cap of a team (Allocation::team_cap). */
+    double team_cap(int team) const { return allocation_.team_cap(team); }
     /** @brief The weight of a case in stage `s` under team `team`'s cap. */
-    double weight_in_team(int team, const PathwayStage& s) const;
+    double weight_in_team(int team, const PathwayStage& s) const {
+        return allocation_.weight_in_team(team, s);
+    }
     /** @brief True when a case moving to `next_stage` stays with its worker (or stays in the
      * queue): the stage is social work (a transfer to another team waits, held by the worker,
-     * until that team allocates the child: queue_transfer). */
+     * until that team allocates the child: Allocation::queue_transfer). */
     bool worker_keeps_case(const Case& c, int next_stage) const;
-    /** @brief Under "transfer": a case whose stage another team holds joins the queue for
-     * that team, held by its worker until the team allocates it (Model::allocate). */
-    void queue_transfer(int case_index);
-    /** @brief Cases a team's managers can allocate today (infinite when unlimited). */
-    double allocation_budget(int team) const;
-    /** @brief Moves the newest case of each worker above the team's threshold to the worker
-     * with most room (a change of worker), within the managers' capacity. */
-    void reallocate(core::DayIndex day);
+
+    // department_allocation.cpp: the model's side of the Allocation component (allocation.hpp).
+    const std::vector<Post>& allocation_posts() const override { return posts_; }
+    QueueEntry queue_entry(int case_index) const override {
+        const Case& c = cases_[static_cast<std::size_t>(case_index)];
+        return QueueEntry{c.active, c.in_queue, c.stage, c.worker, c.queued_day};
+    }
+    void set_queue_entry(int case_index, bool in_queue, core::DayIndex queued_day) override {
+        Case& c = cases_[static_cast<std::size_t>(case_index)];
+        c.in_queue = in_queue;
+        c.queued_day = queued_day;
+    }
+    double allocation_manager_time(int manager) const override {
+        return managers_.manager_supervision(manager);
+    }
+    void release(int case_index, int post) override;
+    void count_allocation(AllocationCount what, double amount) override;
+    void poll_cancel() const override { throw_if_cancelled(); }
 
     // department_changes.cpp: dated changes of levers (scenario `changes`).
     void schedule_changes();
@@ -240,8 +251,8 @@ private:
     void on_funding_change(int index);
     void handover_all(int post_index);
     bool is_case_holder(const Post& p) const { return p.is_case_holder(); }
-    bool can_take_cases(const Post& p, core::DayIndex day) const;
-    double cap_of(const Post& p, core::DayIndex day) const;
+    bool can_take_cases(const Post& p, core::DayIndex day) const override;
+    double cap_of(const Post& p, core::DayIndex day) const override;
 
     // department_metrics.cpp
     void register_outputs();
@@ -318,13 +329,9 @@ private:
     std::vector<int> free_cases_;
     std::uint64_t next_case_serial_ = 0;
     std::deque<int> screening_queue_;
-    std::deque<int> unallocated_;
-    int unallocated_count_ = 0;
     int early_help_families_ = 0;
     double early_help_capacity_ = 0.0;
 
-    std::vector<TeamLayout> teams_;  ///< the teams (one department-wide team without `teams`)
-    std::vector<int> stage_team_;    ///< the team holding each pathway stage, -1 none
     int pa_count_ = 0;
     int manager_count_ = 0;
 
@@ -356,6 +363,9 @@ private:
     Workforce workforce_;
     /// workforce_.posts(): the model writes only their workload fields (cases, loads, team).
     std::vector<Post>& posts_;
+    /// The unallocated queue, the teams and the managers' allocation choices; it calls back
+    /// through AllocationHost.
+    Allocation allocation_;
 };
 
 }  // namespace cssim::department::detail

@@ -2,7 +2,7 @@
  * @file department_teams.cpp
  * @brief Teams (issue 11 item 2): the layout of posts and managers, the team holding each stage,
  * the manager's choices as pure functions, and the model's team steps (build, who keeps a case
- * at a change of stage, reallocation above the threshold, the managers' allocation capacity).
+ * at a change of stage); the Allocation component (allocation.hpp) makes the choices in a run.
  */
 #include "department_teams.hpp"
 
@@ -178,119 +178,26 @@ int pick_reallocation_target(const std::vector<double>& loads, double cap, doubl
 // --- The model's team steps -------------------------------------------------------------------
 
 void Model::build_teams() {
-    teams_ = plan_teams(*cfg_, static_cast<int>(posts_.size()), stage_team_);
-    for (std::size_t t = 0; t < teams_.size(); ++t) {
-        for (int i = teams_[t].first_post; i < teams_[t].end_post; ++i) {
+    allocation_.build(static_cast<int>(posts_.size()));
+    const std::vector<TeamLayout>& teams = allocation_.teams();
+    for (std::size_t t = 0; t < teams.size(); ++t) {
+        for (int i = teams[t].first_post; i < teams[t].end_post; ++i) {
             posts_[static_cast<std::size_t>(i)].team = static_cast<int>(t);
         }
     }
-    manager_count_ = teams_.empty() ? 0 : teams_.back().end_manager;
-    if (teams_.front().config_index >= 0) {
-        managers_.set_post_managers(post_managers(*cfg_, teams_));
+    manager_count_ = teams.empty() ? 0 : teams.back().end_manager;
+    if (teams.front().config_index >= 0) {
+        managers_.set_post_managers(post_managers(*cfg_, teams));
     }
-}
-
-double Model::team_cap(int team) const {
-    const double cap = teams_[static_cast<std::size_t>(team)].caseload_cap;
-    return cap > 0.0 ? cap : cfg_->allocation.caseload_cap;
-}
-
-double Model::weight_in_team(int team, const PathwayStage& s) const {
-    const std::vector<PathwayStage>& stages = cfg_->pathway.stages;
-    const std::ptrdiff_t index = &s - stages.data();
-    if (team < 0 || index < 0 || index >= static_cast<std::ptrdiff_t>(stages.size())) {
-        return s.caseload_weight;
-    }
-    const double w =
-        teams_[static_cast<std::size_t>(team)].stage_weight[static_cast<std::size_t>(index)];
-    return std::isnan(w) ? s.caseload_weight : w;
 }
 
 bool Model::worker_keeps_case(const Case& /*c*/, int next_stage) const {
     // A social-work stage keeps the worker, whichever team holds it: under "same_worker" for
-    // good; under "transfer" until the receiving team allocates the child (queue_transfer), as
-    // councils' transfer protocols keep a case with the transferring worker until then. An
-    // unallocated case keeps its queue entry (the team is chosen at allocation).
+    // good; under "transfer" until the receiving team allocates the child
+    // (Allocation::queue_transfer), as councils' transfer protocols keep a case with the
+    // transferring worker until then. An unallocated case keeps its queue entry (the team is
+    // chosen at allocation).
     return cfg_->pathway.stages[static_cast<std::size_t>(next_stage)].kind == StageKind::SocialWork;
-}
-
-void Model::queue_transfer(int case_index) {
-    Case& c = cases_[static_cast<std::size_t>(case_index)];
-    if (c.worker < 0 || c.in_queue ||
-        cfg_->allocation.practice_model == PracticeModel::kSameWorker ||
-        stage_team_[static_cast<std::size_t>(c.stage)] ==
-            posts_[static_cast<std::size_t>(c.worker)].team) {
-        return;
-    }
-    // Held: allocated (its worker carries the stage's work) and waiting in the queue for the
-    // receiving team; not counted as unallocated (Model::unassign counts it if its worker goes).
-    // The receiving team takes the child from its transfer point on (e.g. the first review).
-    const int receiving = std::max(0, stage_team_[static_cast<std::size_t>(c.stage)]);
-    const int after = teams_[static_cast<std::size_t>(receiving)].takes_after_wd;
-    c.in_queue = true;
-    c.queued_day = after > 0 ? calendar_.add_working_days(today(), after) : today();
-    unallocated_.push_back(case_index);
-}
-
-double Model::allocation_budget(int team) const {
-    const TeamLayout& t = teams_[static_cast<std::size_t>(team)];
-    if (t.allocations_per_manager_per_day <= 0.0) {
-        return std::numeric_limits<double>::infinity();
-    }
-    double managers = 0.0;
-    for (int m = t.first_manager; m < t.end_manager; ++m) {
-        managers += managers_.manager_supervision(m);
-    }
-    return t.allocations_per_manager_per_day * managers;
-}
-
-void Model::reallocate(core::DayIndex day) {
-    for (std::size_t t = 0; t < teams_.size(); ++t) {
-        TeamLayout& team = teams_[t];
-        if (team.reallocate_above <= 0.0) {
-            continue;
-        }
-        double budget = allocation_budget(static_cast<int>(t));
-        const double cap = team_cap(static_cast<int>(t));
-        std::vector<int> ids;
-        std::vector<double> loads;
-        for (int i = team.first_post; i < team.end_post; ++i) {
-            const Post& p = posts_[static_cast<std::size_t>(i)];
-            if (is_case_holder(p) && !p.sick && !p.on_notice) {
-                ids.push_back(i);
-                // Against the cap of the receiving worker (protected caseloads stay protected).
-                loads.push_back(p.weighted_caseload + (cap - cap_of(p, day)));
-            }
-        }
-        for (std::size_t k = 0; k < ids.size() && budget >= 1.0; ++k) {
-            Post& from = posts_[static_cast<std::size_t>(ids[k])];
-            if (from.weighted_caseload <= team.reallocate_above || from.cases.empty()) {
-                continue;
-            }
-            // The last case of the worker's list moves: usually the newest, but removing a case
-            // swaps the last into its place, so it is not always (a known approximation).
-            const int index = from.cases.back();
-            Case& c = cases_[static_cast<std::size_t>(index)];
-            if (c.in_queue) {
-                continue;  // already waiting for another team (a transfer)
-            }
-            const PathwayStage& s = cfg_->pathway.stages[static_cast<std::size_t>(c.stage)];
-            const double weight = weight_in_team(static_cast<int>(t), s);
-            const int to = pick_reallocation_target(loads, cap, loads[k], weight);
-            if (to < 0) {
-                continue;
-            }
-            add_load(from, s, -1.0);
-            unassign(index, false);
-            assign(index, ids[static_cast<std::size_t>(to)], day);
-            loads[k] -= weight;
-            loads[static_cast<std::size_t>(to)] += weight;
-            budget -= 1.0;
-            if (measuring()) {
-                outputs_.acc.reallocations += 1.0;
-            }
-        }
-    }
 }
 
 }  // namespace cssim::department::detail
