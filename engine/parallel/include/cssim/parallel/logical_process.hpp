@@ -96,8 +96,10 @@ struct IsolatedAllocator {
             static_cast<std::byte*>(::operator new (bytes(n), std::align_val_t{kIsolation}));
         return reinterpret_cast<T*>(base + kIsolation);
     }
-    void deallocate(T* p, std::size_t n) noexcept {
-        ::operator delete (reinterpret_cast<std::byte*>(p) - kIsolation, bytes(n),
+    /// The unsized aligned delete: clang declares the sized one only with -fsized-deallocation
+    /// (the fuzz build's clang does not), and the block's size is not needed to free it.
+    void deallocate(T* p, std::size_t /*n*/) noexcept {
+        ::operator delete (reinterpret_cast<std::byte*>(p) - kIsolation,
                            std::align_val_t{kIsolation});
     }
     friend bool operator==(const IsolatedAllocator&, const IsolatedAllocator&) = default;
