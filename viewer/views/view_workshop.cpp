@@ -6,6 +6,7 @@
 
 #include "app/value_format.hpp"
 #include "views/workshop_views.hpp"
+#include "widgets/scrubber.hpp"
 #include "widgets/time_series_chart.hpp"
 
 namespace cssim::viewer {
@@ -155,6 +156,18 @@ PanelRect workshop_strip(const PanelRect& content, const char* name) {
     const float height = ImGui::GetTextLineHeightWithSpacing() * 2.0f * 1.2f +
                          ImGui::GetFrameHeightWithSpacing() + 2 * ImGui::GetStyle().WindowPadding.y;
     return PanelRect{name, content.x, content.y, content.width, height};
+}
+
+void draw_workshop_play_controls(ViewerState& state, float scale, const char* id, double first,
+                                 double last, const std::vector<double>& marks) {
+    double d = state.clock.day();
+    if (ImGui::Button(state.clock.is_playing() ? "Pause" : "Play", ImVec2(140 * scale, 0)))
+        state.clock.toggle_play();
+    ImGui::SameLine();
+    if (draw_scrubber(id, d, first, last, marks,
+                      ImVec2(ImGui::GetContentRegionAvail().x, ImGui::GetFrameHeight()),
+                      side_colour(kSideA, true)))
+        state.clock.scrub_to(d);
 }
 
 void draw_workshop_chart(ViewerState& state, const std::string& series, const char* id,

@@ -87,17 +87,10 @@ void draw_workshop_debrief(ViewerState& state, WorkshopState& w, const WorkshopP
                                side_name(side), w.tables[t].name.c_str());
         }
         ImGui::EndGroup();
-        double d = state.clock.day();
-        if (ImGui::Button(state.clock.is_playing() ? "Pause" : "Play", ImVec2(140 * page.scale, 0)))
-            state.clock.toggle_play();
-        ImGui::SameLine();
         std::vector<double> marks;
         for (std::size_t r = 1; r < w.played; ++r)
             marks.push_back(static_cast<double>(state.alignment.shared_day(kSideA, days[r])));
-        if (draw_scrubber("##debrief_scrub", d, x0, x1, marks,
-                          ImVec2(ImGui::GetContentRegionAvail().x, ImGui::GetFrameHeight()),
-                          side_colour(kSideA, true)))
-            state.clock.scrub_to(d);
+        draw_workshop_play_controls(state, page.scale, "##debrief_scrub", x0, x1, marks);
     }
     ImGui::End();
     const float body_y = c.y + strip.height;

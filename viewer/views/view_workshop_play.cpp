@@ -42,18 +42,11 @@ void draw_workshop_play(ViewerState& state, WorkshopState& w, const WorkshopPage
             cards += (cards.empty() ? "" : ", ") + title;
         ImGui::TextDisabled("Round %zu%s%s", w.played, cards.empty() ? "" : ": ", cards.c_str());
         ImGui::EndGroup();
-        double d = state.clock.day();
         const double first =
             static_cast<double>(state.alignment.shared_day(kSideA, days[w.played - 1]));
         const double last = static_cast<double>(std::min<std::int64_t>(
             state.alignment.shared_day(kSideA, days[w.played] - 1), state.clock.last_day()));
-        if (ImGui::Button(state.clock.is_playing() ? "Pause" : "Play", ImVec2(140 * page.scale, 0)))
-            state.clock.toggle_play();
-        ImGui::SameLine();
-        if (draw_scrubber("##play_scrub", d, first, last, {},
-                          ImVec2(ImGui::GetContentRegionAvail().x, ImGui::GetFrameHeight()),
-                          side_colour(kSideA, true)))
-            state.clock.scrub_to(d);
+        draw_workshop_play_controls(state, page.scale, "##play_scrub", first, last, {});
     }
     ImGui::End();
     const float body_y = c.y + strip.height;

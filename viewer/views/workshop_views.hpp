@@ -6,6 +6,8 @@
  * the keys that run them. Each screen draws into the content rectangle between the header and
  * the key bar.
  */
+#include <vector>
+
 #include "app/workshop_state.hpp"
 #include "views/views.hpp"
 
@@ -54,5 +56,10 @@ bool begin_workshop_window(ViewerState& state, const char* id, const char* name,
 /** @brief The top strip of the play and debrief screens at the top of `content`: a date in
  * the presenter font beside two lines of text, above a row of controls. */
 PanelRect workshop_strip(const PanelRect& content, const char* name);
+
+/** @brief The strip's row of controls: Play/Pause, then a scrubber over days [first, last] of
+ * side A's clock with tick marks at `marks` (round boundaries), filling the rest of the row. */
+void draw_workshop_play_controls(ViewerState& state, float scale, const char* id, double first,
+                                 double last, const std::vector<double>& marks);
 
 }  // namespace cssim::viewer
