@@ -22,6 +22,17 @@ std::map<std::uint64_t, double> values_of(const std::vector<record::ReplicationR
     return out;
 }
 
+// The finite values of one side, for a metric the other side never defines.
+std::vector<double> defined_values(const std::map<std::uint64_t, double>& values) {
+    std::vector<double> out;
+    for (const auto& [rep, value] : values) {
+        if (std::isfinite(value)) {
+            out.push_back(value);
+        }
+    }
+    return out;
+}
+
 std::string verdict_of(const core::ConfidenceInterval& ci, int direction) {
     const bool higher = ci.low > 0.0;
     const bool lower = ci.high < 0.0;
@@ -93,6 +104,17 @@ record::Comparison compare_paired(const std::vector<std::string>& names,
             m.unpaired_high = unpaired.high;
             m.n = a.size();
             m.verdict = a.size() >= 2 ? verdict_of(paired, m.direction) : "too few replications";
+            if (a.empty()) {
+                // No replication defines the metric on both sides (e.g. a teams-only metric against
+                // a one-pool department): report each side's own mean, not "undefined" for both.
+                const std::vector<double> own_a = defined_values(a_values);
+                const std::vector<double> own_b = defined_values(b_values);
+                m.baseline_mean = core::mean_ci(own_a, comparison.confidence).mean;
+                m.scenario_mean = core::mean_ci(own_b, comparison.confidence).mean;
+                if (own_a.empty() != own_b.empty()) {
+                    m.verdict = "defined in " + (own_a.empty() ? names[s] : names[0]) + " only";
+                }
+            }
             pair.metrics.push_back(std::move(m));
         }
         comparison.pairs.push_back(std::move(pair));

@@ -80,6 +80,23 @@ TEST(ComparePaired, NoDifferenceWhenIdentical) {
     EXPECT_EQ(c.pairs[0].metrics[0].verdict, "no clear difference");
 }
 
+TEST(ComparePaired, AMetricDefinedOnOneSideOnlyKeepsThatSidesMean) {
+    // A teams-only metric against a one-pool department: no pair is defined on both sides, so
+    // no difference; each side still shows its own mean and the verdict says which defines it.
+    std::vector<record::ReplicationRecord> a, b;
+    for (std::uint64_t i = 0; i < 4; ++i) {
+        a.push_back(rec(i, std::nan("")));
+        b.push_back(rec(i, 2.0 + static_cast<double>(i)));
+    }
+    const auto c = compare_paired({"one_pool", "teams"}, {a, b}, {}, 1, 0.95);
+    const record::MetricComparison& m = c.pairs[0].metrics[0];
+    EXPECT_EQ(m.n, 0u);
+    EXPECT_TRUE(std::isnan(m.baseline_mean));
+    EXPECT_DOUBLE_EQ(m.scenario_mean, 3.5);
+    EXPECT_TRUE(std::isnan(m.difference));
+    EXPECT_EQ(m.verdict, "defined in teams only");
+}
+
 TEST(StagedDirectory, PublishesAtomicallyAndCleansUpWhenAbandoned) {
     const fs::path base = testing::fresh_directory("staged");
     {
