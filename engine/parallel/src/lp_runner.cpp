@@ -80,9 +80,7 @@ std::vector<std::vector<std::uint32_t>> LpRunner::build_groups() const {
 
 void LpRunner::assign_units() {
     const std::vector<std::vector<std::uint32_t>> groups = build_groups();
-    const int threads = options_.threads > 0 ? options_.threads : hardware_threads();
-    threads_ = static_cast<std::uint32_t>(std::max<std::size_t>(
-        1, std::min<std::size_t>(static_cast<std::size_t>(threads), groups.size())));
+    threads_ = home_thread_count(groups.size(), options_.threads);
     units_ = std::vector<Unit>(groups.size());
     owner_.assign(lps_.size(), 0);
     local_index_.assign(lps_.size(), 0);

@@ -229,6 +229,26 @@ std::vector<std::uint32_t> default_partition(std::size_t lp_count, int threads);
 inline constexpr std::size_t kGroupGuardBytes = std::size_t{64} * 1024;
 
 /**
+ * @brief The threads a run of `groups` groups on `threads` threads (0 = every hardware thread)
+ * uses: never more than the groups, at least 1. Group g runs, by preference, on thread g mod
+ * this count (its home thread).
+ */
+std::uint32_t home_thread_count(std::size_t groups, int threads);
+
+/**
+ * @brief Calls make(t) for every t < count, each on a new thread of its own, all of which live
+ * until every call has returned (count 1: on the calling thread, no new thread). A model builds
+ * the LPs of home thread t's groups in make(t): with glibc's malloc a thread allocates from a
+ * heap (arena) of its own, so each thread's LPs lie apart from the others' even when earlier
+ * runs have left the heap fragmented — allocated one after another on one thread, the groups'
+ * LPs interleave in memory in every run but a process's first (docs/logical-processes.md,
+ * "Memory and allocation"). Other allocators keep the results correct, only perhaps not apart.
+ * make(t) must touch only what is its own. If calls throw, the lowest t's exception is
+ * rethrown after all have returned.
+ */
+void allocate_apart(std::uint32_t count, const std::function<void(std::uint32_t)>& make);
+
+/**
  * @brief Runs every LP from options.start to options.end in epochs of options.lookahead.
  * `lps[i]->id()` must be i. If an LP throws, the run stops at the barrier and the exception of the
  * lowest-numbered failing group is rethrown (which LP failed first in real time does not matter).
