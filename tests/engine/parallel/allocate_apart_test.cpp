@@ -1,5 +1,6 @@
 // allocate_apart: every share made once, each on a thread of its own alive until all are made,
-// errors rethrown; and, with glibc's malloc, the shares' memory apart even on a reused heap.
+// errors rethrown; with glibc's malloc, the shares' memory apart even on a reused heap; and
+// IsolatedAllocator's page isolation.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -9,6 +10,7 @@
 #include <stdexcept>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include "cssim/parallel/logical_process.hpp"
@@ -78,9 +80,9 @@ TEST(AllocateApart, SharesStayApartOnAReusedHeap) {
     constexpr std::size_t kObjects = 76;
     constexpr std::size_t kSizes[] = {304, 3352, 384, 2048};
     // Blocks that outlive a round (a run's results, say) keep the freed ones from merging.
-    std::vector<std::vector<std::unique_ptr<std::byte[]> > > pins(kShares);
+    std::vector<std::vector<std::unique_ptr<std::byte[]>>> pins(kShares);
     for (int round = 0; round < 3; ++round) {
-        std::vector<std::vector<std::unique_ptr<std::byte[]> > > blocks(kShares);
+        std::vector<std::vector<std::unique_ptr<std::byte[]>>> blocks(kShares);
         allocate_apart(kShares, [&](std::uint32_t t) {
             for (std::size_t i = 0; i < kObjects; ++i) {
                 for (const std::size_t size : kSizes) {
@@ -105,6 +107,38 @@ TEST(AllocateApart, SharesStayApartOnAReusedHeap) {
         // Freed here, on the calling thread (as PHOLD frees its LPs): the next round reuses them.
     }
 #endif
+}
+
+}  // namespace
+}  // namespace cssim::parallel
+
+namespace cssim::parallel {
+namespace {
+
+TEST(IsolatedAllocator, PageIsolationGivesPagesOfTheirOwn) {
+    using Messages = std::vector<LpMessage, detail::IsolatedAllocator<LpMessage>>;
+    Messages a{detail::IsolatedAllocator<LpMessage>(detail::kPageIsolation)};
+    Messages b{detail::IsolatedAllocator<LpMessage>(detail::kPageIsolation)};
+    a.reserve(10);
+    b.reserve(200);  // more than a page
+    for (const Messages* v : {&a, &b}) {
+        EXPECT_EQ(reinterpret_cast<std::uintptr_t>(v->data()) % detail::kPageIsolation, 0U);
+    }
+    // A free page before each and after each (rounded up to whole pages): no page in common.
+    const auto pages = [](const Messages& v) {
+        const auto first = reinterpret_cast<std::uintptr_t>(v.data()) / detail::kPageIsolation;
+        const std::uintptr_t bytes = v.capacity() * sizeof(LpMessage);
+        return std::pair{first - 1,
+                         first + (bytes + detail::kPageIsolation - 1) / detail::kPageIsolation};
+    };
+    const auto [a0, a1] = pages(a);
+    const auto [b0, b1] = pages(b);
+    EXPECT_TRUE(a1 < b0 || b1 < a0) << a0 << "-" << a1 << " and " << b0 << "-" << b1;
+    // The isolation moves with the container.
+    Messages c;
+    c = std::move(b);
+    EXPECT_EQ(c.get_allocator().isolation(), detail::kPageIsolation);
+    EXPECT_EQ(Messages{}.get_allocator().isolation(), detail::kIsolation);
 }
 
 }  // namespace
