@@ -11,10 +11,7 @@
 namespace cssim::parallel {
 
 void allocate_apart(std::uint32_t count, const std::function<void(std::uint32_t)>& make) {
-    if (count <= 1) {
-        if (count == 1) {
-            make(0);
-        }
+    if (count == 0) {
         return;
     }
     std::vector<std::exception_ptr> errors(count);

@@ -85,10 +85,12 @@ void LpRunner::assign_units() {
     const std::vector<std::vector<std::uint32_t>> groups = build_groups();
     threads_ = home_thread_count(groups.size(), options_.threads);
     units_ = std::vector<Unit>(groups.size());
-    // With few groups (PHOLD at 2 threads: 2), everything a group's thread writes every epoch
-    // gets pages of its own; with many, 128-byte blocks (pages would cost 2 x groups^2 of them).
-    const std::size_t isolation =
-        groups.size() <= kRunnerPageIsolatedGroups ? detail::kPageIsolation : detail::kIsolation;
+    // With few groups on more than one thread (PHOLD at 2 threads: 2), everything a group's
+    // thread writes every epoch gets pages of its own; with many, 128-byte blocks (pages would
+    // cost 2 x groups^2 of them); with one thread nothing needs isolating from another.
+    const std::size_t isolation = threads_ > 1 && groups.size() <= kRunnerPageIsolatedGroups
+                                      ? detail::kPageIsolation
+                                      : detail::kIsolation;
     for (Unit& unit : units_) {
         unit.members = IsolatedVector<Member>(detail::IsolatedAllocator<Member>(isolation));
         unit.inbox = IsolatedVector<LpMessage>(detail::IsolatedAllocator<LpMessage>(isolation));

@@ -34,10 +34,10 @@ TEST(AllocateApart, MakesEveryShareOnceOnThreadsOfTheirOwn) {
     EXPECT_EQ(std::count(ids.begin(), ids.end(), std::this_thread::get_id()), 0);
 }
 
-TEST(AllocateApart, OneShareRunsOnTheCallingThreadAndNoneRunsNothing) {
-    std::thread::id id;
+TEST(AllocateApart, EvenOneShareRunsOnAThreadOfItsOwnAndNoneRunsNothing) {
+    std::thread::id id = std::this_thread::get_id();
     allocate_apart(1, [&](std::uint32_t) { id = std::this_thread::get_id(); });
-    EXPECT_EQ(id, std::this_thread::get_id());
+    EXPECT_NE(id, std::this_thread::get_id());
     int calls = 0;
     allocate_apart(0, [&](std::uint32_t) { ++calls; });
     EXPECT_EQ(calls, 0);

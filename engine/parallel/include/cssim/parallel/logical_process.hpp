@@ -251,12 +251,13 @@ std::uint32_t home_thread_count(std::size_t groups, int threads);
 
 /**
  * @brief Calls make(t) for every t < count, each on a new thread of its own, all of which live
- * until every call has returned (count 1: on the calling thread, no new thread). A model builds
- * the LPs of home thread t's groups in make(t): with glibc's malloc a thread allocates from a
- * heap (arena) of its own, so each thread's LPs lie apart from the others' even when earlier
- * runs have left the heap fragmented — allocated one after another on one thread, the groups'
- * LPs interleave in memory in every run but a process's first (docs/logical-processes.md,
- * "Memory and allocation"). Other allocators keep the results correct, only perhaps not apart.
+ * until every call has returned. A model builds the LPs of home thread t's groups in make(t):
+ * with glibc's malloc a thread allocates from a heap (arena) of its own, so each thread's LPs
+ * lie apart from the others' (and, with one thread, from the caller's other allocations) even
+ * when earlier runs have left the heap fragmented — allocated one after another on one thread,
+ * the groups' LPs interleave in memory in every run but a process's first, and one group's
+ * fall out of index order a little more with every run (docs/logical-processes.md, "Memory
+ * and allocation"). Other allocators keep the results correct, only perhaps not apart.
  * make(t) must touch only what is its own. If calls throw, the lowest t's exception is
  * rethrown after all have returned.
  */
