@@ -39,6 +39,11 @@ std::vector<std::uint32_t> default_partition(std::size_t lp_count, int threads) 
     return groups;
 }
 
+std::uint32_t home_thread_count(std::size_t groups, int threads) {
+    const std::size_t wanted = static_cast<std::size_t>(threads > 0 ? threads : hardware_threads());
+    return static_cast<std::uint32_t>(std::max<std::size_t>(1, std::min(wanted, groups)));
+}
+
 LpRunOutcome run_logical_processes(std::span<LogicalProcess* const> lps,
                                    const LpRunOptions& options) {
     LpRunner runner(lps, options);

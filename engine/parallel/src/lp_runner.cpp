@@ -21,6 +21,9 @@ constexpr core::Tick kNever = std::numeric_limits<core::Tick>::max();
 constexpr std::size_t kRunnerReservedMessages = 64;
 /// ... and at most this much for all buffers together.
 constexpr std::size_t kRunnerReservedBytes = std::size_t{1} << 20;
+/// Up to this many groups, the runner's per-group memory is isolated by pages, not 128-byte
+/// blocks (at 8: 128 buffers, about 1.5 MiB of address space, most of it never touched).
+constexpr std::size_t kRunnerPageIsolatedGroups = 8;
 core::Tick next_time_of(const core::Simulation& sim) {
     return sim.queue().empty() ? kNever : sim.queue().top().time;
 }
@@ -80,10 +83,18 @@ std::vector<std::vector<std::uint32_t>> LpRunner::build_groups() const {
 
 void LpRunner::assign_units() {
     const std::vector<std::vector<std::uint32_t>> groups = build_groups();
-    const int threads = options_.threads > 0 ? options_.threads : hardware_threads();
-    threads_ = static_cast<std::uint32_t>(std::max<std::size_t>(
-        1, std::min<std::size_t>(static_cast<std::size_t>(threads), groups.size())));
+    threads_ = home_thread_count(groups.size(), options_.threads);
     units_ = std::vector<Unit>(groups.size());
+    // With few groups on more than one thread (PHOLD at 2 threads: 2), everything a group's
+    // thread writes every epoch gets pages of its own; with many, 128-byte blocks (pages would
+    // cost 2 x groups^2 of them); with one thread nothing needs isolating from another.
+    const std::size_t isolation = threads_ > 1 && groups.size() <= kRunnerPageIsolatedGroups
+                                      ? detail::kPageIsolation
+                                      : detail::kIsolation;
+    for (Unit& unit : units_) {
+        unit.members = IsolatedVector<Member>(detail::IsolatedAllocator<Member>(isolation));
+        unit.inbox = IsolatedVector<LpMessage>(detail::IsolatedAllocator<LpMessage>(isolation));
+    }
     owner_.assign(lps_.size(), 0);
     local_index_.assign(lps_.size(), 0);
     for (std::uint32_t g = 0; g < groups.size(); ++g) {
@@ -93,14 +104,29 @@ void LpRunner::assign_units() {
             units_[g].members.push_back(Member{lps_[i], next_time_of(lps_[i]->simulation_)});
         }
     }
-    buffers_ = std::vector<detail::MessageBuffer>(std::size_t{2} * units_.size() * units_.size());
+    constexpr std::size_t kHeadersPerBlock = 1;  // a header is a 128-byte block
+    const std::size_t headers_per_block =
+        std::max(kHeadersPerBlock, isolation / sizeof(detail::MessageBuffer));
+    sender_stride_ =
+        (2 * units_.size() + headers_per_block - 1) / headers_per_block * headers_per_block;
+    buffers_ = IsolatedVector<detail::MessageBuffer>(
+        units_.size() * sender_stride_,
+        detail::IsolatedAllocator<detail::MessageBuffer>(isolation));
     // Room for a busy epoch's messages is taken now, by this thread, before any LP runs: a
     // buffer that grew during the run would get its memory wherever the allocator had room,
     // perhaps among another group's LPs. Up to kRunnerReservedBytes in all.
-    const std::size_t per_buffer = std::min(
-        kRunnerReservedMessages, kRunnerReservedBytes / sizeof(LpMessage) / buffers_.size());
-    for (detail::MessageBuffer& buffer : buffers_) {
-        buffer.messages.reserve(per_buffer);
+    const std::size_t used = 2 * units_.size() * units_.size();
+    const std::size_t per_buffer =
+        std::min(kRunnerReservedMessages, kRunnerReservedBytes / sizeof(LpMessage) / used);
+    for (std::size_t from = 0; from < units_.size(); ++from) {
+        for (std::uint64_t parity = 0; parity < 2; ++parity) {
+            for (std::size_t to = 0; to < units_.size(); ++to) {
+                auto& messages = buffer(from, parity, to).messages;
+                messages = std::vector<LpMessage, detail::IsolatedAllocator<LpMessage>>(
+                    detail::IsolatedAllocator<LpMessage>(isolation));
+                messages.reserve(per_buffer);
+            }
+        }
     }
     for (Unit& unit : units_) {
         unit.inbox.reserve(per_buffer * units_.size());

@@ -51,9 +51,10 @@ private:
     };
     template <class T>
     using IsolatedVector = std::vector<T, detail::IsolatedAllocator<T>>;
-    /** One unit of work per epoch; two units never share a line or a line pair, and neither
-     * does what their vectors hold (written by the unit's thread, read by no other). */
-    struct alignas(detail::kIsolation) Unit {
+    /** One unit of work per epoch, on a page of its own (its claim flag and the headers of
+     * its vectors, written by the unit's thread every epoch, are off the pages another
+     * thread's prefetchers walk); what its vectors hold is isolated by the allocator. */
+    struct alignas(detail::kPageIsolation) Unit {
         /// The last epoch tag under which a thread claimed this unit (on lines of its own:
         /// other threads read it when they look for units to take).
         std::atomic<std::uint32_t> claimed{~std::uint32_t{0}};
@@ -67,7 +68,7 @@ private:
     core::Tick epoch_end(std::uint64_t k) const;
     /** Unit `from`'s buffer for messages to unit `to`, written in epochs of this parity. */
     detail::MessageBuffer& buffer(std::size_t from, std::uint64_t parity, std::size_t to) {
-        return buffers_[(from * 2 + parity) * units_.size() + to];
+        return buffers_[from * sender_stride_ + parity * units_.size() + to];
     }
     /** Thread t's whole run: every epoch it claims what units it can, then waits. */
     void work(std::uint32_t t);
@@ -93,7 +94,10 @@ private:
     std::vector<Unit> units_;
     std::vector<std::uint32_t> owner_;        ///< unit of each LP
     std::vector<std::uint32_t> local_index_;  ///< position of each LP in its unit's members
-    std::vector<detail::MessageBuffer> buffers_;
+    /// Each sender's 2 x units buffer headers together, from buffers_[from * sender_stride_];
+    /// with page isolation each sender's on pages of their own.
+    IsolatedVector<detail::MessageBuffer> buffers_;
+    std::size_t sender_stride_ = 0;
     /// Units finished since the run began, mod 2^32: epoch k is complete when it has counted
     /// units x (k+1). The only line every thread writes once per epoch.
     alignas(detail::kIsolation) std::atomic<std::uint32_t> done_{0};

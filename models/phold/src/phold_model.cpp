@@ -82,18 +82,24 @@ private:
     std::uint64_t processed_ = 0;
 };
 
-/** @brief LP ids in the order to allocate them: by group, then by id (a partition of the wrong
- * size is the runner's to reject: index order then). */
-std::vector<std::uint32_t> phold_allocation_order(const std::vector<std::uint32_t>& partition,
-                                                  std::uint32_t lps) {
+/** @brief The LP ids each home thread allocates: thread t those of the groups g with
+ * g mod threads == t, group by group, then by id. A partition of the wrong size is the runner's
+ * to reject: then thread 0 takes them all, in index order. */
+std::vector<std::vector<std::uint32_t>> phold_allocation_shares(
+    const std::vector<std::uint32_t>& partition, std::uint32_t lps, int threads) {
     std::vector<std::uint32_t> order(lps);
     std::iota(order.begin(), order.end(), 0U);
-    if (partition.size() == lps) {
-        std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-            return partition[a] < partition[b];
-        });
+    if (partition.size() != lps || lps == 0) {
+        return {order};
     }
-    return order;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::uint32_t a, std::uint32_t b) { return partition[a] < partition[b]; });
+    const std::uint32_t groups = partition[order.back()] + 1;
+    std::vector<std::vector<std::uint32_t>> shares(parallel::home_thread_count(groups, threads));
+    for (const std::uint32_t i : order) {
+        shares[partition[i] % shares.size()].push_back(i);
+    }
+    return shares;
 }
 
 }  // namespace
@@ -106,26 +112,33 @@ PholdRunStats simulate(const PholdConfig& config, std::uint64_t master_seed,
     shared.remote_fraction = config.remote_fraction;
     shared.lps = static_cast<std::uint32_t>(config.lps);
 
-    // The LPs of one group are allocated together, with a guard of untouched memory before,
-    // between and after the groups (docs/logical-processes.md, "Memory and allocation"). The order
-    // changes nothing else: an LP's streams and events depend on its id only.
+    // Each home thread's LPs are allocated by a thread of their own (so in a heap of their own,
+    // apart from the other threads' LPs however fragmented earlier runs left the heap), group by
+    // group, with a guard of untouched memory before, between and after the groups
+    // (docs/logical-processes.md, "Memory and allocation"). Nothing else changes: an LP's
+    // streams and events depend on its id only.
     const std::vector<std::uint32_t> partition =
         options.partition.empty() ? parallel::default_partition(shared.lps, options.threads)
                                   : options.partition;
-    const std::vector<std::uint32_t> order = phold_allocation_order(partition, shared.lps);
+    const std::vector<std::vector<std::uint32_t>> shares =
+        phold_allocation_shares(partition, shared.lps, options.threads);
     std::vector<std::unique_ptr<PholdLp>> lps(shared.lps);
-    std::vector<std::unique_ptr<std::byte[]>> guards;
-    for (std::size_t j = 0; j < order.size(); ++j) {
-        const std::uint32_t i = order[j];
-        if (j == 0 ||
-            (partition.size() == order.size() && partition[i] != partition[order[j - 1]])) {
-            guards.push_back(
-                std::make_unique_for_overwrite<std::byte[]>(parallel::kGroupGuardBytes));
+    std::vector<std::vector<std::unique_ptr<std::byte[]>>> guards(shares.size());
+    parallel::allocate_apart(static_cast<std::uint32_t>(shares.size()), [&](std::uint32_t t) {
+        const std::vector<std::uint32_t>& share = shares[t];
+        for (std::size_t j = 0; j < share.size(); ++j) {
+            const std::uint32_t i = share[j];
+            if (j == 0 ||
+                (partition.size() == shared.lps && partition[i] != partition[share[j - 1]])) {
+                guards[t].push_back(
+                    std::make_unique_for_overwrite<std::byte[]>(parallel::kGroupGuardBytes));
+            }
+            lps[i] = std::make_unique<PholdLp>(i, shared, master_seed, replication);
+            lps[i]->seed_events(config.events_per_lp);
         }
-        lps[i] = std::make_unique<PholdLp>(i, shared, master_seed, replication);
-        lps[i]->seed_events(config.events_per_lp);
-    }
-    guards.push_back(std::make_unique_for_overwrite<std::byte[]>(parallel::kGroupGuardBytes));
+        guards[t].push_back(
+            std::make_unique_for_overwrite<std::byte[]>(parallel::kGroupGuardBytes));
+    });
     std::vector<parallel::LogicalProcess*> pointers;
     pointers.reserve(lps.size());
     for (const auto& lp : lps) {

@@ -40,6 +40,7 @@
 #include <memory>
 #include <new>
 #include <span>
+#include <type_traits>
 #include <vector>
 
 #include "cssim/core/simulation.hpp"
@@ -77,37 +78,50 @@ namespace detail {
 /// Bytes that move between cores together: two 64-byte lines (the adjacent-line prefetcher
 /// fetches a line's 128-byte partner with it).
 inline constexpr std::size_t kIsolation = 128;
+/// A page: the stream prefetchers run ahead of a thread reading or writing in order, line after
+/// line, up to the end of the 4 KiB page (never across it). What one thread writes every epoch
+/// is kept off the pages another thread walks when the groups are few (the runner's choice).
+inline constexpr std::size_t kPageIsolation = 4096;
 
 /**
  * @brief An allocator for memory one thread writes while another may read nearby: each block
- * starts on a 128-byte boundary, is rounded up to whole 128-byte blocks and has a free 128-byte
- * block on each side, so it shares no line, and no line pair, with any other allocation.
- * Without it, a group's message buffer could share a line with another group's (false sharing:
- * a cross-core round trip on the writer's critical path per line).
+ * starts on an `isolation`-byte boundary (128 by default, or a page), is rounded up to whole
+ * such blocks and has a free one on each side, so it shares no line, no line pair (and, with
+ * page isolation, no page) with any other allocation. Without it, a group's message buffer
+ * could share a line with another group's (false sharing: a cross-core round trip on the
+ * writer's critical path per line). The isolation travels with the container (move and copy).
  */
 template <class T>
 struct IsolatedAllocator {
     using value_type = T;
+    using propagate_on_container_copy_assignment = std::true_type;
+    using propagate_on_container_move_assignment = std::true_type;
+    using propagate_on_container_swap = std::true_type;
     IsolatedAllocator() = default;
+    /** @brief `isolation`: a power of two, at least kIsolation. */
+    explicit IsolatedAllocator(std::size_t isolation) noexcept : isolation_(isolation) {}
     template <class U>
-    IsolatedAllocator(const IsolatedAllocator<U>&) noexcept {}
+    IsolatedAllocator(const IsolatedAllocator<U>& other) noexcept : isolation_(other.isolation()) {}
+    /** @brief The block size this allocator isolates to. */
+    std::size_t isolation() const { return isolation_; }
     T* allocate(std::size_t n) {
         auto* base =
-            static_cast<std::byte*>(::operator new (bytes(n), std::align_val_t{kIsolation}));
-        return reinterpret_cast<T*>(base + kIsolation);
+            static_cast<std::byte*>(::operator new (bytes(n), std::align_val_t{isolation_}));
+        return reinterpret_cast<T*>(base + isolation_);
     }
     /// The unsized aligned delete: clang declares the sized one only with -fsized-deallocation
     /// (the fuzz build's clang does not), and the block's size is not needed to free it.
     void deallocate(T* p, std::size_t /*n*/) noexcept {
-        ::operator delete (reinterpret_cast<std::byte*>(p) - kIsolation,
-                           std::align_val_t{kIsolation});
+        ::operator delete (reinterpret_cast<std::byte*>(p) - isolation_,
+                           std::align_val_t{isolation_});
     }
     friend bool operator==(const IsolatedAllocator&, const IsolatedAllocator&) = default;
 
 private:
-    static std::size_t bytes(std::size_t n) {
-        return ((n * sizeof(T) + kIsolation - 1) / kIsolation + 2) * kIsolation;
+    std::size_t bytes(std::size_t n) const {
+        return ((n * sizeof(T) + isolation_ - 1) / isolation_ + 2) * isolation_;
     }
+    std::size_t isolation_ = kIsolation;
 };
 
 /** @brief Messages from one group of LPs to another in one epoch, its header and its storage
@@ -227,6 +241,27 @@ std::vector<std::uint32_t> default_partition(std::size_t lp_count, int threads);
  * cross-core round trip per line (measured: 30% of PHOLD152's 2-thread time on a 2-core VM).
  */
 inline constexpr std::size_t kGroupGuardBytes = std::size_t{64} * 1024;
+
+/**
+ * @brief The threads a run of `groups` groups on `threads` threads (0 = every hardware thread)
+ * uses: never more than the groups, at least 1. Group g runs, by preference, on thread g mod
+ * this count (its home thread).
+ */
+std::uint32_t home_thread_count(std::size_t groups, int threads);
+
+/**
+ * @brief Calls make(t) for every t < count, each on a new thread of its own, all of which live
+ * until every call has returned. A model builds the LPs of home thread t's groups in make(t):
+ * with glibc's malloc a thread allocates from a heap (arena) of its own, so each thread's LPs
+ * lie apart from the others' (and, with one thread, from the caller's other allocations) even
+ * when earlier runs have left the heap fragmented — allocated one after another on one thread,
+ * the groups' LPs interleave in memory in every run but a process's first, and one group's
+ * fall out of index order a little more with every run (docs/logical-processes.md, "Memory
+ * and allocation"). Other allocators keep the results correct, only perhaps not apart.
+ * make(t) must touch only what is its own. If calls throw, the lowest t's exception is
+ * rethrown after all have returned.
+ */
+void allocate_apart(std::uint32_t count, const std::function<void(std::uint32_t)>& make);
 
 /**
  * @brief Runs every LP from options.start to options.end in epochs of options.lookahead.
