@@ -197,7 +197,8 @@ void Allocation::allocate(core::DayIndex day, bool unlimited) {
         }
         host_.set_queue_entry(index, false, queued_day);
         --unallocated_count_;
-        host_.assign(index, best, day);
+        host_.assign(index, best, day,
+                     held_by >= 0 ? HandoverKind::kInPerson : HandoverKind::kFromQueue);
         refresh_room(best);
         budgets[t] -= 1.0;
     }
@@ -241,7 +242,7 @@ void Allocation::reallocate(core::DayIndex day) {
                 continue;
             }
             host_.release(index, ids[k]);
-            host_.assign(index, ids[static_cast<std::size_t>(to)], day);
+            host_.assign(index, ids[static_cast<std::size_t>(to)], day, HandoverKind::kInPerson);
             loads[k] -= weight;
             loads[static_cast<std::size_t>(to)] += weight;
             left -= 1.0;

@@ -33,6 +33,12 @@ struct QueueEntry {
     core::DayIndex queued_day = 0;
 };
 
+/** @brief How a case reaches its new worker. `kFromQueue`: allocated from the queue, where it
+ * waited without a worker (a first allocation, or a cold handover after its worker left, went
+ * off sick or ended a contract). `kInPerson`: handed over by the worker who holds it and is at
+ * work (a transfer at its transfer point, a reallocation), who passes the history on. */
+enum class HandoverKind { kFromQueue, kInPerson };
+
 /** @brief The allocation counts the run reports (counted by the host while measuring). */
 enum class AllocationCount { kOutOfTeam, kTransfer, kTransferWaitWd, kReallocation };
 
@@ -51,8 +57,9 @@ public:
     virtual double cap_of(const Post& p, core::DayIndex day) const = 0;
     /** @brief Manager `manager`'s share of a full supervision day today (0 when absent). */
     virtual double allocation_manager_time(int manager) const = 0;
-    /** @brief Post `post` takes the case (a handover when it had a worker before). */
-    virtual void assign(int case_index, int post, core::DayIndex day) = 0;
+    /** @brief Post `post` takes the case (a handover when it had a worker before; `kind` says
+     * whether the worker before handed it over in person). */
+    virtual void assign(int case_index, int post, core::DayIndex day, HandoverKind kind) = 0;
     /** @brief The case's worker `post` lets it go (its load leaves the post). */
     virtual void release(int case_index, int post) = 0;
     /** @brief Adds `amount` to a count (the host counts only while measuring). */

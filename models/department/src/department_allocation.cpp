@@ -64,7 +64,7 @@ void Model::add_load(Post& p, const PathwayStage& s, double sign) {
     }
 }
 
-void Model::assign(int case_index, int post, core::DayIndex day) {
+void Model::assign(int case_index, int post, core::DayIndex day, HandoverKind kind) {
     Case& c = cases_[case_index];
     const PathwayStage& s = cfg_->pathway.stages[c.stage];
     Post& p = posts_[post];
@@ -74,11 +74,15 @@ void Model::assign(int case_index, int post, core::DayIndex day) {
     ++c.social_workers;
     worker_takes_over(case_index, post);
     if (c.previous_worker >= 0) {
-        // A handover: reading in, and a period in which risk is less likely to be spotted.
+        // A handover: reading in, and (docs/model.md 7.8) a period in which risk is less likely
+        // to be spotted, unless the worker before hands the child over in person (a transfer
+        // or a reallocation: the history passes with the case).
         ++c.handovers;
         c.record_change(day);
         p.pending_handover_hours += cfg_->time_use.handover_hours_per_case;
-        c.handover_until = calendar_.add_working_days(day, cfg_->quality.handover_risk_wd);
+        if (kind == HandoverKind::kFromQueue) {
+            c.handover_until = calendar_.add_working_days(day, cfg_->quality.handover_risk_wd);
+        }
         if (measuring()) {
             outputs_.acc.handovers += 1.0;
         }

@@ -176,7 +176,7 @@ private:
     int new_case();
     void screen_referrals(core::DayIndex day);
     /** @brief Post `post` takes the case (AllocationHost: Allocation chose the post). */
-    void assign(int case_index, int post, core::DayIndex day) override;
+    void assign(int case_index, int post, core::DayIndex day, HandoverKind kind) override;
     void add_load(Post& p, const PathwayStage& s, double sign);
     /** @brief Working days before a visit's deadline from which it may be made (a quarter of
      * the interval): workers plan visits inside a window rather than on the last day. */

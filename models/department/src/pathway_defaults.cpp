@@ -42,6 +42,13 @@ PathwayTransition edge(std::string from, std::string to, double probability) {
 }  // namespace
 
 PathwayConfig default_pathway() {
+    // base.json's pathway: durations emerge from work and reviews (docs/model.md 7.3).
+    PathwayConfig p = drawn_pathway();
+    use_emergent_durations(p);
+    return p;
+}
+
+PathwayConfig drawn_pathway() {
     PathwayConfig p;
     p.stages.push_back(stage("referral", "Referral", StageKind::Entry));
     PathwayStage screening = stage("screening", "Screening (front door)", StageKind::FrontDoor);

@@ -35,13 +35,14 @@ public:
         return allocation->team_cap(p.team);
     }
     double allocation_manager_time(int /*manager*/) const override { return manager_time; }
-    void assign(int case_index, int post, core::DayIndex /*day*/) override {
+    void assign(int case_index, int post, core::DayIndex /*day*/, HandoverKind kind) override {
         QueueEntry& c = cases[static_cast<std::size_t>(case_index)];
         Post& p = posts[static_cast<std::size_t>(post)];
         c.worker = post;
         p.cases.push_back(case_index);
         p.weighted_caseload += 1.0;  // every stage weighs 1 here
         assigned.push_back(post);
+        kinds.push_back(kind);
     }
     void release(int case_index, int post) override {
         QueueEntry& c = cases[static_cast<std::size_t>(case_index)];
@@ -64,6 +65,7 @@ public:
     double manager_time = 1.0;
     Allocation* allocation = nullptr;
     std::vector<int> assigned, released;
+    std::vector<HandoverKind> kinds;  ///< how each assigned case came (in person or from the queue)
     std::vector<double> counts = std::vector<double>(4, 0.0);
 };
 
@@ -147,6 +149,7 @@ TEST_F(DepartmentAllocation, MostRoomGivesTheCaseToTheWorkerWithMostRoom) {
     EXPECT_EQ(allocation_->waiting(), 1);
     allocation_->allocate(0);
     EXPECT_EQ(host_.cases[static_cast<std::size_t>(c)].worker, 1);
+    EXPECT_EQ(host_.kinds, (std::vector<HandoverKind>{HandoverKind::kFromQueue}));
     EXPECT_FALSE(host_.cases[static_cast<std::size_t>(c)].in_queue);
     EXPECT_EQ(allocation_->waiting(), 0);
 }
@@ -197,11 +200,14 @@ TEST_F(DepartmentAllocation, ReallocationNarrowsTheSpreadWithinTheBudget) {
     // worker with most room.
     one_team(AllocationPolicy::kMostRoom, {20.0, 15.0, 12.0}, 5.0, 18.0);
     host_.cases.push_back(QueueEntry{true, false, 1, -1, 0});
-    host_.assign(0, 0, 0);  // post 0 now at 21
+    host_.assign(0, 0, 0, HandoverKind::kFromQueue);  // post 0 now at 21
     host_.assigned.clear();
+    host_.kinds.clear();
     allocation_->reallocate(0);
     EXPECT_EQ(host_.released, (std::vector<int>{0}));
     EXPECT_EQ(host_.assigned, (std::vector<int>{2}));
+    // The worker at 21 is at work and hands the case over in person.
+    EXPECT_EQ(host_.kinds, (std::vector<HandoverKind>{HandoverKind::kInPerson}));
     EXPECT_DOUBLE_EQ(host_.counts[static_cast<std::size_t>(AllocationCount::kReallocation)], 1.0);
     allocation_->reallocate(1);  // post 0 (at 20) has no case of its own left: nothing moves
     EXPECT_EQ(host_.assigned.size(), 1u);
@@ -211,7 +217,7 @@ TEST_F(DepartmentAllocation, NoReallocationThatWouldNotNarrowTheSpread) {
     // The worker at 19 is above the threshold, but 18.5 + 1 > 19 - 1: moving would not help.
     one_team(AllocationPolicy::kMostRoom, {18.0, 18.5, 18.5}, 5.0, 18.0);
     host_.cases.push_back(QueueEntry{true, false, 1, -1, 0});
-    host_.assign(0, 0, 0);
+    host_.assign(0, 0, 0, HandoverKind::kFromQueue);
     allocation_->reallocate(0);
     EXPECT_TRUE(host_.released.empty());
 }
@@ -219,7 +225,7 @@ TEST_F(DepartmentAllocation, NoReallocationThatWouldNotNarrowTheSpread) {
 TEST_F(DepartmentAllocation, NoReallocationWithoutTheManagersTime) {
     one_team(AllocationPolicy::kMostRoom, {20.0, 15.0, 12.0}, 5.0, 18.0);
     host_.cases.push_back(QueueEntry{true, false, 1, -1, 0});
-    host_.assign(0, 0, 0);
+    host_.assign(0, 0, 0, HandoverKind::kFromQueue);
     host_.assigned.clear();
     host_.manager_time = 0.0;  // the manager is away and nobody covers
     allocation_->reallocate(0);
@@ -231,8 +237,9 @@ TEST_F(DepartmentAllocation, ATransferWaitsHeldByItsWorkerUntilTheTransferPoint)
     // point, 3 working days on; then b's worker (post 2) takes it, with a release by post 0.
     two_teams({5.0, 5.0, 5.0}, 3);
     host_.cases.push_back(QueueEntry{true, false, 0, -1, 0});
-    host_.assign(0, 0, 0);
+    host_.assign(0, 0, 0, HandoverKind::kFromQueue);
     host_.assigned.clear();
+    host_.kinds.clear();
     host_.cases[0].stage = 1;  // the plan stage, held by team b
     allocation_->queue_transfer(0, 0);
     EXPECT_TRUE(host_.cases[0].in_queue);
@@ -246,6 +253,25 @@ TEST_F(DepartmentAllocation, ATransferWaitsHeldByItsWorkerUntilTheTransferPoint)
     EXPECT_FALSE(host_.cases[0].in_queue);
     EXPECT_EQ(allocation_->waiting(), 0);
     EXPECT_DOUBLE_EQ(host_.counts[static_cast<std::size_t>(AllocationCount::kTransfer)], 1.0);
+    // The worker before was holding the child and hands them over in person.
+    EXPECT_EQ(host_.kinds, (std::vector<HandoverKind>{HandoverKind::kInPerson}));
+}
+
+TEST_F(DepartmentAllocation, ATransferWhoseWorkerLeftFirstIsACaseFromTheQueue) {
+    // As above, but the holding worker goes (leaves, long-term sick) before b's transfer point:
+    // the child waits with nobody, and b's worker takes them from the queue, not from a worker.
+    two_teams({5.0, 5.0, 5.0}, 3);
+    host_.cases.push_back(QueueEntry{true, false, 0, -1, 0});
+    host_.assign(0, 0, 0, HandoverKind::kFromQueue);
+    host_.kinds.clear();
+    host_.cases[0].stage = 1;
+    allocation_->queue_transfer(0, 0);
+    host_.release(0, 0);  // as Model::unassign when the worker goes: the entry now waits
+    EXPECT_EQ(allocation_->waiting(), 1);
+    allocation_->allocate(calendar_.add_working_days(0, 3));
+    EXPECT_EQ(host_.cases[0].worker, 2);
+    EXPECT_EQ(host_.kinds, (std::vector<HandoverKind>{HandoverKind::kFromQueue}));
+    EXPECT_DOUBLE_EQ(host_.counts[static_cast<std::size_t>(AllocationCount::kTransfer)], 0.0);
 }
 
 TEST_F(DepartmentAllocation, SameWorkerKeepsTheChildAndTriesTheOwnTeamFirst) {
@@ -253,7 +279,7 @@ TEST_F(DepartmentAllocation, SameWorkerKeepsTheChildAndTriesTheOwnTeamFirst) {
     two_teams({5.0, 5.0, 20.0}, 0);  // team b's only worker is full
     // A change of stage queues no transfer under same_worker.
     host_.cases.push_back(QueueEntry{true, false, 1, -1, 0});
-    host_.assign(0, 0, 0);
+    host_.assign(0, 0, 0, HandoverKind::kFromQueue);
     host_.assigned.clear();
     allocation_->queue_transfer(0, 0);
     EXPECT_FALSE(host_.cases[0].in_queue);

@@ -147,7 +147,8 @@ TEST(DepartmentModel, DetailedRecordCarriesSeriesTracksAndEventsForTheViewer) {
     EXPECT_EQ(lay.edges.size(), config.pathway.transitions.size());
 
     // One track per social worker post, PA and team manager, each with a value every day.
-    const std::size_t posts = 168, pas = 56, managers = 28;
+    // base's teams: one manager per 6 posts in each team, rounded up (8 + 12 + 5 + 5).
+    const std::size_t posts = 168, pas = 56, managers = 30;
     ASSERT_EQ(rec.tracks.size(), posts + pas + managers);
     std::set<std::string> roles;
     for (const auto& t : rec.tracks) {

@@ -256,8 +256,9 @@ TEST(DepartmentDurations, EarlyExitIsExponentialByNeed) {
     EXPECT_LT(draw_early_exit_wd(none, 4, rng), 0.0);
 }
 
-/** @brief Through the model: base's defaults for 2 years (half a year of warm-up) with
- * use_emergent_durations(), one detailed replication (its episode records). */
+/** @brief Through the model: base's defaults (in teams, durations from work and reviews) for 2
+ * years (half a year of warm-up), or the same with drawn durations; one detailed replication
+ * (its episode records). */
 struct EmergentRun {
     record::ReplicationRecord rec;
     double metric(const std::string& name) const {
@@ -274,8 +275,8 @@ EmergentRun run_small(bool emergent) {
     DepartmentConfig config;
     config.run.years = 2.0;
     config.run.warmup_years = 0.5;
-    if (emergent) {
-        use_emergent_durations(config.pathway);
+    if (!emergent) {
+        config.pathway = drawn_pathway();  // base.json's pathway with drawn durations
     }
     return EmergentRun{run_replication(config, 20231207, 0, true)};
 }

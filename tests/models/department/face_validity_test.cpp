@@ -80,7 +80,7 @@ struct SurgeRuns {
     std::vector<record::ReplicationRecord> base, surge;
 };
 
-SurgeRuns run_surge(double duration_months, double years) {
+SurgeRuns run_surge(double duration_months, double years, int replications = kReplications) {
     DepartmentConfig base;
     base.run.years = years;
     base.run.warmup_years = 1.0;
@@ -101,7 +101,7 @@ SurgeRuns run_surge(double duration_months, double years) {
     shock.duration_months = duration_months;
     surge.demand.shocks.push_back(shock);
     SurgeRuns runs;
-    for (int r = 0; r < kReplications; ++r) {
+    for (int r = 0; r < replications; ++r) {
         runs.base.push_back(run_replication(base, 20230401, static_cast<std::uint64_t>(r), true));
         runs.surge.push_back(run_replication(surge, 20230401, static_cast<std::uint64_t>(r), true));
     }
@@ -150,8 +150,12 @@ TEST(DepartmentFaceValidity,
 
 TEST(DepartmentFaceValidity, RemovingTheSurgeLetsTheDepartmentRecover) {
     // The surge ramps for 18 months and ends after 24 (day ~1461). Compare its last half-year
-    // with the last year of a 9-year run (days 2922-3287).
-    const SurgeRuns runs = run_surge(24.0, 9.0);
+    // with the last year of a 9-year run (days 2922-3287). 20 replications: in teams (base.json
+    // since issue 11) the overdue-assessment gap closes more unevenly, as children waiting for
+    // the full child-in-need and care teams stay with the assessment team's workers; measured
+    // (`cssim run`, 10 replications): after - peak/2 = -24 on average, sd ~13, one of ten above
+    // 0, so 10 pairs leave the 99.99% interval's top just above 0 and 20 bring it well below.
+    const SurgeRuns runs = run_surge(24.0, 9.0, 20);
     // Queues clear: the gap over base in unallocated cases and overdue assessments closes by
     // more than half (the rest is the raised caseload below).
     for (const char* series : {"unallocated_cases", "assessments_overdue"}) {

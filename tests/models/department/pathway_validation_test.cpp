@@ -58,7 +58,7 @@ TEST(PathwayValidation, EmergentDurationsAreValidAndWritingNeedsWork) {
     const int a = stage_index(p, "assessment");
     p.stages[static_cast<std::size_t>(a)].writing_hours_by_need = {4.0, 4.0};
     EXPECT_TRUE(has_problem(validate_pathway(p), "exactly 5 values", a));
-    PathwayConfig q = default_pathway();
+    PathwayConfig q = drawn_pathway();  // no work hours
     q.stages[static_cast<std::size_t>(a)].writing_hours_by_need = {4.0, 4.0, 4.0, 4.0, 4.0};
     EXPECT_TRUE(has_problem(validate_pathway(q), "writing hours need work_hours_by_need", a));
     PathwayConfig v = default_pathway();

@@ -60,7 +60,7 @@ TEST(DepartmentTeams, ReallocationMovesACaseOnlyWhenItNarrowsTheSpread) {
 
 TEST(DepartmentTeams, PostsAreSharedByLargestRemainderAndAddUp) {
     DepartmentConfig c;
-    c.teams = default_teams();  // the teams of scenarios/teams.json
+    c.teams = default_teams();  // the teams of base.json
     std::vector<int> stage_team;
     const std::vector<detail::TeamLayout> teams = detail::plan_teams(c, 168, stage_team);
     ASSERT_EQ(teams.size(), 5u);
@@ -70,30 +70,32 @@ TEST(DepartmentTeams, PostsAreSharedByLargestRemainderAndAddUp) {
     }
     EXPECT_EQ(total, 168);
     EXPECT_EQ(teams[0].end_post - teams[0].first_post, 0);  // the MASH holds no posts
-    // 0.24 x 168 = 40.32 -> 40; 0.40 x 168 = 67.2 -> 67; 0.20 x 168 = 33.6 -> 34;
-    // 0.16 x 168 = 26.88 -> 27 (floors 40 + 67 + 33 + 26 = 166: the two largest remainders).
-    EXPECT_EQ(teams[1].end_post - teams[1].first_post, 40);
-    EXPECT_EQ(teams[2].end_post - teams[2].first_post, 67);
-    EXPECT_EQ(teams[3].end_post - teams[3].first_post, 34);
-    EXPECT_EQ(teams[4].end_post - teams[4].first_post, 27);
-    // One manager per team_size (6) posts, rounded up: 7 + 12 + 6 + 5.
+    // 0.26 x 168 = 43.68 -> 44; 0.42 x 168 = 70.56 -> 71; 0.17 x 168 = 28.56 -> 28;
+    // 0.15 x 168 = 25.2 -> 25 (floors 43 + 70 + 28 + 25 = 166: the two largest remainders,
+    // 0.68 and the first of the two 0.56s in team order).
+    EXPECT_EQ(teams[1].end_post - teams[1].first_post, 44);
+    EXPECT_EQ(teams[2].end_post - teams[2].first_post, 71);
+    EXPECT_EQ(teams[3].end_post - teams[3].first_post, 28);
+    EXPECT_EQ(teams[4].end_post - teams[4].first_post, 25);
+    // One manager per team_size (6) posts, rounded up: 8 + 12 + 5 + 5.
     EXPECT_EQ(teams.back().end_manager, 30);
     for (std::size_t s = 0; s < c.pathway.stages.size(); ++s) {
         if (c.pathway.stages[s].kind == StageKind::SocialWork) {
             EXPECT_GE(stage_team[s], 1) << c.pathway.stages[s].id;
         }
     }
-    // The assessment team's 40 posts have its 7 managers, six posts each (the last has four).
+    // The assessment team's 44 posts have its 8 managers, six posts each (the last has two).
     const std::vector<int> managers = detail::post_managers(c, teams);
     ASSERT_EQ(managers.size(), 168u);
     EXPECT_EQ(managers[0], 0);
-    EXPECT_EQ(managers[39], 6);
-    EXPECT_EQ(managers[40], 7);
+    EXPECT_EQ(managers[41], 6);
+    EXPECT_EQ(managers[43], 7);
+    EXPECT_EQ(managers[44], 8);
 }
 
 TEST(DepartmentTeams, WithoutTeamsOneDepartmentWideTeamHoldsEveryStage) {
-    DepartmentConfig c;  // base.json: no teams
-    ASSERT_TRUE(c.teams.empty());
+    DepartmentConfig c;
+    c.teams.clear();  // "teams": [] (base.json has teams)
     std::vector<int> stage_team;
     const auto teams = detail::plan_teams(c, 168, stage_team);
     ASSERT_EQ(teams.size(), 1u);
@@ -120,18 +122,18 @@ TEST(DepartmentTeams, AnAbsentManagerLeavesTheirTeamsWorkersHalfSupervised) {
     m.initialise(teams.back().end_manager);
     m.set_post_managers(detail::post_managers(c, teams));
     m.hazards(0, 1.0);
-    m.on_leaves(7, 0, true);  // the child-in-need team's first manager (posts 40-45) leaves
+    m.on_leaves(8, 0, true);  // the child-in-need team's first manager (posts 44-49) leaves
     m.update_supervision();
-    EXPECT_DOUBLE_EQ(m.manager_supervision(7), 0.5);  // 29 present managers cover at half depth
-    EXPECT_DOUBLE_EQ(m.supervision_of(40), 0.5);
-    EXPECT_DOUBLE_EQ(m.supervision_of(45), 0.5);
-    EXPECT_DOUBLE_EQ(m.supervision_of(46), 1.0);  // the next manager's worker
-    EXPECT_DOUBLE_EQ(m.supervision_of(39), 1.0);  // the assessment team's last worker
+    EXPECT_DOUBLE_EQ(m.manager_supervision(8), 0.5);  // 29 present managers cover at half depth
+    EXPECT_DOUBLE_EQ(m.supervision_of(44), 0.5);
+    EXPECT_DOUBLE_EQ(m.supervision_of(49), 0.5);
+    EXPECT_DOUBLE_EQ(m.supervision_of(50), 1.0);  // the next manager's worker
+    EXPECT_DOUBLE_EQ(m.supervision_of(43), 1.0);  // the assessment team's last worker
 }
 
 // --- The reader's checks -----------------------------------------------------------------------
 
-std::string base_path() {  // the teams preset (base.json has none)
+std::string base_path() {  // the teams preset (base.json as it is; its path kept)
     return std::string(CSSIM_SOURCE_DIR) + "/scenarios/teams.json";
 }
 

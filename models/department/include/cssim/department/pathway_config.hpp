@@ -142,10 +142,16 @@ struct PathwayConfig {
 PathwayConfig default_pathway();
 
 /**
+ * @brief default_pathway() with every stage's duration drawn from `duration_wd` (the model before
+ * issue 11 item 3): use_emergent_durations() of it is default_pathway().
+ */
+PathwayConfig drawn_pathway();
+
+/**
  * @brief Switches on durations that emerge from work and reviews (issue 11 item 3) in a pathway
- * built like default_pathway(): assessments end when their work is done, section 47 enquiries
- * carry assessments, a rise in need re-assesses, plans and care episodes end at reviews. Not in
- * the default yet: with base.json's time budget it overloads the workers (docs/model.md 7.3).
+ * built like drawn_pathway(): assessments end when their work is done, section 47 enquiries
+ * carry assessments, a rise in need re-assesses, plans and care episodes end at reviews.
+ * default_pathway() (base.json) has them on (docs/model.md 7.3).
  */
 void use_emergent_durations(PathwayConfig& pathway);
 
