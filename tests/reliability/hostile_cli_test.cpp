@@ -222,14 +222,17 @@ TEST(HostileCli, SigtermStopsALongDepartmentReplication) {
 }
 
 // Beyond the list: a share of nothing is undefined (NaN) in that replication, never 0. A
-// department of 20 children has replications without a single referral after warm-up: their
-// re_referral_share is NaN in replications.csv, summary.json's n counts only the defined
-// values, and a metric undefined everywhere is null in summary.json and "undefined" in the table.
+// department of 20 children (one pool, no teams) has replications without a single referral after
+// warm-up: their re_referral_share is NaN in replications.csv, summary.json's n counts only the
+// defined values, and a metric undefined everywhere is null in summary.json and "undefined" in the
+// table.
 TEST(HostileCli, UndefinedSharesAreReportedAsUndefinedNotZero) {
     const std::string dir = fresh_directory("hostile-cli-undefined");
-    const ProcessResult r =
-        run_process({kExe, "run", kBase, "-r", "3", "-q", "--set", "population.children=20",
-                     "--set", "run.years=2", "--set", "run.warmup_years=1", "--out", dir + "/out"});
+    const ProcessResult r = run_process(
+        {kExe, "run", kBase, "-r", "3", "-q", "--set", "population.children=20", "--set",
+         "teams=[]", "--set", "run.years=2", "--set", "run.warmup_years=1", "--out", dir + "/out"});
+    // One pool of workers: base.json's five teams cannot share the 0.04 posts of 20 children
+    // (that is exit 65, each team's posts_share named).
     ASSERT_EQ(r.exit_code, 0) << r.err;
     // replications.csv is long: scenario,design_point,replication,seed,period,metric,value;
     // the whole run's rows (period "all") are the ones checked here.

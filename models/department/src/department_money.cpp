@@ -127,8 +127,11 @@ double planned_budget_per_year(const DepartmentConfig& config) {
     staff.social_worker_posts =
         std::max(0, static_cast<int>(std::lround(config.workforce.social_worker_posts)));
     staff.pas = detail::pa_posts_for(config, staff.social_worker_posts);
-    const int team = config.workforce.team_size;
-    staff.managers = team > 0 ? (staff.social_worker_posts + team - 1) / team : 0;
+    // Managers as the model counts them: per team, each team's rounded up (plan_teams).
+    std::vector<int> stage_team;
+    const std::vector<detail::TeamLayout> teams =
+        detail::plan_teams(config, staff.social_worker_posts, stage_team);
+    staff.managers = teams.empty() ? 0 : teams.back().end_manager;
     staff.health_visitors = config.prevention.enabled ? config.prevention.health_visitors : 0.0;
     return detail::budget_for(config, staff);
 }
