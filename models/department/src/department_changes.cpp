@@ -64,6 +64,7 @@ void Model::on_config_change(int index) {
     managers_.on_config_changed(*cfg_);
     workforce_.on_config_changed(*cfg_);
     allocation_.on_config_changed(*cfg_);
+    quality_.on_config_changed(*cfg_);
     const std::vector<std::string>& paths = change.paths;
     const core::DayIndex day = today();
     // The funding changes already applied scale what they scaled before the change.

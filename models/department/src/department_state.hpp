@@ -32,6 +32,7 @@
 #include "department_stability.hpp"
 #include "department_system_effects.hpp"
 #include "department_teams.hpp"
+#include "quality.hpp"
 #include "workforce.hpp"
 
 namespace cssim::department::detail {
@@ -119,7 +120,7 @@ inline int misjudge_need(int need, core::RandomStream& rng) {
 }
 
 /** @brief One replication of the department model. */
-class Model : private WorkforceHost, private AllocationHost {
+class Model : private WorkforceHost, private AllocationHost, private QualityHost {
 public:
     Model(const DepartmentConfig& config, std::uint64_t master_seed, std::uint64_t replication,
           bool with_detail, bool with_episodes = true);
@@ -229,9 +230,15 @@ private:
     // department_day.cpp: the daily process (time use, stress, quality, money).
     void on_working_day(core::DayIndex day);
     void work_one_post(int post_index, core::DayIndex day, bool working_day);
-    void quality_hazards(core::DayIndex day);
+    void quality_hazards(core::DayIndex day);  ///< department_quality.cpp: Quality::hazards
     void accrue_money(core::DayIndex day);
     void snapshot(core::DayIndex day);
+
+    // department_quality.cpp: the model's side of the Quality component (quality.hpp).
+    double quality_supervision(int post) const override { return managers_.supervision_of(post); }
+    void log_harm(int case_index, core::DayIndex day) override;
+    void need_rose(int case_index, core::DayIndex day) override;
+    void review_incident(int case_index, bool harm, core::DayIndex day, bool measure) override;
 
     // department_system.cpp: prevention, inspection and culture (issue 7).
     int draw_referral_need();
@@ -302,7 +309,7 @@ private:
 
     // Streams: one per process, so scenarios differing in one process share the others' draws.
     core::RandomStream rng_referrals_, rng_need_, rng_front_door_, rng_pathway_, rng_durations_,
-        rng_quality_, rng_re_referral_, rng_initial_;
+        rng_re_referral_, rng_initial_;
     /// The referral calendar's streams: the yearly multipliers, and each referral's source.
     core::RandomStream rng_referral_rate_, rng_referral_source_;
     Money money_;  ///< budget, spend and placements (its own "placements" stream)
@@ -342,22 +349,21 @@ private:
     std::vector<int> day_source_referrals_;  ///< new referrals today, per series slot
     std::vector<std::string> source_names_;  ///< the sources with a series (day 0's)
     std::vector<int> source_slot_;           ///< current source -> its slot in source_names_, or -1
-    int day_harm_ = 0;
-    std::vector<int> finished_;  ///< cases whose stage may end after today's visits
+    std::vector<int> finished_;              ///< cases whose stage may end after today's visits
     std::vector<std::pair<core::DayIndex, int>> due_;  ///< scratch: visits due for one post
     double pa_hours_per_worker_ = 0.0;
 
     double health_visitors_ = 0.0;  ///< FTE in post (funding changes cut them)
     // Management.
-    double supervision_coverage_ = 1.0;           ///< today's share of case holders supervised
-    std::vector<double> post_hazard_multiplier_;  ///< per post, from its team's supervision
-    // Churn, computed with the quality hazards on working days.
-    double churn_two_plus_share_ = 0.0, churn_workers_mean_ = 0.0;
+    double supervision_coverage_ = 1.0;  ///< today's share of case holders supervised
 
     Outputs outputs_;
     DailySeriesHandles series_;
     SystemEffects system_;  ///< prevention, inspection, culture (streams "inspection", "culture")
-    Management managers_;   ///< team managers and supervision (stream "management")
+    /// The quality hazards (stream "quality"), the day's harm and churn; it calls back through
+    /// QualityHost.
+    Quality quality_;
+    Management managers_;  ///< team managers and supervision (stream "management")
     /// The social worker posts and their lifecycle (streams "sickness", "resignation",
     /// "recruitment", "agency"); it calls back through WorkforceHost.
     Workforce workforce_;
