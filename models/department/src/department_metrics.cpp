@@ -118,7 +118,7 @@ void Model::register_outputs() {
                                 "Children in stage \"" + st.label + "\" (end of day)", st.label));
     }
     series_.sources.clear();
-    for (const std::string& name : source_names_) {
+    for (const std::string& name : demand_.source_names()) {
         series_.sources.push_back(outputs_.add_series(
             "referral_source/" + name, "referrals",
             "New referrals from source \"" + name + "\" that day (re-referrals not included)",
@@ -245,8 +245,8 @@ void Model::snapshot(core::DayIndex day) {
     }
     if (!detail_) {
         for (std::size_t s = 0; s < series_.sources.size(); ++s) {
-            outputs_.push(series_.sources[s], day_source_referrals_[s]);
-            day_source_referrals_[s] = 0;
+            outputs_.push(series_.sources[s], demand_.day_source_referrals()[s]);
+            demand_.day_source_referrals()[s] = 0;
         }
         day_referrals_ = 0;
         quality_.clear_harm_today();
@@ -309,8 +309,8 @@ void Model::snapshot(core::DayIndex day) {
         outputs_.push(h.stages[s], stage_counts_[s]);
     }
     for (std::size_t s = 0; s < series_.sources.size(); ++s) {
-        outputs_.push(series_.sources[s], day_source_referrals_[s]);
-        day_source_referrals_[s] = 0;
+        outputs_.push(series_.sources[s], demand_.day_source_referrals()[s]);
+        demand_.day_source_referrals()[s] = 0;
     }
     day_referrals_ = 0;
     quality_.clear_harm_today();
