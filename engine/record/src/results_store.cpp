@@ -11,6 +11,7 @@
 
 #include "cssim/record/archive_writer.hpp"
 #include "cssim/record/errors.hpp"
+#include "results_store_impl.hpp"
 #include "sqlite_db.hpp"
 
 namespace cssim::record {
@@ -49,22 +50,6 @@ std::vector<std::string> split_names(const std::string& text) {
     return names;
 }
 
-/** @brief A name as shown in a message: control and non-ASCII bytes as \xNN. */
-std::string shown(const std::string& name) {
-    std::string out;
-    for (const unsigned char c : name) {
-        if (c >= 0x20 && c < 0x7f) {
-            out += static_cast<char>(c);
-        } else {
-            static const char* hex = "0123456789abcdef";
-            out += "\\x";
-            out += hex[c >> 4];
-            out += hex[c & 15];
-        }
-    }
-    return out;
-}
-
 /** @brief Device and inode of a file (0, 0 if it does not exist). */
 std::pair<dev_t, ino_t> file_identity(const std::filesystem::path& path) {
     struct stat st {};
@@ -100,20 +85,21 @@ OutputError write_failure(const std::filesystem::path& path, const SqliteError& 
 
 }  // namespace
 
-struct ResultsStore::Impl {
-    std::filesystem::path path;
-    std::string identity;
-    StoreMode mode = StoreMode::CreateOrOpen;
-    std::vector<std::string> metric_names;
-    std::pair<dev_t, ino_t> opened{0, 0};  ///< the file opened, to notice it being replaced
-    std::optional<detail::Database> db;
-
-    [[noreturn]] void read_failure(const SqliteError& error) const {
-        throw ArchiveError(path,
-                           std::string("results store damaged or unreadable: ") + error.what());
+/** @brief A name as shown in a message: control and non-ASCII bytes as \xNN. */
+std::string detail::store_shown(const std::string& name) {
+    std::string out;
+    for (const unsigned char c : name) {
+        if (c >= 0x20 && c < 0x7f) {
+            out += static_cast<char>(c);
+        } else {
+            static const char* hex = "0123456789abcdef";
+            out += "\\x";
+            out += hex[c >> 4];
+            out += hex[c & 15];
+        }
     }
-    void initialise();
-};
+    return out;
+}
 
 void ResultsStore::Impl::initialise() {
     detail::Database& d = *db;
@@ -201,7 +187,7 @@ void ResultsStore::Impl::initialise() {
     const std::vector<std::string> stored = split_names(stored_metrics);
     if (!stored.empty() && !metric_names.empty() && stored != metric_names) {
         throw ArchiveError(path, "results store damaged: its metric names (" +
-                                     shown(join_names(stored)) +
+                                     detail::store_shown(join_names(stored)) +
                                      ") are not the model's; it cannot be resumed");
     }
     if (!stored.empty()) {
@@ -302,130 +288,6 @@ void ResultsStore::append_batch(std::span<const ReplicationRecord> jobs) {
     } catch (const SqliteError& error) {
         throw write_failure(impl_->path, error, impl_->opened);
     }
-}
-
-bool ResultsStore::has_job(JobKey job) const {
-    try {
-        Statement select =
-            impl_->db->prepare("SELECT 1 FROM job WHERE design_point = ?1 AND replication = ?2");
-        select.bind_u64(1, job.design_point).bind_u64(2, job.replication);
-        return select.step();
-    } catch (const SqliteError& error) {
-        impl_->read_failure(error);
-    }
-}
-
-std::vector<JobKey> ResultsStore::done_jobs() const {
-    std::vector<JobKey> out;
-    try {
-        Statement select = impl_->db->prepare("SELECT design_point, replication FROM job");
-        while (select.step()) {
-            out.push_back(JobKey{select.column_u64(0), select.column_u64(1)});
-        }
-    } catch (const SqliteError& error) {
-        impl_->read_failure(error);
-    }
-    std::sort(out.begin(), out.end());  // unsigned order (stored as int64 bits)
-    return out;
-}
-
-std::size_t ResultsStore::job_count() const {
-    return done_jobs().size();
-}
-
-std::vector<ReplicationRecord> ResultsStore::load_jobs() const {
-    std::vector<ReplicationRecord> out;
-    const auto job_name = [](std::int64_t point, std::int64_t rep) {
-        return "design point " + std::to_string(point) + " replication " + std::to_string(rep);
-    };
-    const auto damaged = [this](const std::string& what) {
-        return ArchiveError(impl_->path, "results store damaged: " + what +
-                                             "; re-run the sweep with --force to discard it "
-                                             "and start again");
-    };
-    std::vector<std::string> expected = impl_->metric_names;
-    bool expected_from_store = !expected.empty();
-    try {
-        // Page-level damage first (a torn or byte-flipped b-tree page): SQLite's structural
-        // check, linear in the file's size.
-        Statement check = impl_->db->prepare("PRAGMA quick_check");
-        if (check.step() && check.column_text(0) != "ok") {
-            throw damaged("SQLite's quick_check reports: " + shown(check.column_text(0)));
-        }
-        Statement jobs = impl_->db->prepare(
-            "SELECT design_point, replication, seed, typeof(design_point), typeof(replication), "
-            "typeof(seed) FROM job ORDER BY design_point, replication");
-        Statement metrics = impl_->db->prepare(
-            "SELECT design_point, replication, position, name, value, typeof(name), "
-            "typeof(value) FROM job_metric ORDER BY design_point, replication, position");
-        bool have_metric = metrics.step();
-        while (jobs.step()) {
-            const std::int64_t point = jobs.column_int64(0);
-            const std::int64_t rep = jobs.column_int64(1);
-            if (jobs.column_text(3) != "integer" || jobs.column_text(4) != "integer" ||
-                jobs.column_text(5) != "integer" || point < 0 || rep < 0) {
-                throw damaged("a job row holds a key or seed that is not a whole number");
-            }
-            // Metric rows are in the same order as jobs: rows before this job have no job.
-            if (have_metric &&
-                (metrics.column_int64(0) < point ||
-                 (metrics.column_int64(0) == point && metrics.column_int64(1) < rep))) {
-                throw damaged("metric rows of " +
-                              job_name(metrics.column_int64(0), metrics.column_int64(1)) +
-                              " have no job row");
-            }
-            ReplicationRecord r;
-            r.design_point = static_cast<std::uint64_t>(point);
-            r.replication = static_cast<std::uint64_t>(rep);
-            r.seed = jobs.column_u64(2);
-            while (have_metric && metrics.column_int64(0) == point &&
-                   metrics.column_int64(1) == rep) {
-                const std::string type = metrics.column_text(6);
-                const std::string name = metrics.column_text(3);
-                if (metrics.column_int64(2) != static_cast<std::int64_t>(r.metrics.size())) {
-                    throw damaged(job_name(point, rep) + " lacks metric number " +
-                                  std::to_string(r.metrics.size()) + " (a row is missing)");
-                }
-                if (metrics.column_text(5) != "text") {
-                    throw damaged(job_name(point, rep) + " has a metric name that is not text");
-                }
-                if (type != "real" && type != "integer" && type != "null") {
-                    throw damaged(job_name(point, rep) + " has a " + type + " value for '" +
-                                  shown(name) + "', not a number");
-                }
-                r.metrics.push_back(MetricValue{name, metrics.column_double(4)});
-                have_metric = metrics.step();
-            }
-            if (expected.empty()) {
-                for (const MetricValue& m : r.metrics) {
-                    expected.push_back(m.name);
-                }
-            }
-            bool same = r.metrics.size() == expected.size();
-            for (std::size_t i = 0; same && i < expected.size(); ++i) {
-                same = r.metrics[i].name == expected[i];
-            }
-            if (!same) {
-                std::string names;
-                for (const MetricValue& m : r.metrics) {
-                    names += (names.empty() ? "" : ", ") + shown(m.name);
-                }
-                throw damaged(job_name(point, rep) + " has " + std::to_string(r.metrics.size()) +
-                              " metrics (" + names + "), not the " +
-                              std::to_string(expected.size()) + " metrics " +
-                              (expected_from_store ? "the store records" : "of the other jobs"));
-            }
-            out.push_back(std::move(r));
-        }
-        if (have_metric) {
-            throw damaged("metric rows of " +
-                          job_name(metrics.column_int64(0), metrics.column_int64(1)) +
-                          " have no job row");
-        }
-    } catch (const SqliteError& error) {
-        impl_->read_failure(error);
-    }
-    return out;  // ascending: keys are checked to be >= 0, so SQL's signed order is ours
 }
 
 }  // namespace cssim::record

@@ -64,6 +64,8 @@ void Model::on_config_change(int index) {
     managers_.on_config_changed(*cfg_);
     workforce_.on_config_changed(*cfg_);
     allocation_.on_config_changed(*cfg_);
+    quality_.on_config_changed(*cfg_);
+    demand_.on_config_changed(*cfg_);
     const std::vector<std::string>& paths = change.paths;
     const core::DayIndex day = today();
     // The funding changes already applied scale what they scaled before the change.
@@ -104,14 +106,7 @@ void Model::on_config_change(int index) {
         // Rebuild the referral process from the new settings and draw the next referral afresh
         // (memoryless): the referral already drawn under the old rate is dropped.
         system_.reset_prevention();
-        if (cfg_->demand.yearly_rate_cv != yearly_cv_) {
-            // Financial years from the next one on draw their multipliers afresh.
-            yearly_cv_ = cfg_->demand.yearly_rate_cv;
-            draw_yearly_multipliers(financial_year_of(calendar_.date_of(day)) + 1);
-        }
-        build_referral_process();
-        ++referral_generation_;
-        schedule_next_referral();
+        demand_.rebuild(day);
     }
     std::string text =
         (change.label.empty() ? "Change" : change.label) + " from " + change.date + " (";

@@ -118,7 +118,7 @@ void Model::register_outputs() {
                                 "Children in stage \"" + st.label + "\" (end of day)", st.label));
     }
     series_.sources.clear();
-    for (const std::string& name : source_names_) {
+    for (const std::string& name : demand_.source_names()) {
         series_.sources.push_back(outputs_.add_series(
             "referral_source/" + name, "referrals",
             "New referrals from source \"" + name + "\" that day (re-referrals not included)",
@@ -245,10 +245,11 @@ void Model::snapshot(core::DayIndex day) {
     }
     if (!detail_) {
         for (std::size_t s = 0; s < series_.sources.size(); ++s) {
-            outputs_.push(series_.sources[s], day_source_referrals_[s]);
-            day_source_referrals_[s] = 0;
+            outputs_.push(series_.sources[s], demand_.day_source_referrals()[s]);
+            demand_.day_source_referrals()[s] = 0;
         }
-        day_referrals_ = day_harm_ = 0;
+        day_referrals_ = 0;
+        quality_.clear_harm_today();
         return;
     }
     const DailySeriesHandles& h = series_;
@@ -268,7 +269,7 @@ void Model::snapshot(core::DayIndex day) {
     outputs_.push(h.vacancy, posts > 0.0 ? (posts - employed) / posts : 0.0);
     outputs_.push(h.sickness, holders > 0.0 ? sick / holders : 0.0);
     outputs_.push(h.referrals, day_referrals_);
-    outputs_.push(h.harm, day_harm_);
+    outputs_.push(h.harm, quality_.harm_today());
     outputs_.push(h.cin, cin * per_10k);
     outputs_.push(h.cp, cp * per_10k);
     outputs_.push(h.lac, lac * per_10k);
@@ -302,16 +303,17 @@ void Model::snapshot(core::DayIndex day) {
     outputs_.push(h.blame, system_.in_blame(day) ? 1.0 : 0.0);
     outputs_.push(h.supervision, supervision_coverage_);
     outputs_.push(h.managers_present, managers_present);
-    outputs_.push(h.churn_two_plus, churn_two_plus_share_);
-    outputs_.push(h.churn_workers, churn_workers_mean_);
+    outputs_.push(h.churn_two_plus, quality_.churn().two_plus_share);
+    outputs_.push(h.churn_workers, quality_.churn().workers_mean);
     for (std::size_t s = 0; s < stage_counts_.size(); ++s) {
         outputs_.push(h.stages[s], stage_counts_[s]);
     }
     for (std::size_t s = 0; s < series_.sources.size(); ++s) {
-        outputs_.push(series_.sources[s], day_source_referrals_[s]);
-        day_source_referrals_[s] = 0;
+        outputs_.push(series_.sources[s], demand_.day_source_referrals()[s]);
+        demand_.day_source_referrals()[s] = 0;
     }
-    day_referrals_ = day_harm_ = 0;
+    day_referrals_ = 0;
+    quality_.clear_harm_today();
 
     for (std::size_t i = 0; i < posts_.size(); ++i) {
         const Post& p = posts_[i];

@@ -52,21 +52,18 @@ Model::Model(const DepartmentConfig& config, std::uint64_t master_seed, std::uin
       seed_(master_seed),
       replication_(replication),
       calendar_(shared_calendar(config)),
-      rng_referrals_(core::RandomStream::derive(master_seed, replication, "referrals")),
-      rng_need_(core::RandomStream::derive(master_seed, replication, "need")),
       rng_front_door_(core::RandomStream::derive(master_seed, replication, "front_door")),
       rng_pathway_(core::RandomStream::derive(master_seed, replication, "pathway")),
       rng_durations_(core::RandomStream::derive(master_seed, replication, "durations")),
-      rng_quality_(core::RandomStream::derive(master_seed, replication, "quality")),
       rng_re_referral_(core::RandomStream::derive(master_seed, replication, "re_referral")),
       rng_initial_(core::RandomStream::derive(master_seed, replication, "initial_state")),
-      rng_referral_rate_(core::RandomStream::derive(master_seed, replication, "referral_rate")),
-      rng_referral_source_(core::RandomStream::derive(master_seed, replication, "referral_source")),
       money_(config, calendar_, core::RandomStream::derive(master_seed, replication, "placements")),
+      demand_(config, calendar_, sim_, *this, master_seed, replication),
       outputs_(with_detail),
       system_(config, calendar_, sim_, outputs_,
               core::RandomStream::derive(master_seed, replication, "inspection"),
               core::RandomStream::derive(master_seed, replication, "culture")),
+      quality_(config, master_seed, replication, outputs_, *this, with_detail),
       managers_(config, calendar_, sim_, outputs_,
                 core::RandomStream::derive(master_seed, replication, "management")),
       workforce_(config, calendar_, sim_, outputs_, *this,
@@ -108,22 +105,19 @@ void Model::initialise() {
     managers_.initialise(manager_count_);
     outputs_.acc.team_cases.assign(allocation_.teams().size(), 0.0);
     outputs_.acc.team_holders.assign(allocation_.teams().size(), 0.0);
-    first_fy_ = financial_year_of(calendar_.start());
-    yearly_cv_ = cfg_->demand.yearly_rate_cv;
-    draw_yearly_multipliers(first_fy_);
-    build_referral_process();
+    demand_.initialise(end_day_);
     initialise_cases();
     // The open cases of day 0 start with their workers (day 0 may fall on a weekend, and the
     // first day's series should not show the whole caseload as unallocated).
     allocation_.allocate(0, true);
     // Runaway guard: a base run dispatches ~30 events per referral plus a few per day; a run
     // past 100 times that is a bug or a pathological scenario, and stops with a clear error.
-    const double referrals = referral_process_.expected_count(0, core::start_of_day(end_day_));
+    const double referrals = demand_.expected_referrals(end_day_);
     sim_.set_event_limit(static_cast<std::uint64_t>(
         std::min(9e18, 100.0 * (30.0 * referrals + 10.0 * static_cast<double>(end_day_)) + 1e6)));
 
     sim_.schedule_at(tick_of(0, 8), kWorkingDay);
-    schedule_next_referral();
+    demand_.schedule_next();
     for (std::size_t i = 0; i < cfg_->money.funding_changes.size(); ++i) {
         const core::DayIndex d = day_of_date(cfg_->money.funding_changes[i].date);
         sim_.schedule_at(tick_of(std::max<core::DayIndex>(d, 0), 7), kFundingChange,
@@ -201,18 +195,11 @@ void Model::operator()(const core::Event& e) {
     mark_due_periods();  // the financial-year boundaries: before anything happens that day
     switch (e.kind) {
         case kReferral: {
-            if (e.payload != referral_generation_) {
+            if (!demand_.accept(e.payload, today())) {
                 break;  // drawn from a referral process a dated change has replaced
             }
-            if (!source_slot_.empty()) {
-                const int slot = source_slot_[referral_calendar_.draw_source(
-                    today(), rng_referral_source_.uniform01())];
-                if (slot >= 0) {
-                    ++day_source_referrals_[static_cast<std::size_t>(slot)];
-                }
-            }
-            on_referral(draw_referral_need(), -100000);
-            schedule_next_referral();
+            on_referral(demand_.draw_need(today()), -100000);
+            demand_.schedule_next();
             break;
         }
         case kReReferral:

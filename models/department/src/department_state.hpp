@@ -23,6 +23,7 @@
 #include "cssim/department/config.hpp"
 #include "cssim/record/run_data.hpp"
 #include "department_constants.hpp"
+#include "department_demand.hpp"
 #include "department_demand_calendar.hpp"
 #include "department_durations.hpp"
 #include "department_events.hpp"
@@ -32,6 +33,7 @@
 #include "department_stability.hpp"
 #include "department_system_effects.hpp"
 #include "department_teams.hpp"
+#include "quality.hpp"
 #include "workforce.hpp"
 
 namespace cssim::department::detail {
@@ -119,7 +121,10 @@ inline int misjudge_need(int need, core::RandomStream& rng) {
 }
 
 /** @brief One replication of the department model. */
-class Model : private WorkforceHost, private AllocationHost {
+class Model : private WorkforceHost,
+              private AllocationHost,
+              private QualityHost,
+              private DemandHost {
 public:
     Model(const DepartmentConfig& config, std::uint64_t master_seed, std::uint64_t replication,
           bool with_detail, bool with_episodes = true);
@@ -183,7 +188,6 @@ private:
     static int visit_lead(const PathwayStage& s) { return s.visit_interval_wd / 4; }
     void unassign(int case_index, bool to_queue);
     void enqueue_unallocated(int case_index);
-    void schedule_next_referral();
     void build_transitions();  ///< out_ from the pathway's transitions
 
     // department_teams.cpp: teams (issue 11 item 2).
@@ -222,19 +226,30 @@ private:
     void schedule_changes();
     void on_config_change(int index);
     void recompute_loads();  ///< every post's workload sums from the cases it holds
-    void build_referral_process();
-    /** @brief Draws the yearly rate multipliers of financial years from `from_fy` on. */
-    void draw_yearly_multipliers(int from_fy);
 
     // department_day.cpp: the daily process (time use, stress, quality, money).
     void on_working_day(core::DayIndex day);
     void work_one_post(int post_index, core::DayIndex day, bool working_day);
-    void quality_hazards(core::DayIndex day);
+    void quality_hazards(core::DayIndex day);  ///< department_quality.cpp: Quality::hazards
     void accrue_money(core::DayIndex day);
     void snapshot(core::DayIndex day);
 
+    // The model's side of the Demand component (department_demand.hpp).
+    double demand_prevention_factor(core::DayIndex segment_start, double mid_day) override {
+        return system_.advance_prevention(segment_start, mid_day);
+    }
+    double demand_prevention_gap(core::DayIndex day) const override {
+        return system_.prevention_gap_at(day);
+    }
+    core::DayIndex demand_day_of(const std::string& iso) const override { return day_of_date(iso); }
+
+    // department_quality.cpp: the model's side of the Quality component (quality.hpp).
+    double quality_supervision(int post) const override { return managers_.supervision_of(post); }
+    void log_harm(int case_index, core::DayIndex day) override;
+    void need_rose(int case_index, core::DayIndex day) override;
+    void review_incident(int case_index, bool harm, core::DayIndex day, bool measure) override;
+
     // department_system.cpp: prevention, inspection and culture (issue 7).
-    int draw_referral_need();
     void on_inspection();
     void resignation_wave(core::DayIndex day);
 
@@ -301,18 +316,13 @@ private:
     std::size_t next_mark_ = 0;                ///< the next boundary to mark
 
     // Streams: one per process, so scenarios differing in one process share the others' draws.
-    core::RandomStream rng_referrals_, rng_need_, rng_front_door_, rng_pathway_, rng_durations_,
-        rng_quality_, rng_re_referral_, rng_initial_;
-    /// The referral calendar's streams: the yearly multipliers, and each referral's source.
-    core::RandomStream rng_referral_rate_, rng_referral_source_;
+    core::RandomStream rng_front_door_, rng_pathway_, rng_durations_, rng_re_referral_,
+        rng_initial_;
     Money money_;  ///< budget, spend and placements (its own "placements" stream)
+    /// New referrals: their process, sources and need (streams "referrals", "need",
+    /// "referral_rate", "referral_source"); it calls back through DemandHost.
+    Demand demand_;
 
-    core::PiecewisePoissonProcess referral_process_;
-    std::uint64_t referral_generation_ = 0;  ///< bumped when a change rebuilds the process
-    ReferralCalendar referral_calendar_;     ///< source weights by day (school terms, weekdays)
-    std::vector<double> yearly_multiplier_;  ///< by financial year from first_fy_
-    int first_fy_ = 0;
-    double yearly_cv_ = 0.0;  ///< the cv the multipliers were drawn with
     int referral_stage_ = -1, screening_stage_ = -1, assessment_stage_ = -1, closed_stage_ = -1;
     int cp_stage_ = -1, lac_stage_ = -1;
     /// outgoing transitions per stage: (to, probability per need)
@@ -339,25 +349,21 @@ private:
     double day_direct_ = 0.0, day_admin_ = 0.0, day_travel_ = 0.0, day_other_ = 0.0;
     int day_working_ = 0;
     int day_referrals_ = 0;
-    std::vector<int> day_source_referrals_;  ///< new referrals today, per series slot
-    std::vector<std::string> source_names_;  ///< the sources with a series (day 0's)
-    std::vector<int> source_slot_;           ///< current source -> its slot in source_names_, or -1
-    int day_harm_ = 0;
     std::vector<int> finished_;  ///< cases whose stage may end after today's visits
     std::vector<std::pair<core::DayIndex, int>> due_;  ///< scratch: visits due for one post
     double pa_hours_per_worker_ = 0.0;
 
     double health_visitors_ = 0.0;  ///< FTE in post (funding changes cut them)
     // Management.
-    double supervision_coverage_ = 1.0;           ///< today's share of case holders supervised
-    std::vector<double> post_hazard_multiplier_;  ///< per post, from its team's supervision
-    // Churn, computed with the quality hazards on working days.
-    double churn_two_plus_share_ = 0.0, churn_workers_mean_ = 0.0;
+    double supervision_coverage_ = 1.0;  ///< today's share of case holders supervised
 
     Outputs outputs_;
     DailySeriesHandles series_;
     SystemEffects system_;  ///< prevention, inspection, culture (streams "inspection", "culture")
-    Management managers_;   ///< team managers and supervision (stream "management")
+    /// The quality hazards (stream "quality"), the day's harm and churn; it calls back through
+    /// QualityHost.
+    Quality quality_;
+    Management managers_;  ///< team managers and supervision (stream "management")
     /// The social worker posts and their lifecycle (streams "sickness", "resignation",
     /// "recruitment", "agency"); it calls back through WorkforceHost.
     Workforce workforce_;
