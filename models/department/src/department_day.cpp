@@ -110,6 +110,7 @@ void Model::work_one_post(int post_index, core::DayIndex day, bool working_day) 
                                      .deadline_push_hours_per_day
                                : 0.0;
     double due_cost = 0.0;  // visits whose deadline is today or past, pushed assessments
+    assess_cases_.clear();
     for (int index : p.cases) {
         Case& c = cases_[index];
         if (c.next_review >= 0 && c.next_review <= day) {
@@ -118,6 +119,11 @@ void Model::work_one_post(int post_index, core::DayIndex day, bool working_day) 
             // A stage ending at a review conference sets its next review when it holds one.
             c.next_review =
                 s.ends_at_review() ? -1 : calendar_.add_working_days(day, s.review_interval_wd);
+        }
+        if (c.assess_writing > 1e-9 || c.assess_left - c.assess_writing > 1e-9) {
+            // Every case the two assessment passes below may take: nothing between here and
+            // them opens an assessment (only a stage entry and the quality hazards do).
+            assess_cases_.push_back(index);
         }
         if (c.assess_left - c.assess_writing > 0.0 && c.assess_push >= 0 && c.assess_push <= day) {
             // A pushed assessment's work is protected like a visit due (below).
@@ -151,7 +157,7 @@ void Model::work_one_post(int post_index, core::DayIndex day, bool working_day) 
     // Assessments whose work is done are written up first: compulsory admin with a statutory
     // deadline, ahead of the routine recording (and its backlog); an amount per assessment, not
     // per week open, with the PA's delegable share.
-    const WritingDay writing = write_up_assessments(p, day, available, slow, pa_left);
+    const WritingDay writing = write_up_assessments(day, available, slow, pa_left);
     available -= writing.own;
     pa_left -= writing.pa;
     delegable_by_sw += writing.delegable;
@@ -211,7 +217,7 @@ void Model::work_one_post(int post_index, core::DayIndex day, bool working_day) 
     }
     // Assessments take their share of the free time (pushed ones first); their hours are
     // direct work like the rest of it, so the time shares do not depend on them.
-    work_on_assessments(p, day, available, slow);
+    work_on_assessments(day, available, slow);
     direct += std::max(0.0, available);  // families always need more time than there is
     const double worked = admin_done + other_done + direct + travel;
 
@@ -264,7 +270,7 @@ void Model::work_one_post(int post_index, core::DayIndex day, bool working_day) 
     }
 }
 
-double Model::work_on_assessments(Post& p, core::DayIndex day, double free, double slow) {
+double Model::work_on_assessments(core::DayIndex day, double free, double slow) {
     if (assessment_stage_ < 0) {
         return 0.0;
     }
@@ -273,7 +279,7 @@ double Model::work_on_assessments(Post& p, core::DayIndex day, double free, doub
         return 0.0;
     }
     assessment_work_.clear();
-    for (int index : p.cases) {
+    for (int index : assess_cases_) {
         const Case& c = cases_[static_cast<std::size_t>(index)];
         if (c.assess_left - c.assess_writing > 1e-9) {
             AssessmentWork w;
@@ -300,10 +306,10 @@ double Model::work_on_assessments(Post& p, core::DayIndex day, double free, doub
     return given;
 }
 
-WritingDay Model::write_up_assessments(Post& p, core::DayIndex day, double available, double slow,
+WritingDay Model::write_up_assessments(core::DayIndex day, double available, double slow,
                                        double pa_left) {
     assessment_writing_.clear();
-    for (int index : p.cases) {
+    for (int index : assess_cases_) {
         const Case& c = cases_[static_cast<std::size_t>(index)];
         if (c.assess_writing > 1e-9 && c.assess_left - c.assess_writing <= 1e-9) {
             AssessmentWriting w;

@@ -165,10 +165,10 @@ private:
     void schedule_review_decision(int case_index, core::DayIndex from, int gap_wd);
     /** @brief Gives the post's open assessments their share of `free` hours (department_day.cpp);
      * returns the hours given. */
-    double work_on_assessments(Post& p, core::DayIndex day, double free, double slow);
+    double work_on_assessments(core::DayIndex day, double free, double slow);
     /** @brief Writes up the post's assessments whose work is done, as compulsory admin out of
      * `available` hours with the PA's help (`pa_left`); returns what it cost the day. */
-    WritingDay write_up_assessments(Post& p, core::DayIndex day, double available, double slow,
+    WritingDay write_up_assessments(core::DayIndex day, double available, double slow,
                                     double pa_left);
     /** @brief An assessment's hours are all given: its stage may end, or a carried one counts. */
     void assessment_hours_done(int case_index, core::DayIndex day);
@@ -345,6 +345,8 @@ private:
     int day_harm_ = 0;
     std::vector<int> finished_;  ///< cases whose stage may end after today's visits
     std::vector<std::pair<core::DayIndex, int>> due_;  ///< scratch: visits due for one post
+    /// scratch: one post's cases with assessment work or writing (work_one_post's one pass)
+    std::vector<int> assess_cases_;
     double pa_hours_per_worker_ = 0.0;
 
     double health_visitors_ = 0.0;  ///< FTE in post (funding changes cut them)
