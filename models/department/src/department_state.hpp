@@ -32,6 +32,7 @@
 #include "department_stability.hpp"
 #include "department_system_effects.hpp"
 #include "department_teams.hpp"
+#include "time_use.hpp"
 #include "workforce.hpp"
 
 namespace cssim::department::detail {
@@ -163,8 +164,8 @@ private:
     /** @brief Schedules the next decision of a stage that ends at a review conference: the next
      * review after `from` (gap `gap_wd`), or the early exit if that comes first. */
     void schedule_review_decision(int case_index, core::DayIndex from, int gap_wd);
-    /** @brief Gives the post's open assessments their share of `free` hours (department_day.cpp);
-     * returns the hours given. */
+    /** @brief Gives the post's open assessments (TimeUse::assessment_cases) their share of
+     * `free` hours (department_time_use.cpp); returns the hours given. */
     double work_on_assessments(core::DayIndex day, double free, double slow);
     /** @brief Writes up the post's assessments whose work is done, as compulsory admin out of
      * `available` hours with the PA's help (`pa_left`); returns what it cost the day. */
@@ -228,7 +229,10 @@ private:
 
     // department_day.cpp: the daily process (time use, stress, quality, money).
     void on_working_day(core::DayIndex day);
-    void work_one_post(int post_index, core::DayIndex day, bool working_day);
+    /** @brief One post's day (department_time_use.cpp): its worker's hours (TimeUse), the
+     * visits made, assessment work, pressure and stress. */
+    void work_one_post(int post_index, core::DayIndex day, bool working_day,
+                       const TimeUseRates& rates);
     void quality_hazards(core::DayIndex day);
     void accrue_money(core::DayIndex day);
     void snapshot(core::DayIndex day);
@@ -319,8 +323,6 @@ private:
     std::vector<std::vector<std::pair<int, std::array<double, 5>>>> out_;
     std::vector<int> stage_counts_;
     std::vector<int> early_exit_stage_;  ///< per stage: the stage of its early exit, or -1
-    std::vector<AssessmentWork> assessment_work_;        ///< scratch: one post's open assessments
-    std::vector<AssessmentWriting> assessment_writing_;  ///< scratch: those being written up
 
     std::vector<Case> cases_;
     /// Each case's social workers (episode and care year), beside cases_ rather than in Case so
@@ -344,9 +346,6 @@ private:
     std::vector<int> source_slot_;           ///< current source -> its slot in source_names_, or -1
     int day_harm_ = 0;
     std::vector<int> finished_;  ///< cases whose stage may end after today's visits
-    std::vector<std::pair<core::DayIndex, int>> due_;  ///< scratch: visits due for one post
-    /// scratch: one post's cases with assessment work or writing (work_one_post's one pass)
-    std::vector<int> assess_cases_;
     double pa_hours_per_worker_ = 0.0;
 
     double health_visitors_ = 0.0;  ///< FTE in post (funding changes cut them)
@@ -368,6 +367,8 @@ private:
     /// The unallocated queue, the teams and the managers' allocation choices; it calls back
     /// through AllocationHost.
     Allocation allocation_;
+    /// The posts' weekly workload and admin backlog, and a worker's day in hours.
+    TimeUse time_use_;
 };
 
 }  // namespace cssim::department::detail
