@@ -122,28 +122,38 @@ inline double share_assessment_time(double free_hours, double pace_per_day, doub
                                     double slow, std::vector<AssessmentWork>& items) {
     double left = std::max(0.0, free_hours);
     const double s = std::max(1.0, slow);
-    // The order of the items (indices, so each keeps its place for the caller): on the stack
-    // for a worker's usual handful, no allocation per worker-day.
-    std::array<std::size_t, 32> small_order{};
-    std::vector<std::size_t> large_order;
-    std::size_t* order = small_order.data();
+    // The order of the items, as keys (pushed first, then by deadline, then by place: a total
+    // order, so any sort gives the stable order) on the stack for a worker's usual handful: no
+    // allocation and no indirect comparisons per worker-day.
+    struct ShareKey {
+        bool not_pushed;
+        std::int64_t deadline_day;
+        std::size_t index;
+        bool operator<(const ShareKey& o) const {
+            if (not_pushed != o.not_pushed) {
+                return o.not_pushed;
+            }
+            if (deadline_day != o.deadline_day) {
+                return deadline_day < o.deadline_day;
+            }
+            return index < o.index;
+        }
+    };
+    std::array<ShareKey, 32> small_order{};
+    std::vector<ShareKey> large_order;
+    ShareKey* order = small_order.data();
     if (items.size() > small_order.size()) {
         large_order.resize(items.size());
         order = large_order.data();
     }
     for (std::size_t i = 0; i < items.size(); ++i) {
         items[i].given = 0.0;
-        order[i] = i;
+        order[i] = ShareKey{!items[i].pushed, items[i].deadline_day, i};
     }
-    durations_stable_sort(order, order + items.size(), [&](std::size_t a, std::size_t b) {
-        if (items[a].pushed != items[b].pushed) {
-            return items[a].pushed;
-        }
-        return items[a].deadline_day < items[b].deadline_day;
-    });
+    std::sort(order, order + items.size());
     double total = 0.0;
     for (std::size_t k = 0; k < items.size(); ++k) {
-        const std::size_t i = order[k];
+        const std::size_t i = order[k].index;
         const double pace = items[i].pushed ? std::max(pace_per_day, push_per_day) : pace_per_day;
         const double g = std::min({left, std::max(0.0, pace) * s, items[i].hours_left * s});
         items[i].given = g;
