@@ -28,68 +28,6 @@ TimeUseRates TimeUseRates::of(const TimeUseConfig& t, double case_admin_factor,
     return r;
 }
 
-WorkerDay::WorkerDay(const TimeUseRates& rates, std::size_t cases_held, double slow,
-                     double pa_hours)
-    : rates_(&rates) {
-    overtime_ = std::min(rates.max_overtime_per_week,
-                         rates.overtime_per_case_per_week * static_cast<double>(cases_held)) /
-                5.0;
-    hours_ = rates.contracted_per_day + overtime_;
-    visit_ = rates.visit_hours * slow;
-    recording_ = rates.recording_per_visit_hour * visit_;
-    pa_.left = pa_hours;
-    pa_.delegable = rates.delegable;
-}
-
-void WorkerDay::reserve_for_due(double due_cost) {
-    // An overloaded worker still visits (late) while recording falls behind (the backlog).
-    reserve_ = std::min(due_cost, (1.0 - rates_->max_admin_meeting_share) * hours_);
-    available_ = hours_ - reserve_;
-}
-
-void WorkerDay::spend_writing(const WritingDay& w) {
-    available_ -= w.own;
-    pa_.left -= w.pa;
-    pa_.by_worker += w.delegable;
-    writing_own_ += w.own;
-}
-
-void WorkerDay::do_admin(double admin_new, double& backlog) {
-    const double admin_own = pa_.own(admin_new) + backlog;
-    admin_done_ = std::min(admin_own, available_);
-    available_ -= admin_done_;
-    backlog = std::min(admin_own - admin_done_, rates_->max_admin_backlog);
-    admin_done_ += writing_own_;
-}
-
-void WorkerDay::do_other(double other) {
-    other_done_ = std::min(other, available_);
-    available_ -= other_done_;
-    available_ += reserve_;
-}
-
-bool WorkerDay::take_visit(bool overdue) {
-    // Preview the recording the worker would keep after the PA's share.
-    const double cost = visit_ + rates_->travel_per_visit + pa_.own_preview(recording_);
-    if (overdue) {
-        ++overdue_;
-    }
-    if (out_of_time_ || available_ < 0.5 * cost) {
-        out_of_time_ = true;  // this and later visits slip to another day
-        return false;
-    }
-    // A visit once started is finished, even if that runs past the day's hours.
-    available_ -= cost;
-    admin_done_ += pa_.own(recording_);
-    direct_ += visit_;
-    travel_ += rates_->travel_per_visit;
-    return true;
-}
-
-void WorkerDay::finish() {
-    direct_ += std::max(0.0, available_);  // families always need more time than there is
-}
-
 double workload_pressure(const TimeUseRates& rates, const PostLoad& load, double slow,
                          double pa_hours_per_day, int overdue, double backlog) {
     const double visit = rates.visit_hours * slow;

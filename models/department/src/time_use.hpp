@@ -20,6 +20,7 @@
  * for the hours. Workforce keeps the posts' lifecycle, Allocation the queue. Unit tests on
  * hand-built states: `DepartmentTimeUse.*` (tests/models/department/time_use_test.cpp).
  */
+#include <algorithm>
 #include <cstddef>
 #include <utility>
 #include <vector>
@@ -124,6 +125,70 @@ private:
     int overdue_ = 0;
     bool out_of_time_ = false;
 };
+
+// WorkerDay's steps are inline: the worker's day calls them for every worker-day.
+
+inline WorkerDay::WorkerDay(const TimeUseRates& rates, std::size_t cases_held, double slow,
+                            double pa_hours)
+    : rates_(&rates) {
+    overtime_ = std::min(rates.max_overtime_per_week,
+                         rates.overtime_per_case_per_week * static_cast<double>(cases_held)) /
+                5.0;
+    hours_ = rates.contracted_per_day + overtime_;
+    visit_ = rates.visit_hours * slow;
+    recording_ = rates.recording_per_visit_hour * visit_;
+    pa_.left = pa_hours;
+    pa_.delegable = rates.delegable;
+}
+
+inline void WorkerDay::reserve_for_due(double due_cost) {
+    // An overloaded worker still visits (late) while recording falls behind (the backlog).
+    reserve_ = std::min(due_cost, (1.0 - rates_->max_admin_meeting_share) * hours_);
+    available_ = hours_ - reserve_;
+}
+
+inline void WorkerDay::spend_writing(const WritingDay& w) {
+    available_ -= w.own;
+    pa_.left -= w.pa;
+    pa_.by_worker += w.delegable;
+    writing_own_ += w.own;
+}
+
+inline void WorkerDay::do_admin(double admin_new, double& backlog) {
+    const double admin_own = pa_.own(admin_new) + backlog;
+    admin_done_ = std::min(admin_own, available_);
+    available_ -= admin_done_;
+    backlog = std::min(admin_own - admin_done_, rates_->max_admin_backlog);
+    admin_done_ += writing_own_;
+}
+
+inline void WorkerDay::do_other(double other) {
+    other_done_ = std::min(other, available_);
+    available_ -= other_done_;
+    available_ += reserve_;
+}
+
+inline bool WorkerDay::take_visit(bool overdue) {
+    // Preview the recording the worker would keep after the PA's share.
+    const double cost = visit_ + rates_->travel_per_visit + pa_.own_preview(recording_);
+    if (overdue) {
+        ++overdue_;
+    }
+    if (out_of_time_ || available_ < 0.5 * cost) {
+        out_of_time_ = true;  // this and later visits slip to another day
+        return false;
+    }
+    // A visit once started is finished, even if that runs past the day's hours.
+    available_ -= cost;
+    admin_done_ += pa_.own(recording_);
+    direct_ += visit_;
+    travel_ += rates_->travel_per_visit;
+    return true;
+}
+
+inline void WorkerDay::finish() {
+    direct_ += std::max(0.0, available_);  // families always need more time than there is
+}
 
 /** @brief The weekly workload of one post, summed over its cases (TimeUse's arrays). */
 struct PostLoad {
