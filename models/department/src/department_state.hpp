@@ -37,19 +37,10 @@
 
 namespace cssim::department::detail {
 
-/** @brief A child's open episode (or a referral waiting at the front door). Laid out for the
- * daily loops (64-byte aligned, 192 bytes): the worker's day (department_time_use.cpp) tests only
- * the first 48 bytes of each case it holds (review, visit window, assessment work), one cache
- * line; the quality hazards read the rest of the first line and the second. */
-struct alignas(64) Case {
-    // Read by the worker's day for every case held (one pass, one line).
-    core::DayIndex next_review = -1;
-    core::DayIndex next_visit = -1;   ///< day the next statutory visit is due; -1 none
-    core::DayIndex visit_open = 0;    ///< first day the worker may make that visit
-    double assess_left = -1.0;        ///< hours of an open assessment's work left; < 0 none
-    double assess_writing = 0.0;      ///< of assess_left, the last hours: writing it up (admin)
-    core::DayIndex assess_push = -1;  ///< first day it is pushed forward (deadline near)
-    // Read by the quality hazards for every open case.
+/** @brief A child's open episode (or a referral waiting at the front door). The fields the daily
+ * loops read for every case (quality hazards, visits and reviews) come first, so that they share
+ * one or two cache lines. */
+struct Case {
     int stage = 0;
     int need = 0;     ///< latent need 0..4
     int worker = -1;  ///< post index, or -1 when unallocated
@@ -59,6 +50,9 @@ struct alignas(64) Case {
     bool timer_done = false;
     bool rushed = false;
     std::uint8_t change_head = 0;
+    core::DayIndex next_visit = -1;  ///< day the next statutory visit is due; -1 none
+    core::DayIndex visit_open = 0;   ///< first day the worker may make that visit
+    core::DayIndex next_review = -1;
     core::DayIndex handover_until = -1;
     /// Days of the last changes of social worker (a ring; kNoChange when unused), for churn.
     std::array<std::int32_t, 4> changes{kNoChange, kNoChange, kNoChange, kNoChange};
@@ -76,8 +70,11 @@ struct alignas(64) Case {
     core::DayIndex previous_referral_day = -100000;
     core::DayIndex queued_day = 0;  ///< day the case last joined the unallocated queue
     // Durations from work and reviews (department_durations.hpp).
+    double assess_left = -1.0;        ///< hours of an open assessment's work left; < 0 none
     core::DayIndex assess_start = 0;  ///< its clock's start (the referral, or the day opened)
+    core::DayIndex assess_push = -1;  ///< first day it is pushed forward (deadline near)
     core::DayIndex assess_deadline = -1;
+    double assess_writing = 0.0;         ///< of assess_left, the last hours: writing it up (admin)
     int reviews_held = 0;                ///< review conferences held in this stage
     core::DayIndex early_exit_day = -1;  ///< day of an early exit (e.g. into care); -1 none
 
