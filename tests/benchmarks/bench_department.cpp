@@ -1,5 +1,7 @@
 // One 10-year replication of scenarios/base.json (~4,300 referrals a year, 168 social worker
-// posts), with and without the detail the viewer needs. Reports simulated events per second.
+// posts), with and without the detail the viewer needs; and one of scenarios/teams.json with the
+// durations that emerge from work (use_emergent_durations(): what base costs once it switches to
+// teams and emergent durations, issue 11). Reports simulated events per second.
 #include <benchmark/benchmark.h>
 
 #include <cstdlib>
@@ -7,13 +9,14 @@
 #include <string>
 
 #include "cssim/department/department.hpp"
+#include "cssim/department/pathway_config.hpp"
 #include "cssim/scenario/scenario.hpp"
 
 namespace {
 
-cssim::department::DepartmentConfig load_base() {
+cssim::department::DepartmentConfig load_department(const std::string& file) {
     const auto result =
-        cssim::scenario::load_scenario(std::string(CSSIM_SOURCE_DIR) + "/scenarios/base.json");
+        cssim::scenario::load_scenario(std::string(CSSIM_SOURCE_DIR) + "/scenarios/" + file);
     if (!result.scenario || !result.scenario->department) {
         for (const auto& d : result.diagnostics) {
             std::cerr << cssim::scenario::format_diagnostic(d) << '\n';
@@ -31,8 +34,8 @@ double events_of(const cssim::record::ReplicationRecord& record) {
     return 0.0;
 }
 
-void run(benchmark::State& state, bool with_detail) {
-    const cssim::department::DepartmentConfig config = load_base();
+void run_config(benchmark::State& state, const cssim::department::DepartmentConfig& config,
+                bool with_detail) {
     std::uint64_t replication = 0;
     double events = 0.0;
     for (auto _ : state) {
@@ -46,14 +49,21 @@ void run(benchmark::State& state, bool with_detail) {
 }
 
 void BM_DepartmentBase10Years(benchmark::State& state) {
-    run(state, false);
+    run_config(state, load_department("base.json"), false);
 }
 void BM_DepartmentBase10YearsWithDetail(benchmark::State& state) {
-    run(state, true);
+    run_config(state, load_department("base.json"), true);
+}
+/** teams.json with the emergent durations, without detail. */
+void BM_DepartmentTeamsEmergent10Years(benchmark::State& state) {
+    cssim::department::DepartmentConfig config = load_department("teams.json");
+    cssim::department::use_emergent_durations(config.pathway);
+    run_config(state, config, false);
 }
 
 BENCHMARK(BM_DepartmentBase10Years)->Unit(benchmark::kMillisecond)->MinTime(5.0);
 BENCHMARK(BM_DepartmentBase10YearsWithDetail)->Unit(benchmark::kMillisecond)->MinTime(5.0);
+BENCHMARK(BM_DepartmentTeamsEmergent10Years)->Unit(benchmark::kMillisecond)->MinTime(5.0);
 
 }  // namespace
 

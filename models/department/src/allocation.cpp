@@ -81,10 +81,19 @@ void Allocation::allocate(core::DayIndex day, bool unlimited) {
     // team's usual stages) before going over the cap in its own team.
     const bool same_worker =
         n_teams > 1 && cfg_->allocation.practice_model == PracticeModel::kSameWorker;
-    std::vector<std::vector<int>> candidates(n_teams);
-    std::vector<std::vector<double>> rooms(n_teams);
-    std::vector<std::vector<int>> positions(n_teams);
-    std::vector<double> budgets(n_teams, std::numeric_limits<double>::infinity());
+    std::vector<std::vector<int>>& candidates = scratch_candidates_;
+    std::vector<std::vector<double>>& rooms = scratch_rooms_;
+    std::vector<std::vector<int>>& positions = scratch_positions_;
+    std::vector<double>& budgets = scratch_budgets_;
+    candidates.resize(n_teams);
+    rooms.resize(n_teams);
+    positions.resize(n_teams);
+    for (std::size_t t = 0; t < n_teams; ++t) {
+        candidates[t].clear();
+        rooms[t].clear();
+        positions[t].clear();
+    }
+    budgets.assign(n_teams, std::numeric_limits<double>::infinity());
     for (std::size_t i = 0; i < posts.size(); ++i) {
         const Post& p = posts[i];
         if (host_.can_take_cases(p, day)) {
@@ -213,8 +222,10 @@ void Allocation::reallocate(core::DayIndex day) {
         }
         double left = budget(static_cast<int>(t));
         const double cap = team_cap(static_cast<int>(t));
-        std::vector<int> ids;
-        std::vector<double> loads;
+        std::vector<int>& ids = scratch_ids_;
+        std::vector<double>& loads = scratch_loads_;
+        ids.clear();
+        loads.clear();
         for (int i = team.first_post; i < team.end_post; ++i) {
             const Post& p = posts[static_cast<std::size_t>(i)];
             if (p.is_case_holder() && !p.sick && !p.on_notice) {

@@ -121,6 +121,13 @@ private:
     int unallocated_count_ = 0;
     std::vector<TeamLayout> teams_;
     std::vector<int> stage_team_;
+    // Scratch of allocate() and reallocate(), kept so that a day allocates no memory (both run
+    // every working day; neither calls itself through the host).
+    std::vector<std::vector<int>> scratch_candidates_, scratch_positions_;
+    std::vector<std::vector<double>> scratch_rooms_;
+    std::vector<double> scratch_budgets_;
+    std::vector<int> scratch_ids_;
+    std::vector<double> scratch_loads_;
 };
 
 }  // namespace cssim::department::detail

@@ -53,15 +53,8 @@ void Model::enqueue_unallocated(int case_index) {
 }
 
 void Model::add_load(Post& p, const PathwayStage& s, double sign) {
-    p.case_admin_per_week += sign * s.admin_hours_per_week;
-    p.case_meeting_per_week += sign * s.meeting_hours_per_week;
     p.weighted_caseload += sign * weight_in_team(p.team, s);
-    if (s.visit_interval_wd > 0) {
-        p.visits_per_week += sign * 5.0 / s.visit_interval_wd;
-    }
-    if (s.review_interval_wd > 0) {
-        p.review_hours_per_week += sign * s.review_hours * 5.0 / s.review_interval_wd;
-    }
+    time_use_.add_load(static_cast<int>(&p - posts_.data()), s, sign);  // the day's hours
 }
 
 void Model::assign(int case_index, int post, core::DayIndex day, HandoverKind kind) {

@@ -46,9 +46,10 @@ void Model::schedule_changes() {
 }
 
 void Model::recompute_loads() {
-    for (Post& p : posts_) {
-        p.case_admin_per_week = p.case_meeting_per_week = p.weighted_caseload = 0.0;
-        p.visits_per_week = p.review_hours_per_week = 0.0;
+    for (std::size_t i = 0; i < posts_.size(); ++i) {
+        Post& p = posts_[i];
+        p.weighted_caseload = 0.0;
+        time_use_.clear_load(static_cast<int>(i));
         for (int index : p.cases) {
             add_load(p, cfg_->pathway.stages[static_cast<std::size_t>(cases_[index].stage)], 1.0);
         }

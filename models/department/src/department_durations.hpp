@@ -10,6 +10,7 @@
  * their inputs, tested alone in `DepartmentDurations.*`.
  */
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -21,6 +22,25 @@
 #include "department_constants.hpp"
 
 namespace cssim::department::detail {
+
+/** @brief Sorts [first, last) stably by `less`: by insertion up to 32 elements (a worker's
+ * day holds a handful, and std::stable_sort allocates a buffer on every call), else
+ * std::stable_sort. The same order either way. */
+template <typename It, typename Less>
+void durations_stable_sort(It first, It last, Less less) {
+    if (last - first > 32) {
+        std::stable_sort(first, last, less);
+        return;
+    }
+    for (It i = first; i != last; ++i) {
+        auto x = std::move(*i);
+        It j = i;
+        for (; j != first && less(x, *(j - 1)); --j) {
+            *j = std::move(*(j - 1));
+        }
+        *j = std::move(x);
+    }
+}
 
 /** @brief One open assessment on a worker's desk today. */
 struct AssessmentWork {
@@ -61,10 +81,10 @@ inline WritingDay write_assessments_up(double available, double pa_left, double 
     double pa = std::max(0.0, pa_left);
     const double d = std::clamp(delegable, 0.0, 1.0);
     const double s = std::max(1.0, slow);
-    std::stable_sort(items.begin(), items.end(),
-                     [](const AssessmentWriting& a, const AssessmentWriting& b) {
-                         return a.deadline_day < b.deadline_day;
-                     });
+    durations_stable_sort(items.begin(), items.end(),
+                          [](const AssessmentWriting& a, const AssessmentWriting& b) {
+                              return a.deadline_day < b.deadline_day;
+                          });
     for (AssessmentWriting& w : items) {
         w.done = 0.0;
         const double need = std::max(0.0, w.hours_left) * s;
@@ -102,19 +122,38 @@ inline double share_assessment_time(double free_hours, double pace_per_day, doub
                                     double slow, std::vector<AssessmentWork>& items) {
     double left = std::max(0.0, free_hours);
     const double s = std::max(1.0, slow);
-    std::vector<std::size_t> order(items.size());
+    // The order of the items, as keys (pushed first, then by deadline, then by place: a total
+    // order, so any sort gives the stable order) on the stack for a worker's usual handful: no
+    // allocation and no indirect comparisons per worker-day.
+    struct ShareKey {
+        bool not_pushed;
+        std::int64_t deadline_day;
+        std::size_t index;
+        bool operator<(const ShareKey& o) const {
+            if (not_pushed != o.not_pushed) {
+                return o.not_pushed;
+            }
+            if (deadline_day != o.deadline_day) {
+                return deadline_day < o.deadline_day;
+            }
+            return index < o.index;
+        }
+    };
+    std::array<ShareKey, 32> small_order{};
+    std::vector<ShareKey> large_order;
+    ShareKey* order = small_order.data();
+    if (items.size() > small_order.size()) {
+        large_order.resize(items.size());
+        order = large_order.data();
+    }
     for (std::size_t i = 0; i < items.size(); ++i) {
         items[i].given = 0.0;
-        order[i] = i;
+        order[i] = ShareKey{!items[i].pushed, items[i].deadline_day, i};
     }
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-        if (items[a].pushed != items[b].pushed) {
-            return items[a].pushed;
-        }
-        return items[a].deadline_day < items[b].deadline_day;
-    });
+    std::sort(order, order + items.size());
     double total = 0.0;
-    for (std::size_t i : order) {
+    for (std::size_t k = 0; k < items.size(); ++k) {
+        const std::size_t i = order[k].index;
         const double pace = items[i].pushed ? std::max(pace_per_day, push_per_day) : pace_per_day;
         const double g = std::min({left, std::max(0.0, pace) * s, items[i].hours_left * s});
         items[i].given = g;

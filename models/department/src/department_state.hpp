@@ -34,6 +34,7 @@
 #include "department_system_effects.hpp"
 #include "department_teams.hpp"
 #include "quality.hpp"
+#include "time_use.hpp"
 #include "workforce.hpp"
 
 namespace cssim::department::detail {
@@ -168,12 +169,12 @@ private:
     /** @brief Schedules the next decision of a stage that ends at a review conference: the next
      * review after `from` (gap `gap_wd`), or the early exit if that comes first. */
     void schedule_review_decision(int case_index, core::DayIndex from, int gap_wd);
-    /** @brief Gives the post's open assessments their share of `free` hours (department_day.cpp);
-     * returns the hours given. */
-    double work_on_assessments(Post& p, core::DayIndex day, double free, double slow);
+    /** @brief Gives the post's open assessments (TimeUse::assessment_cases) their share of
+     * `free` hours (department_time_use.cpp); returns the hours given. */
+    double work_on_assessments(core::DayIndex day, double free, double slow);
     /** @brief Writes up the post's assessments whose work is done, as compulsory admin out of
      * `available` hours with the PA's help (`pa_left`); returns what it cost the day. */
-    WritingDay write_up_assessments(Post& p, core::DayIndex day, double available, double slow,
+    WritingDay write_up_assessments(core::DayIndex day, double available, double slow,
                                     double pa_left);
     /** @brief An assessment's hours are all given: its stage may end, or a carried one counts. */
     void assessment_hours_done(int case_index, core::DayIndex day);
@@ -229,7 +230,10 @@ private:
 
     // department_day.cpp: the daily process (time use, stress, quality, money).
     void on_working_day(core::DayIndex day);
-    void work_one_post(int post_index, core::DayIndex day, bool working_day);
+    /** @brief One post's day (department_time_use.cpp): its worker's hours (TimeUse), the
+     * visits made, assessment work, pressure and stress. */
+    void work_one_post(int post_index, core::DayIndex day, bool working_day,
+                       const TimeUseRates& rates);
     void quality_hazards(core::DayIndex day);  ///< department_quality.cpp: Quality::hazards
     void accrue_money(core::DayIndex day);
     void snapshot(core::DayIndex day);
@@ -329,8 +333,6 @@ private:
     std::vector<std::vector<std::pair<int, std::array<double, 5>>>> out_;
     std::vector<int> stage_counts_;
     std::vector<int> early_exit_stage_;  ///< per stage: the stage of its early exit, or -1
-    std::vector<AssessmentWork> assessment_work_;        ///< scratch: one post's open assessments
-    std::vector<AssessmentWriting> assessment_writing_;  ///< scratch: those being written up
 
     std::vector<Case> cases_;
     /// Each case's social workers (episode and care year), beside cases_ rather than in Case so
@@ -350,7 +352,6 @@ private:
     int day_working_ = 0;
     int day_referrals_ = 0;
     std::vector<int> finished_;  ///< cases whose stage may end after today's visits
-    std::vector<std::pair<core::DayIndex, int>> due_;  ///< scratch: visits due for one post
     double pa_hours_per_worker_ = 0.0;
 
     double health_visitors_ = 0.0;  ///< FTE in post (funding changes cut them)
@@ -372,6 +373,8 @@ private:
     /// The unallocated queue, the teams and the managers' allocation choices; it calls back
     /// through AllocationHost.
     Allocation allocation_;
+    /// The posts' weekly workload and admin backlog, and a worker's day in hours.
+    TimeUse time_use_;
 };
 
 }  // namespace cssim::department::detail

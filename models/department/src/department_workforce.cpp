@@ -24,6 +24,7 @@ double Model::cap_of(const Post& p, core::DayIndex day) const {
 
 void Model::initialise_posts() {
     workforce_.initialise(rng_initial_, warmup_day_);
+    time_use_.reset(posts_.size());
     const int n = static_cast<int>(std::lround(cfg_->workforce.social_worker_posts));
     pa_count_ = pa_posts_for(*cfg_, n);
     build_teams();  // the teams, and manager_count_ (one per team_size posts without teams)
@@ -55,10 +56,11 @@ void Model::handover_all(int post_index) {
         unassign(index, true);
     }
     p.cases.clear();
-    p.case_admin_per_week = p.case_meeting_per_week = p.weighted_caseload = 0.0;
-    p.visits_per_week = p.review_hours_per_week = 0.0;
+    p.weighted_caseload = 0.0;
+    time_use_.clear_load(post_index);
     p.pending_handover_hours = 0.0;
-    p.admin_backlog_hours = 0.0;  // the new worker starts from the handover, not the backlog
+    time_use_.backlog(post_index) =
+        0.0;  // the new worker starts from the handover, not the backlog
 }
 
 void Model::on_funding_change(int index) {

@@ -12,7 +12,8 @@
  * through a WorkforceHost: a holder left or fell long-term sick (the host moves the cases), a new
  * starter took over an agency worker's cases. Invariant: Workforce writes the lifecycle fields
  * of a Post (contract to agency_generation, team excepted); the host writes the workload fields
- * (cases to visits_per_week, team) and Workforce only reads them.
+ * (cases, weighted_caseload, pending_handover_hours, team)
+ * and Workforce only reads them. The weekly hours and the admin backlog live in TimeUse.
  */
 #include <cstdint>
 #include <string>
@@ -61,13 +62,11 @@ struct Post {
     // Workload: written by the rest of the model (allocation, the day process).
     std::vector<int> cases;
     double weighted_caseload = 0.0;
+    /// Admin hours (handovers, serious case reviews) waiting for the post's next working day
+    /// (TimeUse's day takes them as admin). The weekly workload and the admin backlog are
+    /// TimeUse's (time_use.hpp).
     double pending_handover_hours = 0.0;
-    double admin_backlog_hours = 0.0;    ///< admin left undone, carried to the next day
-    double case_admin_per_week = 0.0;    ///< sum over cases of stage admin hours per week
-    double case_meeting_per_week = 0.0;  ///< sum over cases of stage meeting hours per week
-    double review_hours_per_week = 0.0;  ///< reviews averaged over their cadence, summed
-    double visits_per_week = 0.0;        ///< statutory visits due per week, summed over cases
-    int team = 0;                        ///< the team the post belongs to (department_teams)
+    int team = 0;  ///< the team the post belongs to (department_teams)
 
     /** @brief True when someone holds the post (employed, newly qualified or agency). */
     bool is_case_holder() const { return !deleted && contract != Contract::kNone; }
