@@ -182,9 +182,16 @@ public:
     void start_hiring_freeze(double months);
     /** @brief No more agency cover (contracts running end as they fall due). */
     void ban_agency() { agency_ban_ = true; }
-    /** @brief Deletes `fraction` of the posts, vacant ones now, the rest as they fall vacant;
-     * returns the posts still to be deleted before the vacant ones go. */
+    /** @brief Deletes `fraction` of the posts (rounded), shared out among the teams in
+     * proportion to each team's posts not yet deleted (largest remainders, ties to the earlier
+     * team): in each team, vacant posts go now and the rest as they fall vacant, until the
+     * team's quota is met. Returns the posts still to be deleted before the vacant ones go. */
     int cut_posts(double fraction);
+    /** @brief Posts of team `team` still to be deleted as they fall vacant (0 for a team the
+     * cuts never reached). */
+    int pending_post_cuts(int team) const;
+    /** @brief Posts still to be deleted as they fall vacant, over every team. */
+    int pending_post_cuts() const;
 
     /** @brief False during a hiring freeze. */
     bool recruitment_allowed() const { return !hiring_freeze_; }
@@ -196,6 +203,8 @@ public:
 private:
     void start_sickness(int post, bool long_spell, core::DayIndex day);
     void falls_vacant(int post);
+    /** @brief Adds `cut` posts to the teams' quotas in proportion to their posts. */
+    void share_post_cuts(int cut);
     void start_recruitment(int post);
     void request_agency(int post);
     /** @brief The post's name in the event log ("SW 3"). */
@@ -216,7 +225,7 @@ private:
     core::DayIndex measure_from_ = 0;
     std::vector<Post> posts_;
     HolderId next_holder_ = kNoHolder + 1;  ///< the number of the next person to take a post
-    int pending_post_cuts_ = 0;
+    std::vector<int> team_post_cuts_;       ///< by team: posts to delete as they fall vacant
     bool hiring_freeze_ = false;
     std::uint64_t freeze_generation_ = 0;
     bool agency_ban_ = false;

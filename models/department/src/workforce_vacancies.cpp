@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <string>
+#include <vector>
 
 #include "department_constants.hpp"
 #include "workforce.hpp"
@@ -36,12 +37,12 @@ void Workforce::on_notice_end(int post, std::uint64_t generation) {
 
 void Workforce::falls_vacant(int post) {
     Post& p = posts_[static_cast<std::size_t>(post)];
-    if (pending_post_cuts_ > 0) {
+    if (pending_post_cuts(p.team) > 0) {
         p.deleted = true;
         p.hire_pending = p.agency_pending = false;
         ++p.recruitment_generation;
         ++p.agency_generation;
-        --pending_post_cuts_;
+        --team_post_cuts_[static_cast<std::size_t>(p.team)];
         return;
     }
     if (!p.hire_pending && recruitment_allowed()) {
@@ -206,13 +207,75 @@ void Workforce::start_hiring_freeze(double months) {
     }
 }
 
+int Workforce::pending_post_cuts(int team) const {
+    return team >= 0 && static_cast<std::size_t>(team) < team_post_cuts_.size()
+               ? team_post_cuts_[static_cast<std::size_t>(team)]
+               : 0;
+}
+
+int Workforce::pending_post_cuts() const {
+    int total = 0;
+    for (int quota : team_post_cuts_) {
+        total += quota;
+    }
+    return total;
+}
+
+void Workforce::share_post_cuts(int cut) {
+    // Each team's establishment: its posts not yet deleted.
+    std::vector<long long> establishment;
+    for (const Post& p : posts_) {
+        const auto team = static_cast<std::size_t>(std::max(0, p.team));
+        if (establishment.size() <= team) {
+            establishment.resize(team + 1, 0);
+        }
+        if (!p.deleted) {
+            ++establishment[team];
+        }
+    }
+    if (establishment.empty()) {
+        establishment.push_back(0);
+    }
+    if (team_post_cuts_.size() < establishment.size()) {
+        team_post_cuts_.resize(establishment.size(), 0);
+    }
+    long long total = 0;
+    for (long long posts : establishment) {
+        total += posts;
+    }
+    if (total == 0) {
+        team_post_cuts_.front() += cut;  // nothing left to cut: kept as a count, as one pool did
+        return;
+    }
+    // Largest remainders in exact integer arithmetic: each team first gets the whole part of
+    // cut * establishment / total, then the posts left over go one each to the largest
+    // remainders, ties to the earlier team.
+    std::vector<long long> remainder(establishment.size(), 0);
+    int given = 0;
+    for (std::size_t t = 0; t < establishment.size(); ++t) {
+        const long long share = static_cast<long long>(cut) * establishment[t];
+        team_post_cuts_[t] += static_cast<int>(share / total);
+        given += static_cast<int>(share / total);
+        remainder[t] = share % total;
+    }
+    for (; given < cut; ++given) {
+        std::size_t best = 0;
+        for (std::size_t t = 1; t < remainder.size(); ++t) {
+            if (remainder[t] > remainder[best]) {
+                best = t;
+            }
+        }
+        ++team_post_cuts_[best];
+        remainder[best] = -1;
+    }
+}
+
 int Workforce::cut_posts(double fraction) {
-    pending_post_cuts_ +=
-        static_cast<int>(std::lround(fraction * static_cast<double>(posts_.size())));
-    const int to_delete = pending_post_cuts_;
-    for (std::size_t i = 0; i < posts_.size() && pending_post_cuts_ > 0; ++i) {
+    share_post_cuts(static_cast<int>(std::lround(fraction * static_cast<double>(posts_.size()))));
+    const int to_delete = pending_post_cuts();
+    for (std::size_t i = 0; i < posts_.size(); ++i) {
         const Post& p = posts_[i];
-        if (!p.deleted && p.contract == Contract::kNone) {
+        if (!p.deleted && p.contract == Contract::kNone && pending_post_cuts(p.team) > 0) {
             falls_vacant(static_cast<int>(i));
         }
     }

@@ -162,6 +162,9 @@ TEST(SystemEffects, DISABLED_FinancialCollapseBringsCaseloadsOfThirtyToFifty) {
     // Seed 001 (Ofsted focused visit, Northamptonshire 2018): "many social workers responsible
     // for between 30 and 50 children". The 90th percentile caseload of the collapse years must
     // lie in that range (99.99% interval inside it), while base stays below 30.
+    // Disabled since base.json runs in teams: with the cuts shared among the teams (round 7) the
+    // 90th percentile is 129 [87, 172]; the cut assessment team's caseload grows without limit
+    // after the freeze (docs/system-effects.md §6). Redeployment between teams is missing.
     const MetricSamples base = run_many(preset("base"), kReplications);
     const MetricSamples collapse = run_many(preset("financial_collapse"), kReplications);
     const core::ConfidenceInterval p90 = testing::ci(collapse, "caseload_p90", kSignLevel);

@@ -254,6 +254,59 @@ TEST_F(DepartmentWorkforce, PostCutsDeleteVacantPostsFirst) {
     EXPECT_FALSE(post(1).is_case_holder());
 }
 
+TEST_F(DepartmentWorkforce, PostCutsAreSharedAmongTheTeamsByTheirPosts) {
+    // Two teams of 3 and 1 posts. A cut of 2 (half of 4): team 0's share is 1.5, team 1's 0.5;
+    // the whole parts give (1, 0), and the post left over goes to the larger remainder, a tie
+    // (2/4 each) won by the earlier team: quotas (2, 0).
+    config_.workforce.social_worker_posts = 4;
+    config_.workforce.resignation_rate_at_zero_stress = kWorkforceTestCertain;
+    config_.recruitment.agency_allowed = false;
+    Workforce& w = make();
+    w.posts()[3].team = 1;  // the host writes the team
+    EXPECT_EQ(w.cut_posts(0.5), 2);
+    EXPECT_EQ(w.pending_post_cuts(0), 2);
+    EXPECT_EQ(w.pending_post_cuts(1), 0);
+    EXPECT_EQ(w.pending_post_cuts(), 2);
+    // Post 3 (team 1, quota 0) and post 0 (team 0, quota 2) resign on the same day.
+    hazards(3);
+    hazards(0);
+    EXPECT_EQ(step(), kNoticeEnd);
+    EXPECT_EQ(step(), kNoticeEnd);
+    // Team 1's vacancy keeps its post and its hire under way.
+    EXPECT_FALSE(post(3).deleted);
+    EXPECT_EQ(post(3).status(), Status::kVacant);
+    EXPECT_TRUE(post(3).hire_pending);
+    // Team 0's vacancy deletes its post (the hire is cancelled) and uses one of the quota.
+    EXPECT_TRUE(post(0).deleted);
+    EXPECT_FALSE(post(0).hire_pending);
+    EXPECT_EQ(w.pending_post_cuts(0), 1);
+    EXPECT_EQ(w.pending_post_cuts(1), 0);
+    EXPECT_EQ(step(), kHireArrives);  // the two hires are due together; post 0's is stale
+    EXPECT_EQ(step(), kHireArrives);
+    EXPECT_FALSE(post(0).is_case_holder());
+    EXPECT_EQ(post(3).contract, Contract::kEmployed);
+}
+
+TEST_F(DepartmentWorkforce, ALeftoverPostOfACutGoesToTheLargestRemainder) {
+    // Teams of 3 and 1 posts, a cut of 3 (three quarters of 4): shares 2.25 and 0.75; the
+    // whole parts give (2, 0) and the post left over goes to team 1's larger remainder.
+    // Team 1's vacant post goes at once; team 0's two wait for vacancies.
+    config_.workforce.social_worker_posts = 4;
+    config_.workforce.resignation_rate_at_zero_stress = kWorkforceTestCertain;
+    config_.recruitment.agency_allowed = false;
+    Workforce& w = make();
+    w.posts()[3].team = 1;
+    hazards(3);
+    EXPECT_EQ(step(), kNoticeEnd);  // post 3 is vacant before the cut
+    EXPECT_EQ(w.cut_posts(0.75), 3);
+    EXPECT_TRUE(post(3).deleted);
+    EXPECT_EQ(w.pending_post_cuts(0), 2);
+    EXPECT_EQ(w.pending_post_cuts(1), 0);
+    for (int i = 0; i < 3; ++i) {
+        EXPECT_FALSE(post(i).deleted) << i;
+    }
+}
+
 TEST_F(DepartmentWorkforce, VacanciesAtDayZeroAreAlreadyBeingFilled) {
     config_.workforce.initial_vacancy_share = 1.0;
     // What remains of a recruitment under way is a uniform part of a length-biased draw: with
