@@ -121,17 +121,21 @@ void Money::accrue(core::DayIndex day, const PaidStaff& staff, bool measuring, A
 
 namespace cssim::department {
 
+int team_manager_posts(const DepartmentConfig& config) {
+    const int posts =
+        std::max(0, static_cast<int>(std::lround(config.workforce.social_worker_posts)));
+    std::vector<int> stage_team;
+    const std::vector<detail::TeamLayout> teams = detail::plan_teams(config, posts, stage_team);
+    return teams.empty() ? 0 : teams.back().end_manager;
+}
+
 double planned_budget_per_year(const DepartmentConfig& config) {
     // The staff a run counts out at day 0 (Model::initialise_posts and the model's constructor).
     detail::StaffAtStart staff;
     staff.social_worker_posts =
         std::max(0, static_cast<int>(std::lround(config.workforce.social_worker_posts)));
     staff.pas = detail::pa_posts_for(config, staff.social_worker_posts);
-    // Managers as the model counts them: per team, each team's rounded up (plan_teams).
-    std::vector<int> stage_team;
-    const std::vector<detail::TeamLayout> teams =
-        detail::plan_teams(config, staff.social_worker_posts, stage_team);
-    staff.managers = teams.empty() ? 0 : teams.back().end_manager;
+    staff.managers = team_manager_posts(config);  // per team, as the model counts them
     staff.health_visitors = config.prevention.enabled ? config.prevention.health_visitors : 0.0;
     return detail::budget_for(config, staff);
 }

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <string>
 
+#include "cssim/department/department.hpp"
 #include "department_reader.hpp"
 
 namespace cssim::scenario {
@@ -161,7 +162,9 @@ std::vector<std::string> describe_council(const DepartmentConfig& c, const Counc
                               CouncilRatios::kScreeningFtePer10k));
     const int n = static_cast<int>(std::lround(posts));
     const int team = std::max(1, c.workforce.team_size);
-    lines.push_back(std::to_string((n + team - 1) / team) + " team managers (one per team of " +
+    lines.push_back(std::to_string(department::team_manager_posts(c)) +
+                    (c.teams.empty() ? " team managers (one per team of "
+                                     : " team managers (in each team, one per ") +
                     std::to_string(team) + " posts: workforce.team_size)");
     const double wpp = c.admin_support.workers_per_pa;
     lines.push_back(wpp > 0.0 ? std::to_string(static_cast<int>(std::ceil(n / wpp - 1e-9))) +

@@ -58,6 +58,13 @@ std::vector<record::MetricInfo> metric_info(const DepartmentConfig& config);
  */
 double planned_budget_per_year(const DepartmentConfig& config);
 
+/**
+ * @brief The team manager posts a run of `config` starts with: per team, one per
+ * workforce.team_size posts rounded up (or the team's stated `managers`); without teams, one per
+ * team_size posts of the department.
+ */
+int team_manager_posts(const DepartmentConfig& config);
+
 /** @brief The KPI names an inspection can score (InspectionConfig::kpis[].name). */
 std::vector<std::string> inspection_kpi_names();
 
