@@ -4,6 +4,7 @@
 #include "teams_reader.hpp"
 
 #include <cmath>
+#include <cstdio>
 #include <set>
 #include <string>
 #include <string_view>
@@ -122,10 +123,14 @@ void check_teams(ObjectReader& root, DepartmentConfig& c) {
             }
         }
         if (holds_social_work && t.posts_share * c.workforce.social_worker_posts < 1.0 - 1e-9) {
+            char given[64];
+            std::snprintf(given, sizeof given, "gives %.3g of the department's %.3g posts",
+                          t.posts_share * c.workforce.social_worker_posts,
+                          c.workforce.social_worker_posts);
             root.error(at + ".posts_share",
-                       "gives " + format_number(t.posts_share * c.workforce.social_worker_posts) +
-                           " of the " + format_number(c.workforce.social_worker_posts) +
-                           " posts: a team holding social_work stages needs at least one post");
+                       std::string(given) +
+                           ": a team holding social_work stages needs at least one post (a "
+                           "department this small can run as one team: \"teams\": [])");
         }
         if (!holds_social_work && t.posts_share > 0.0) {
             root.error(at + ".posts_share",

@@ -215,6 +215,9 @@ TEST(DepartmentTeamsReader, SharesMustSumToOneAndEveryHoldingTeamNeedsAPost) {
     EXPECT_FALSE(r.scenario);
     EXPECT_TRUE(has_error(r, "teams", "must sum to 1")) << all_errors(r);
     EXPECT_TRUE(has_error(r, "teams[1].posts_share", "at least one post")) << all_errors(r);
+    EXPECT_TRUE(has_error(r, "teams[1].posts_share", "gives 0.168 of the department's 168 posts"))
+        << all_errors(r);
+    EXPECT_TRUE(has_error(r, "teams[1].posts_share", "\"teams\": []")) << all_errors(r);
     EXPECT_TRUE(has_error(r, "teams[4].stage_weights.nope", "no stage")) << all_errors(r);
     EXPECT_TRUE(has_error(r, "teams[2].reallocate_above", "at least 1")) << all_errors(r);
     const scenario::LoadResult m =
