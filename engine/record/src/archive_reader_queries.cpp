@@ -20,6 +20,23 @@ namespace cssim::record {
 using detail::SqliteError;
 using detail::Statement;
 
+namespace {
+
+/** @brief The replication numbers of the entries `keep` accepts, in the entries' order. */
+template <class Keep>
+std::vector<std::uint64_t> archive_replications_where(const std::vector<ReplicationEntry>& entries,
+                                                      Keep keep) {
+    std::vector<std::uint64_t> out;
+    for (const ReplicationEntry& e : entries) {
+        if (keep(e)) {
+            out.push_back(e.replication);
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
 std::int64_t ArchiveReader::Impl::row_of(std::uint64_t replication,
                                          std::uint64_t design_point) const {
     const auto it = std::lower_bound(
@@ -60,11 +77,7 @@ const std::vector<ReplicationEntry>& ArchiveReader::replications() const {
 }
 
 std::vector<std::uint64_t> ArchiveReader::replication_ids() const {
-    std::vector<std::uint64_t> out;
-    for (const auto& e : impl_->entries) {
-        out.push_back(e.replication);
-    }
-    return out;
+    return archive_replications_where(impl_->entries, [](const ReplicationEntry&) { return true; });
 }
 
 bool ArchiveReader::has_replication(std::uint64_t replication, std::uint64_t design_point) const {
@@ -74,23 +87,13 @@ bool ArchiveReader::has_replication(std::uint64_t replication, std::uint64_t des
 }
 
 std::vector<std::uint64_t> ArchiveReader::replications_with_tracks() const {
-    std::vector<std::uint64_t> out;
-    for (const auto& e : impl_->entries) {
-        if (e.has_tracks()) {
-            out.push_back(e.replication);
-        }
-    }
-    return out;
+    return archive_replications_where(impl_->entries,
+                                      [](const ReplicationEntry& e) { return e.has_tracks(); });
 }
 
 std::vector<std::uint64_t> ArchiveReader::replications_with_events() const {
-    std::vector<std::uint64_t> out;
-    for (const auto& e : impl_->entries) {
-        if (e.has_events()) {
-            out.push_back(e.replication);
-        }
-    }
-    return out;
+    return archive_replications_where(impl_->entries,
+                                      [](const ReplicationEntry& e) { return e.has_events(); });
 }
 
 std::vector<MetricValue> ArchiveReader::metrics(std::uint64_t replication,

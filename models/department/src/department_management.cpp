@@ -4,11 +4,12 @@
  * sick leave" and "lack of appropriate escalation").
  *
  * One manager post per team. Managers fall sick and resign as hazards, and vacancies take
- * months to fill. A present manager supervises their own team and can stretch to cover part of
- * an absent colleague's team (teams_per_manager_max) at cover_supervision_share of the depth;
- * supervision of a team is the share of a manager it gets, 0 to 1. Supervision enters the quality
- * hazards (risk missed), the assessment decision (a rushed error stands) and stress (the day
- * process).
+ * months to fill: the staff-post lifecycle the social worker posts share (staff_post.hpp), with
+ * the managers' own rates and stream. A present manager supervises their own team and can stretch
+ * to cover part of an absent colleague's team (teams_per_manager_max) at cover_supervision_share of
+ * the depth; supervision of a team is the share of a manager it gets, 0 to 1. Supervision enters
+ * the quality hazards (risk missed), the assessment decision (a rushed error stands) and stress
+ * (the day process).
  */
 #include "department_management.hpp"
 
@@ -29,20 +30,22 @@ std::string manager_label(int index) {
 Management::Management(const DepartmentConfig& config, const core::WorkingCalendar& calendar,
                        core::Simulation& sim, Outputs& outputs, core::RandomStream management)
     : cfg_(&config),
-      calendar_(calendar),
       sim_(sim),
+      staff_(calendar, sim, StaffEventKinds{kManagerBack, kManagerLeaves, kManagerHire}),
       outputs_(outputs),
       rng_(std::move(management)) {}
 
 void Management::initialise(int teams) {
-    managers_.assign(static_cast<std::size_t>(std::max(0, teams)), Manager{});
+    Manager filled;
+    filled.contract = Contract::kEmployed;
+    managers_.assign(static_cast<std::size_t>(std::max(0, teams)), filled);
     team_supervision_.assign(managers_.size(), 1.0);
 }
 
 int Management::in_post() const {
     int n = 0;
     for (const Manager& m : managers_) {
-        n += (!m.vacant && !m.deleted) ? 1 : 0;
+        n += m.is_filled() ? 1 : 0;
     }
     return n;
 }
@@ -65,23 +68,19 @@ void Management::hazards(core::DayIndex day, double resignation_multiplier) {
         // Draw for every post every working day whatever its state (common random numbers).
         const double u_sick = rng_.uniform01();
         const double u_leave = rng_.uniform01();
-        if (m.vacant || m.deleted) {
+        if (!m.is_filled()) {
             continue;
         }
         const int index = static_cast<int>(i);
         if (!m.sick) {
             const double p_long = mc.long_spells_per_year / kWorkingDaysPerYear;
             const double p_short = mc.short_spells_per_year / kWorkingDaysPerYear;
-            if (u_sick < p_long + p_short) {
-                const bool long_spell = u_sick < p_long;
-                const double days = std::max(
-                    1.0, (long_spell ? mc.long_duration_wd : mc.short_duration_wd).sample(rng_));
-                m.sick = true;
-                m.long_sick = long_spell;
-                const core::DayIndex back =
-                    calendar_.add_working_days(day, static_cast<int>(std::ceil(days)));
-                sim_.schedule_at(tick_at(back, 7), kManagerBack, static_cast<std::uint32_t>(i),
-                                 m.generation);
+            const Spell spell = spell_from_draw(u_sick, p_long, p_short);
+            if (spell != Spell::kNone) {
+                const bool long_spell = spell == Spell::kLong;
+                const double days = staff_.start_sickness(
+                    m, index, long_spell, long_spell ? mc.long_duration_wd : mc.short_duration_wd,
+                    rng_, day);
                 if (long_spell) {
                     add_event("manager_sick",
                               manager_label(index) + " off sick for about " +
@@ -92,40 +91,29 @@ void Management::hazards(core::DayIndex day, double resignation_multiplier) {
         }
         if (!m.on_notice &&
             u_leave < mc.resignation_rate * resignation_multiplier / kWorkingDaysPerYear) {
-            m.on_notice = true;
-            const core::DayIndex leave =
-                calendar_.add_working_days(day, std::max(1, cfg_->workforce.notice_wd));
-            sim_.schedule_at(tick_at(leave, 18), kManagerLeaves, static_cast<std::uint32_t>(i),
-                             m.generation);
+            staff_.give_notice(m, index, day, cfg_->workforce.notice_wd);
             add_event("manager_leaves", manager_label(index) + " resigns");
         }
     }
 }
 
 void Management::on_back(int manager, std::uint64_t generation) {
-    Manager& m = managers_[manager];
-    if (m.generation == generation) {
-        m.sick = m.long_sick = false;
-    }
+    managers_[manager].sickness_ends(generation);
 }
 
 void Management::on_leaves(int manager, std::uint64_t generation, bool recruitment_allowed) {
     Manager& m = managers_[manager];
-    if (m.generation != generation || !m.on_notice) {
+    if (!m.is_current_notice(generation)) {
         return;
     }
-    m.on_notice = m.sick = m.long_sick = false;
-    ++m.generation;
+    m.holder_leaves();
     falls_vacant(manager, recruitment_allowed);
 }
 
 void Management::falls_vacant(int manager, bool recruitment_allowed) {
-    Manager& m = managers_[manager];
-    m.vacant = true;
+    Manager& m = managers_[manager];  // vacant: the holder has left
     if (pending_cuts_ > 0) {
-        m.deleted = true;
-        m.hire_pending = false;
-        ++m.recruitment_generation;
+        m.delete_post();
         --pending_cuts_;
         add_event("manager_leaves",
                   manager_label(manager) + " post deleted: the team is supervised by others");
@@ -134,30 +122,26 @@ void Management::falls_vacant(int manager, bool recruitment_allowed) {
     if (m.hire_pending || !recruitment_allowed) {
         return;
     }
-    m.hire_pending = true;
-    ++m.recruitment_generation;
     const double months = std::max(0.1, cfg_->management.months_to_fill.sample(rng_));
-    sim_.schedule_after(core::ticks_from_days(months * kDaysPerMonth), kManagerHire,
-                        static_cast<std::uint32_t>(manager), m.recruitment_generation);
+    staff_.advertise(m, manager, months * kDaysPerMonth);
 }
 
 void Management::on_hire(int manager, std::uint64_t generation, bool recruitment_allowed) {
     Manager& m = managers_[manager];
-    if (m.recruitment_generation != generation || !m.hire_pending || m.deleted) {
+    if (!m.is_current_hire(generation)) {
         return;
     }
     m.hire_pending = false;
     if (!recruitment_allowed) {
         return;  // a hiring freeze began meanwhile; the freeze's end re-advertises
     }
-    m.vacant = false;
-    ++m.generation;
+    m.take_up(Contract::kEmployed);
     add_event("manager_starts", manager_label(manager) + " starts");
 }
 
 void Management::readvertise(bool recruitment_allowed) {
     for (std::size_t i = 0; i < managers_.size(); ++i) {
-        if (managers_[i].vacant && !managers_[i].deleted) {
+        if (managers_[i].is_vacant()) {
             managers_[i].hire_pending = false;
             falls_vacant(static_cast<int>(i), recruitment_allowed);
         }
@@ -169,7 +153,7 @@ void Management::cut_posts(double fraction, bool recruitment_allowed) {
         static_cast<int>(std::lround(fraction * static_cast<double>(managers_.size())));
     for (std::size_t i = 0; i < managers_.size() && pending_cuts_ > 0; ++i) {
         Manager& m = managers_[i];
-        if (m.vacant && !m.deleted) {
+        if (m.is_vacant()) {
             falls_vacant(static_cast<int>(i), recruitment_allowed);
         }
     }

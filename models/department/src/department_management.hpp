@@ -2,7 +2,8 @@
 /**
  * @file department_management.hpp
  * @brief Private: the Management component — team manager posts (sickness, resignation,
- * vacancy, recruitment, posts cut) and the supervision each team gets, with its own stream.
+ * vacancy, recruitment, posts cut: the staff-post lifecycle social worker posts share,
+ * staff_post.hpp) and the supervision each team gets, with its own stream.
  *
  * The other components ask it how well a social worker is supervised and how many managers are
  * paid; they tell it when recruitment is allowed (a hiring freeze) and how much likelier leaving
@@ -20,17 +21,13 @@
 #include "cssim/department/config.hpp"
 #include "department_events.hpp"
 #include "department_outputs.hpp"
+#include "staff_post.hpp"
 
 namespace cssim::department::detail {
 
-/** @brief A team manager post (issue 7: management capacity). */
-struct Manager {
-    bool sick = false, long_sick = false, on_notice = false, vacant = false, deleted = false;
-    bool hire_pending = false;
-    std::uint32_t generation = 0;
-    std::uint32_t recruitment_generation = 0;
-    bool is_present() const { return !sick && !vacant && !deleted; }
-};
+/** @brief A team manager post (issue 7: management capacity): the shared staff-post lifecycle;
+ * a filled post's contract is kEmployed (no agency managers). */
+struct Manager : StaffPost {};
 
 /** @brief Team managers and supervision of one replication. */
 class Management {
@@ -98,8 +95,9 @@ private:
     }
 
     const DepartmentConfig* cfg_;
-    const core::WorkingCalendar& calendar_;
     core::Simulation& sim_;
+    StaffSchedule
+        staff_;  ///< the shared lifecycle's events (kManagerBack, kManagerLeaves, kManagerHire)
     Outputs& outputs_;
     core::RandomStream rng_;
     std::vector<Manager> managers_;

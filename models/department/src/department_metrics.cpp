@@ -228,7 +228,7 @@ void Model::snapshot(core::DayIndex day) {
         if (cfg_->management.enabled) {
             for (const Manager& m : managers_.posts()) {
                 outputs_.acc.manager_posts_sum += m.deleted ? 0.0 : 1.0;
-                outputs_.acc.manager_vacant_sum += (m.vacant && !m.deleted) ? 1.0 : 0.0;
+                outputs_.acc.manager_vacant_sum += m.is_vacant() ? 1.0 : 0.0;
             }
         }
         outputs_.acc.days += 1.0;
@@ -339,16 +339,7 @@ void Model::snapshot(core::DayIndex day) {
         const std::size_t mi = k - posts_.size() - pa_posts;
         Status status = Status::kWorking;
         if (mi < managers_.posts().size()) {
-            const Manager& m = managers_.posts()[mi];
-            if (m.deleted) {
-                status = Status::kDeleted;
-            } else if (m.vacant) {
-                status = Status::kVacant;
-            } else if (m.sick) {
-                status = m.long_sick ? Status::kLongTermSick : Status::kSick;
-            } else if (m.on_notice) {
-                status = Status::kOnNotice;
-            }
+            status = managers_.posts()[mi].status();
         }
         t.status.push_back(static_cast<std::uint8_t>(status));
         t.contract.push_back(static_cast<std::uint8_t>(

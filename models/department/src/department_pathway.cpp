@@ -272,15 +272,8 @@ void Model::on_stage_end(int case_index) {
         }
     }
     if (c.stage == assessment_stage_) {
-        // The assessment decides with the true need unless it was rushed; without supervision a
-        // rushed misjudgement is more likely to stand (no manager to challenge it).
-        const double unsupervised = c.worker >= 0 ? 1.0 - managers_.supervision_of(c.worker) : 0.0;
-        const double p_error = std::min(
-            1.0, cfg_->quality.rushed_error_probability *
-                     (1.0 + (cfg_->management.unsupervised_error_multiplier - 1.0) * unsupervised));
-        c.perceived = c.rushed && rng_pathway_.bernoulli(p_error)
-                          ? misjudge_need(c.need, rng_pathway_)
-                          : c.need;
+        // The assessment decides with the true need unless it was rushed (Quality).
+        c.perceived = quality_.assessed_need(c, rng_pathway_);
         c.perceived = system_.defensive_need(c.perceived, day);  // defensive practice
         complete_assessment(c, day);
     } else if (s.kind == StageKind::SocialWork || s.kind == StageKind::EarlyHelp) {
@@ -366,16 +359,8 @@ void Model::schedule_review_decision(int case_index, core::DayIndex from, int ga
 
 void Model::close_case(int case_index, int from_stage) {
     Case& c = cases_[case_index];
-    const PathwayStage& s = cfg_->pathway.stages[from_stage];
-    const QualityConfig& q = cfg_->quality;
-    // Premature closure: late visits and handovers lower the chance that need was met.
-    const double visits = static_cast<double>(c.visits_done + c.visits_late);
-    const double late_share = visits > 0.0 ? c.visits_late / visits : 0.0;
-    const double resolved =
-        std::clamp(s.resolution_probability_by_need[static_cast<std::size_t>(c.need)] -
-                       q.resolution_loss_per_late_share * late_share -
-                       q.resolution_loss_per_handover * c.handovers,
-                   0.0, 1.0);
+    // Premature closure: late visits and handovers lower the chance that need was met (Quality).
+    const double resolved = quality_.resolution_probability(cfg_->pathway.stages[from_stage], c);
     const double u_resolved = rng_re_referral_.uniform01();
     const double u_back = rng_re_referral_.uniform01();
     const double delay = cfg_->demand.re_referral_delay_days.sample(rng_re_referral_);

@@ -11,7 +11,9 @@
  * the day's harm count and the churn shares of the day; it raises a child's need after harm or
  * escalation and asks the rest of the model through a QualityHost for what follows (the event
  * log, a re-assessment, the review and its admin hours). Quality reads the cases (`Case`,
- * department_state.hpp) and writes only their `need`.
+ * department_state.hpp) and writes only their `need`. The quality of practice as a case leaves a
+ * stage — a rushed assessment's error, and the losses to a closure's chance of meeting need from
+ * late visits and handovers — is in quality_closure.cpp, drawn from the caller's stream.
  */
 #include <cstdint>
 #include <vector>
@@ -83,6 +85,21 @@ private:
     // Scratch, reused every day.
     std::vector<double> post_multiplier_;   ///< per post, from its supervision
     std::vector<std::uint8_t> stage_kind_;  ///< per stage: 0 none, 1 social work, 2 other
+
+public:
+    // As a case leaves a stage (quality_closure.cpp).
+
+    /** @brief The need the completed assessment of case `c` concludes: its true need, unless
+     * the assessment was rushed and a misjudgement stands — with chance
+     * `quality.rushed_error_probability`, raised by `management.unsupervised_error_multiplier`
+     * as far as its worker lacks supervision (`QualityHost::quality_supervision`; none lacking
+     * without a worker). Draws from `rng` only for a rushed assessment: one draw, and the
+     * misjudged need's when it stands. */
+    int assessed_need(const Case& c, core::RandomStream& rng) const;
+    /** @brief The chance that case `c`, closing from stage `from`, had its need met: the stage's
+     * chance for its need less `quality.resolution_loss_per_late_share` times its share of late
+     * visits and `quality.resolution_loss_per_handover` per handover, within 0 to 1. */
+    double resolution_probability(const PathwayStage& from, const Case& c) const;
 };
 
 }  // namespace cssim::department::detail

@@ -44,6 +44,7 @@ Workforce::Workforce(const DepartmentConfig& config, const core::WorkingCalendar
     : cfg_(&config),
       calendar_(calendar),
       sim_(sim),
+      staff_(calendar, sim, StaffEventKinds{kSicknessEnd, kNoticeEnd, kHireArrives}),
       outputs_(outputs),
       host_(host),
       rng_(std::move(streams)),
@@ -140,10 +141,9 @@ void Workforce::hazards(int post, core::DayIndex day, const WorkforceBounds& bou
     // exponentials) are only formed below it, with the same comparisons as always.
     if (u_sick < bounds.sick) {
         const SicknessHazards h = sickness_hazards(cfg_->sickness, p.stress);
-        if (u_sick < h.long_spell) {
-            start_sickness(post, true, day);
-        } else if (u_sick < h.long_spell + h.short_spell) {
-            start_sickness(post, false, day);
+        const Spell spell = spell_from_draw(u_sick, h.long_spell, h.short_spell);
+        if (spell != Spell::kNone) {
+            start_sickness(post, spell == Spell::kLong, day);
         }
     }
     if (p.contract == Contract::kAgency || p.on_notice) {
@@ -164,11 +164,7 @@ void Workforce::hazards(int post, core::DayIndex day, const WorkforceBounds& bou
 
 void Workforce::resign(int post, core::DayIndex day, const char* why) {
     Post& p = posts_[static_cast<std::size_t>(post)];
-    p.on_notice = true;
-    const core::DayIndex leave =
-        calendar_.add_working_days(day, std::max(1, cfg_->workforce.notice_wd));
-    sim_.schedule_at(tick_at(leave, kWorkforceLeaveHour), kNoticeEnd,
-                     static_cast<std::uint32_t>(post), p.generation);
+    staff_.give_notice(p, post, day, cfg_->workforce.notice_wd);
     if (!p.hire_pending && recruitment_allowed()) {
         start_recruitment(post);
     }
@@ -183,28 +179,19 @@ void Workforce::resign(int post, core::DayIndex day, const char* why) {
 void Workforce::start_sickness(int post, bool long_spell, core::DayIndex day) {
     Post& p = posts_[static_cast<std::size_t>(post)];
     const SicknessConfig& s = cfg_->sickness;
-    const double days = std::max(
-        1.0, (long_spell ? s.long_duration_wd : s.short_duration_wd).sample(rng_.sickness));
-    p.sick = true;
-    p.long_sick = long_spell;
+    staff_.start_sickness(p, post, long_spell,
+                          long_spell ? s.long_duration_wd : s.short_duration_wd, rng_.sickness,
+                          day);
     if (measuring()) {
         (long_spell ? outputs_.acc.long_spells : outputs_.acc.short_spells) += 1.0;
     }
-    const core::DayIndex back = calendar_.add_working_days(day, static_cast<int>(std::ceil(days)));
-    sim_.schedule_at(tick_at(back, kWorkforceStartHour), kSicknessEnd,
-                     static_cast<std::uint32_t>(post), p.generation);
     if (long_spell) {
         host_.hand_over_cases(post);  // a long absence: the children need another worker
     }
 }
 
 void Workforce::on_sickness_end(int post, std::uint64_t generation) {
-    Post& p = posts_[static_cast<std::size_t>(post)];
-    if (p.generation != generation) {
-        return;
-    }
-    p.sick = false;
-    p.long_sick = false;
+    posts_[static_cast<std::size_t>(post)].sickness_ends(generation);
 }
 
 }  // namespace cssim::department::detail

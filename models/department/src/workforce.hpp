@@ -10,8 +10,10 @@
  * kNoticeEnd, kHireArrives, kAgencyArrives, kAgencyEnd, kFreezeEnd) on the replication's
  * simulation, and Model forwards them back. It tells the rest of the model what happened
  * through a WorkforceHost: a holder left or fell long-term sick (the host moves the cases), a new
- * starter took over an agency worker's cases. Invariant: Workforce writes the lifecycle fields
- * of a Post (contract to agency_generation, team excepted); the host writes the workload fields
+ * starter took over an agency worker's cases. The lifecycle a post shares with the team manager
+ * posts (sickness, notice, vacancy, recruitment; staff_post.hpp) is `StaffPost`'s and its events
+ * are scheduled through a `StaffSchedule`. Invariant: Workforce writes the lifecycle fields of a
+ * Post (StaffPost's, and stress to agency_generation); the host writes the workload fields
  * (cases, weighted_caseload, pending_handover_hours, team)
  * and Workforce only reads them. The weekly hours and the admin backlog live in TimeUse.
  */
@@ -28,36 +30,19 @@
 #include "department_events.hpp"
 #include "department_outputs.hpp"
 #include "department_stability.hpp"
+#include "staff_post.hpp"
 
 namespace cssim::department::detail {
 
-/** @brief Who holds a post (the codes of a post track's `contract`). */
-enum class Contract : std::uint8_t { kEmployed = 0, kAgency = 1, kNewlyQualified = 2, kNone = 3 };
-/** @brief A post's state (the codes of a post track's `status`). */
-enum class Status : std::uint8_t {
-    kWorking = 0,
-    kSick = 1,
-    kLongTermSick = 2,
-    kOnNotice = 3,
-    kVacant = 4,
-    kDeleted = 5,
-};
-
-/** @brief A social worker post and whoever holds it. */
-struct Post {
+/** @brief A social worker post and whoever holds it: the shared staff-post lifecycle
+ * (`StaffPost`: contract, notice, sickness, recruitment, deletion, generations) and what only
+ * social worker posts have. */
+struct Post : StaffPost {
     // Lifecycle: written by Workforce.
-    Contract contract = Contract::kNone;
     double stress = 0.0;  ///< reset by Workforce for a starter; the day process moves it
-    bool on_notice = false;
-    bool sick = false;
-    bool long_sick = false;
-    bool hire_pending = false;
     bool agency_pending = false;
-    bool deleted = false;
     core::DayIndex protected_until = -1;  ///< newly qualified protection ends
-    std::uint32_t generation = 0;         ///< bumped when the holder changes or a spell ends
     HolderId holder = kNoHolder;          ///< the person in the post (a new number per starter)
-    std::uint32_t recruitment_generation = 0;
     std::uint32_t agency_generation = 0;
     // Workload: written by the rest of the model (allocation, the day process).
     std::vector<int> cases;
@@ -69,27 +54,9 @@ struct Post {
     int team = 0;  ///< the team the post belongs to (department_teams)
 
     /** @brief True when someone holds the post (employed, newly qualified or agency). */
-    bool is_case_holder() const { return !deleted && contract != Contract::kNone; }
-    /** @brief The post's state as its daily track records it. */
-    Status status() const {
-        if (deleted) {
-            return Status::kDeleted;
-        }
-        if (contract == Contract::kNone) {
-            return Status::kVacant;
-        }
-        if (sick) {
-            return long_sick ? Status::kLongTermSick : Status::kSick;
-        }
-        return on_notice ? Status::kOnNotice : Status::kWorking;
-    }
+    bool is_case_holder() const { return is_filled(); }
 };
 
-/** @brief The hour a worker back from sickness or a new agency worker starts (before the
- * working day's 08:00 process, so they work that day). */
-inline constexpr int kWorkforceStartHour = 7;
-/** @brief The hour a leaver goes on the last day of their notice (after the day's work). */
-inline constexpr int kWorkforceLeaveHour = 18;
 /** @brief Days a new starter who arrives before the leaver has gone waits, at a time. */
 inline constexpr int kWorkforceStarterWaitDays = 7;
 /** @brief The shortest agency contract, in months (a draw below it is raised to it). */
@@ -218,6 +185,8 @@ private:
     const DepartmentConfig* cfg_;
     const core::WorkingCalendar& calendar_;
     core::Simulation& sim_;
+    StaffSchedule
+        staff_;  ///< the shared lifecycle's events (kSicknessEnd, kNoticeEnd, kHireArrives)
     Outputs& outputs_;
     WorkforceHost& host_;
     WorkforceStreams rng_;

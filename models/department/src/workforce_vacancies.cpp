@@ -16,7 +16,7 @@ namespace cssim::department::detail {
 
 void Workforce::on_notice_end(int post, std::uint64_t generation) {
     Post& p = posts_[static_cast<std::size_t>(post)];
-    if (p.generation != generation || !p.on_notice) {
+    if (!p.is_current_notice(generation)) {
         return;
     }
     host_.count_leaver();
@@ -29,18 +29,15 @@ void Workforce::on_notice_end(int post, std::uint64_t generation) {
             post_label(post) + " leaves; " + std::to_string(p.cases.size()) + " cases handed over");
     }
     host_.hand_over_cases(post);
-    p.contract = Contract::kNone;
-    p.on_notice = p.sick = p.long_sick = false;
-    ++p.generation;
+    p.holder_leaves();
     falls_vacant(post);
 }
 
 void Workforce::falls_vacant(int post) {
     Post& p = posts_[static_cast<std::size_t>(post)];
     if (pending_post_cuts(p.team) > 0) {
-        p.deleted = true;
-        p.hire_pending = p.agency_pending = false;
-        ++p.recruitment_generation;
+        p.delete_post();
+        p.agency_pending = false;
         ++p.agency_generation;
         --team_post_cuts_[static_cast<std::size_t>(p.team)];
         return;
@@ -60,10 +57,7 @@ void Workforce::start_recruitment(int post) {
     const double months = r.months_to_fill.sample(rng_.recruitment) *
                           (r.inspection_inadequate ? r.inadequate_fill_multiplier : 1.0) *
                           (inadequate_now ? cfg_->inspection.fill_multiplier : 1.0);
-    p.hire_pending = true;
-    ++p.recruitment_generation;
-    sim_.schedule_after(core::ticks_from_days(std::max(1.0, months * kDaysPerMonth)), kHireArrives,
-                        static_cast<std::uint32_t>(post), p.recruitment_generation);
+    staff_.advertise(p, post, std::max(1.0, months * kDaysPerMonth));
 }
 
 void Workforce::request_agency(int post) {
@@ -82,7 +76,7 @@ void Workforce::request_agency(int post) {
 
 void Workforce::on_hire(int post, std::uint64_t generation) {
     Post& p = posts_[static_cast<std::size_t>(post)];
-    if (p.recruitment_generation != generation || !p.hire_pending || p.deleted) {
+    if (!p.is_current_hire(generation)) {
         return;
     }
     if (p.on_notice) {
@@ -99,17 +93,15 @@ void Workforce::on_hire(int post, std::uint64_t generation) {
     const bool agency_leaving = p.contract == Contract::kAgency;
     const core::DayIndex day = today();
     const bool newly_qualified = rng_.recruitment.bernoulli(r.newly_qualified_share_of_hires);
-    p.contract = newly_qualified ? Contract::kNewlyQualified : Contract::kEmployed;
+    p.take_up(newly_qualified ? Contract::kNewlyQualified : Contract::kEmployed);
     p.holder = next_holder_++;
     p.protected_until =
         newly_qualified
             ? day + static_cast<core::DayIndex>(r.newly_qualified_protected_months * kDaysPerMonth)
             : -1;
     p.stress = cfg_->initial.stress;
-    p.sick = p.long_sick = p.on_notice = false;
     p.agency_pending = false;
     ++p.agency_generation;
-    ++p.generation;
     // The agency worker's children pass to the new starter in the same post.
     host_.cases_to_new_holder(post, day);
     if (detail_) {
@@ -130,11 +122,9 @@ void Workforce::on_agency_arrives(int post, std::uint64_t generation) {
     if (!agency_allowed() || p.deleted || p.contract != Contract::kNone) {
         return;
     }
-    p.contract = Contract::kAgency;
+    p.take_up(Contract::kAgency);
     p.holder = next_holder_++;
     p.stress = cfg_->initial.stress;
-    p.sick = p.long_sick = p.on_notice = false;
-    ++p.generation;
     const double months = std::max(kWorkforceShortestAgencyMonths,
                                    cfg_->recruitment.agency_contract_months.sample(rng_.agency));
     sim_.schedule_after(core::ticks_from_days(months * kDaysPerMonth), kAgencyEnd,
@@ -168,9 +158,7 @@ void Workforce::on_agency_end(int post, std::uint64_t generation) {
                       " cases handed over");
     }
     host_.hand_over_cases(post);
-    p.contract = Contract::kNone;
-    p.sick = p.long_sick = false;
-    ++p.generation;
+    p.holder_leaves();  // an agency worker is never on notice
     falls_vacant(post);
 }
 
@@ -201,8 +189,8 @@ void Workforce::start_hiring_freeze(double months) {
                             freeze_generation_);
     }
     for (Post& p : posts_) {
-        p.hire_pending = p.agency_pending = false;
-        ++p.recruitment_generation;
+        p.cancel_recruitment();
+        p.agency_pending = false;
         ++p.agency_generation;
     }
 }

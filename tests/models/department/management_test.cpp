@@ -48,7 +48,7 @@ TEST_F(DepartmentManagement, ALeaverLeavesTheTeamHalfCoveredByColleagues) {
     m.on_leaves(0, 0, true);  // manager 0's notice ends: the post is vacant and advertised
     m.update_supervision();
     EXPECT_EQ(m.in_post(), 2);
-    EXPECT_TRUE(m.posts()[0].vacant);
+    EXPECT_TRUE(m.posts()[0].is_vacant());
     EXPECT_TRUE(m.posts()[0].hire_pending);
     // Two present managers each stretch half a team: 1.0 team of cover for one absent team, at
     // half the depth of supervision.
@@ -65,7 +65,7 @@ TEST_F(DepartmentManagement, CutsDeleteVacantPostsAndAFreezeStopsHiring) {
     m.on_leaves(0, 0, false);  // vacant during a freeze: not advertised
     EXPECT_FALSE(m.posts()[0].hire_pending);
     m.on_hire(0, m.posts()[0].recruitment_generation, true);  // no recruitment under way
-    EXPECT_TRUE(m.posts()[0].vacant);
+    EXPECT_TRUE(m.posts()[0].is_vacant());
     m.cut_posts(1.0 / 3.0, true);  // one post: the vacant one goes at once
     EXPECT_TRUE(m.posts()[0].deleted);
     EXPECT_EQ(m.in_post(), 2);
