@@ -1,7 +1,8 @@
 // cssim_bench_phold: PHOLD (152 LPs, 16 events each, 10% remote, lookahead 0.1, mean delay 1,
 // horizons 200 and 2000) through models/phold on the logical-process facility at 1 and 2 threads,
-// against the hand-written sequential loop of peers/flat_phold_loop.cpp, and BM_EpochBarrier, the
-// cost of one epoch's barrier on its own. scripts/bench_phold.py
+// against the hand-written sequential loop of peers/flat_phold_loop.cpp, BM_PholdWhereTheTimeGoes
+// (the same runs with LpRunOptions::times: delivering, running LPs and waiting, per epoch), and
+// BM_EpochBarrier, the cost of one epoch's barrier on its own. scripts/bench_phold.py
 // prints the parallel efficiency and the ratio to the loop. Figures: docs/performance.md, "PHOLD".
 #include <benchmark/benchmark.h>
 
