@@ -10,6 +10,10 @@ the loop (target >= 0.6) for each horizon, with the load average; the targets ar
 scenario's horizon. 2-thread figures mean something only on an otherwise idle machine with 2
 free cores.
 
+Also where the time goes (BM_PholdWhereTheTimeGoes: the same runs with LpRunOptions::times):
+per epoch and thread, delivering messages, running LPs and waiting for the epoch to complete,
+at 1 and 2 threads, and how much more LP time two threads spend than one.
+
 Also the cost of the epoch barrier itself (BM_EpochBarrier: two LPs in two groups with one event
 each per epoch, with and without one message each way), in ns per epoch at 1 and 2 threads.
 
@@ -68,8 +72,13 @@ def main():
     load_before = os.getloadavg()
     cmd = [binary, "--benchmark_format=json", f"--benchmark_min_time={args.min_time}",
            f"--benchmark_repetitions={args.repetitions}", "--benchmark_report_aggregates_only=true"]
-    rates = median_rates(subprocess.run(cmd + ["--benchmark_filter=Phold"], check=True,
-                                        capture_output=True, text=True).stdout)
+    rates = median_rates(subprocess.run(
+        cmd + ["--benchmark_filter=BM_Phold(LogicalProcesses|FlatLoop)"], check=True,
+        capture_output=True, text=True).stdout)
+    where_out = subprocess.run(cmd + ["--benchmark_filter=WhereTheTimeGoes"], check=True,
+                               capture_output=True, text=True).stdout
+    where = {counter: median_values(where_out, counter)
+             for counter in ("deliver_ns", "run_ns", "run_max_ns", "wait_ns")}
     barrier = median_values(subprocess.run(cmd + ["--benchmark_filter=EpochBarrier"], check=True,
                                            capture_output=True, text=True).stdout, "ns_per_epoch")
     ceiling = None
@@ -109,6 +118,17 @@ def main():
         two_b = barrier[f"BM_EpochBarrier/threads:2/messages:{messages}/real_time"] * 1e9
         what = "one message each way" if messages else "no messages"
         print(f"  {what}: 1 thread {one_b:.0f} ns, 2 threads {two_b:.0f} ns")
+    print()
+    print("where the time goes, horizon 2000, ns per epoch (BM_PholdWhereTheTimeGoes: the same "
+          "runs with LpRunOptions::times, whose clock reads they pay):")
+    w1, w2 = ("BM_PholdWhereTheTimeGoes/threads:%d/horizon:2000/real_time" % n for n in (1, 2))
+    print(f"  1 thread: delivering {where['deliver_ns'][w1]:.0f}, LPs {where['run_ns'][w1]:.0f}")
+    print(f"  2 threads, per thread: delivering {where['deliver_ns'][w2]:.0f}, "
+          f"LPs {where['run_ns'][w2]:.0f} (busier thread {where['run_max_ns'][w2]:.0f}), "
+          f"waiting for the epoch to complete {where['wait_ns'][w2]:.0f}")
+    print(f"  LP time of both threads together / 1 thread's: "
+          f"{2 * where['run_ns'][w2] / where['run_ns'][w1]:.3f} (1 = no work lost to the "
+          "second core)")
     flat, one, two = figures[2000]
     efficiency = two / one / 2
     if ceiling is not None:

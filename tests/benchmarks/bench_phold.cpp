@@ -1,10 +1,12 @@
 // cssim_bench_phold: PHOLD (152 LPs, 16 events each, 10% remote, lookahead 0.1, mean delay 1,
 // horizons 200 and 2000) through models/phold on the logical-process facility at 1 and 2 threads,
-// against the hand-written sequential loop of peers/flat_phold_loop.cpp, and BM_EpochBarrier, the
-// cost of one epoch's barrier on its own. scripts/bench_phold.py
+// against the hand-written sequential loop of peers/flat_phold_loop.cpp, BM_PholdWhereTheTimeGoes
+// (the same runs with LpRunOptions::times: delivering, running LPs and waiting, per epoch), and
+// BM_EpochBarrier, the cost of one epoch's barrier on its own. scripts/bench_phold.py
 // prints the parallel efficiency and the ratio to the loop. Figures: docs/performance.md, "PHOLD".
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
 #include <memory>
 #include <vector>
 
@@ -46,6 +48,51 @@ void BM_PholdLogicalProcesses(benchmark::State& state) {
 // shows; 2000, the scenario's: the steady state.
 BENCHMARK(BM_PholdLogicalProcesses)
     ->ArgsProduct({{1, 2}, {200, 2000}})
+    ->ArgNames({"threads", "horizon"})
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
+
+/** The same runs with LpRunOptions::times: where each thread's time went, per epoch (ns, the
+ * mean over threads; run_max_ns the busier thread's LP time). Kept apart from the cases above,
+ * whose figures are read without the clock reads this adds. */
+void BM_PholdWhereTheTimeGoes(benchmark::State& state) {
+    const cssim::phold::PholdConfig config = config_152(static_cast<double>(state.range(1)));
+    std::vector<cssim::parallel::LpThreadTimes> times;
+    cssim::phold::PholdRunOptions options;
+    options.threads = static_cast<int>(state.range(0));
+    options.times = &times;
+    std::uint64_t replication = 0;
+    double events = 0.0;
+    double thread_epochs = 0.0;
+    double epochs = 0.0;
+    double deliver = 0.0;
+    double run = 0.0;
+    double run_max = 0.0;
+    double wait = 0.0;
+    for (auto _ : state) {
+        const cssim::phold::PholdRunStats stats =
+            cssim::phold::simulate(config, 1, replication++, options);
+        events += static_cast<double>(stats.events_processed);
+        epochs += static_cast<double>(stats.epochs);
+        double busiest = 0.0;
+        for (const cssim::parallel::LpThreadTimes& t : times) {
+            thread_epochs += static_cast<double>(t.epochs);
+            deliver += t.deliver_ns;
+            run += t.run_ns;
+            wait += t.wait_ns;
+            busiest = std::max(busiest, t.run_ns);
+        }
+        run_max += busiest;
+        benchmark::DoNotOptimize(stats);
+    }
+    state.counters["events_per_s"] = benchmark::Counter(events, benchmark::Counter::kIsRate);
+    state.counters["deliver_ns"] = deliver / thread_epochs;
+    state.counters["run_ns"] = run / thread_epochs;
+    state.counters["run_max_ns"] = run_max / epochs;
+    state.counters["wait_ns"] = wait / thread_epochs;
+}
+BENCHMARK(BM_PholdWhereTheTimeGoes)
+    ->ArgsProduct({{1, 2}, {2000}})
     ->ArgNames({"threads", "horizon"})
     ->UseRealTime()
     ->Unit(benchmark::kMillisecond);

@@ -3,6 +3,7 @@
 #include "lp_runner.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <limits>
 #include <stdexcept>
 #include <string>
@@ -24,6 +25,17 @@ constexpr std::size_t kRunnerReservedBytes = std::size_t{1} << 20;
 /// Up to this many groups, the runner's per-group memory is isolated by pages, not 128-byte
 /// blocks (at 8: 128 buffers, about 1.5 MiB of address space, most of it never touched).
 constexpr std::size_t kRunnerPageIsolatedGroups = 8;
+/// The cycle counter where there is one (a few ns to read), else the steady clock in ns: only
+/// differences are used, scaled to ns by the run's steady-clock time (LpRunOptions::times).
+std::uint64_t lp_runner_cycles() {
+#if defined(__x86_64__) || defined(__i386__)
+    return __builtin_ia32_rdtsc();
+#else
+    return static_cast<std::uint64_t>(std::chrono::steady_clock::now().time_since_epoch() /
+                                      std::chrono::nanoseconds{1});
+#endif
+}
+
 core::Tick next_time_of(const core::Simulation& sim) {
     return sim.queue().empty() ? kNever : sim.queue().top().time;
 }
@@ -169,7 +181,7 @@ void LpRunner::deliver(Unit& unit, std::size_t index, std::uint64_t parity) {
     }
 }
 
-void LpRunner::run_unit(Unit& unit, std::size_t index, std::uint64_t k) {
+void LpRunner::run_unit(Unit& unit, std::size_t index, std::uint64_t k, Cycles* cycles) {
     // This epoch's buffers were last written two epochs ago and read (never written) by their
     // receivers in the last one, which is complete: the sender empties them itself.
     detail::MessageBuffer* outboxes = &buffer(index, k & 1, 0);
@@ -182,9 +194,15 @@ void LpRunner::run_unit(Unit& unit, std::size_t index, std::uint64_t k) {
     if (unit.error) {
         return;
     }
+    std::uint64_t delivered_at = 0;
     try {
+        const std::uint64_t started_at = cycles != nullptr ? lp_runner_cycles() : 0;
         if (k > 0) {
             deliver(unit, index, (k - 1) & 1);
+        }
+        if (cycles != nullptr) {
+            delivered_at = lp_runner_cycles();
+            cycles->deliver += delivered_at - started_at;
         }
         const core::Tick end = epoch_end(k);
         for (Member& member : unit.members) {
@@ -201,9 +219,14 @@ void LpRunner::run_unit(Unit& unit, std::size_t index, std::uint64_t k) {
         unit.error = std::current_exception();
         request_stop(k);
     }
+    if (cycles != nullptr) {
+        cycles->last_end = lp_runner_cycles();
+        cycles->run += delivered_at != 0 ? cycles->last_end - delivered_at : 0;
+    }
 }
 
-bool LpRunner::claim_units(std::uint32_t t, std::uint64_t k, std::uint32_t target, bool home) {
+bool LpRunner::claim_units(std::uint32_t t, std::uint64_t k, std::uint32_t target, bool home,
+                           Cycles* cycles) {
     const auto tag = static_cast<std::uint32_t>(k);
     for (std::size_t u = 0; u < units_.size(); ++u) {
         if ((u % threads_ == t) != home) {
@@ -215,7 +238,7 @@ bool LpRunner::claim_units(std::uint32_t t, std::uint64_t k, std::uint32_t targe
             !unit.claimed.compare_exchange_strong(expected, tag, std::memory_order_acq_rel)) {
             continue;
         }
-        run_unit(unit, u, k);
+        run_unit(unit, u, k, cycles);
         // The count of finished units is the barrier: epoch k is complete when it reaches
         // target. Whoever brings it there wakes any thread asleep on it.
         if (done_.fetch_add(1, std::memory_order_acq_rel) + 1 == target) {
@@ -258,21 +281,31 @@ void LpRunner::work(std::uint32_t t) {
         budget.now = std::chrono::nanoseconds{0};
     }
     const auto units = static_cast<std::uint32_t>(units_.size());
+    Cycles own;
+    Cycles* const cycles = options_.times != nullptr ? &own : nullptr;
     std::uint32_t target = 0;  // done_ when epoch k is complete, mod 2^32
     for (std::uint64_t k = 0;; ++k) {
         target += units;
-        if (!claim_units(t, k, target, true) &&
+        const std::uint64_t epoch_start = cycles != nullptr ? lp_runner_cycles() : 0;
+        if (!claim_units(t, k, target, true, cycles) &&
             !detail::spin_until_reached(done_, target, budget)) {
             // Only a thread that has waited looks at the other threads' units: while everyone
             // keeps up, no thread reads another's claim flags (no cache-line transfer).
-            if (!claim_units(t, k, target, false)) {
+            if (!claim_units(t, k, target, false, cycles)) {
                 detail::sleep_until_reached(done_, target);
             }
+        }
+        if (cycles != nullptr) {
+            ++cycles->epochs;
+            cycles->wait += lp_runner_cycles() - std::max(cycles->last_end, epoch_start);
         }
         // Every thread sees the same answer for epoch k: a stop is requested during an epoch
         // before its unit counts as done, so the acquire that saw epoch k complete also sees
         // every request made in epochs up to k (later ones name later epochs).
         if (stop_after_.load(std::memory_order_relaxed) <= k) {
+            if (cycles != nullptr) {
+                thread_cycles_[t] = own;
+            }
             return;
         }
     }
@@ -296,10 +329,16 @@ LpRunOutcome LpRunner::run() {
     }
     // Threads 1.. belong to this run; the calling thread is thread 0. If the system refuses a
     // thread, the others take its units: the results are the same, only slower.
+    if (options_.times != nullptr) {
+        options_.times->assign(threads_, LpThreadTimes{});
+        thread_cycles_.assign(threads_, Cycles{});
+    }
     if (total_ == 0) {
         finish();
         return outcome_;
     }
+    const auto clock_start = std::chrono::steady_clock::now();
+    const std::uint64_t cycles_start = lp_runner_cycles();
     std::vector<std::thread> threads;
     try {
         threads.reserve(threads_ - 1);
@@ -311,6 +350,20 @@ LpRunOutcome LpRunner::run() {
     work(0);
     for (std::thread& thread : threads) {
         thread.join();
+    }
+    if (options_.times != nullptr) {
+        const double ns =
+            std::chrono::duration<double, std::nano>(std::chrono::steady_clock::now() - clock_start)
+                .count();
+        const std::uint64_t cycles = lp_runner_cycles() - cycles_start;
+        const double ns_per_cycle = cycles > 0 ? ns / static_cast<double>(cycles) : 0.0;
+        for (std::uint32_t t = 0; t < threads_; ++t) {
+            const Cycles& c = thread_cycles_[t];
+            (*options_.times)[t] =
+                LpThreadTimes{c.epochs, static_cast<double>(c.deliver) * ns_per_cycle,
+                              static_cast<double>(c.run) * ns_per_cycle,
+                              static_cast<double>(c.wait) * ns_per_cycle};
+        }
     }
     finish();
     return outcome_;

@@ -63,6 +63,15 @@ private:
         std::exception_ptr error;         ///< the first failure; the unit then idles
     };
 
+    /** One thread's time in cycle-counter ticks (LpRunOptions::times), kept on its stack. */
+    struct Cycles {
+        std::uint64_t epochs = 0;
+        std::uint64_t deliver = 0;
+        std::uint64_t run = 0;
+        std::uint64_t wait = 0;
+        std::uint64_t last_end = 0;  ///< when its last group ended
+    };
+
     std::vector<std::vector<std::uint32_t>> build_groups() const;
     void assign_units();
     core::Tick epoch_end(std::uint64_t k) const;
@@ -74,8 +83,10 @@ private:
     void work(std::uint32_t t);
     /** Claims and runs thread t's home units of epoch k (or, if !home, the others' units not
      * yet started); true if it finished the epoch (brought done_ to target). */
-    bool claim_units(std::uint32_t t, std::uint64_t k, std::uint32_t target, bool home);
-    void run_unit(Unit& unit, std::size_t index, std::uint64_t k);
+    bool claim_units(std::uint32_t t, std::uint64_t k, std::uint32_t target, bool home,
+                     Cycles* cycles);
+    /** Runs a unit's epoch k; with `cycles` (times requested), adds its deliver and run time. */
+    void run_unit(Unit& unit, std::size_t index, std::uint64_t k, Cycles* cycles);
     void deliver(Unit& unit, std::size_t index, std::uint64_t parity);
     /** By the thread running unit 0 of epoch k, first: progress and cancellation. */
     void serial_step(std::uint64_t k);
@@ -108,6 +119,8 @@ private:
     std::exception_ptr serial_error_;
     bool cancelled_ = false;
     LpRunOutcome outcome_;
+    /// Each thread's Cycles, written once by that thread when it leaves (times requested).
+    std::vector<Cycles> thread_cycles_;
 };
 
 }  // namespace cssim::parallel

@@ -151,6 +151,7 @@ PholdRunStats simulate(const PholdConfig& config, std::uint64_t master_seed,
     run_options.threads = options.threads;
     run_options.partition = partition;
     run_options.cancel = options.cancel;
+    run_options.times = options.times;
     if (options.on_progress) {
         run_options.progress_every = kProgressEpochs;
         run_options.on_progress = [&options](std::uint64_t done, std::uint64_t total) {

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <memory>
 #include <stdexcept>
 #include <tuple>
@@ -221,7 +222,8 @@ private:
     std::uint64_t trace_ = 0;
 };
 
-std::vector<std::uint64_t> run_hops(int threads, std::vector<std::uint32_t> partition) {
+std::vector<std::uint64_t> run_hops(int threads, std::vector<std::uint32_t> partition,
+                                    std::vector<LpThreadTimes>* times = nullptr) {
     constexpr std::uint32_t kLps = 23;
     std::vector<std::unique_ptr<HopLp>> lps;
     std::vector<LogicalProcess*> ps;
@@ -231,7 +233,9 @@ std::vector<std::uint64_t> run_hops(int threads, std::vector<std::uint32_t> part
             lps.back()->simulation().schedule_at(static_cast<Tick>(j), 0, 0, j * 100);
         ps.push_back(lps.back().get());
     }
-    run_logical_processes(ps, options_of(5, 2000, threads, std::move(partition)));
+    LpRunOptions options = options_of(5, 2000, threads, std::move(partition));
+    options.times = times;
+    run_logical_processes(ps, options);
     std::vector<std::uint64_t> traces;
     for (auto& lp : lps)
         traces.push_back(lp->trace() ^ lp->simulation().events_processed());
@@ -265,6 +269,38 @@ TEST(LpRunner, MoreThreadsThanCoresGiveTheSameResults) {
         scattered.push_back((i * 7 + 3) % 23);  // 23 one-LP groups in a fixed scatter
     EXPECT_EQ(run_hops(threads, {}), reference);
     EXPECT_EQ(run_hops(threads, scattered), reference);
+}
+
+TEST(LpRunner, TellsWhereEachThreadsTimeWentWithoutChangingResults) {
+    const std::vector<std::uint64_t> reference = run_hops(1, {});
+    std::vector<LpThreadTimes> times(5);  // resized to the run's threads
+    const auto start = std::chrono::steady_clock::now();
+    EXPECT_EQ(run_hops(2, {}, &times), reference);
+    const double wall_ns =
+        std::chrono::duration<double, std::nano>(std::chrono::steady_clock::now() - start).count();
+    ASSERT_EQ(times.size(), 2u);
+    double run_ns = 0.0;
+    double deliver_ns = 0.0;
+    for (std::size_t t = 0; t < times.size(); ++t) {
+        // 2000 ticks in epochs of 5: every thread takes part in all 400 (though on a loaded
+        // machine one may run no group at all: the other takes its groups when it lags).
+        EXPECT_EQ(times[t].epochs, 400u) << "thread " << t;
+        EXPECT_GE(times[t].wait_ns, 0.0) << "thread " << t;
+        // Disjoint stretches of one thread's run: together no longer than the run (1% for the
+        // cycle counter's scaling to the steady clock).
+        EXPECT_LE(times[t].deliver_ns + times[t].run_ns + times[t].wait_ns, wall_ns * 1.01)
+            << "thread " << t;
+        run_ns += times[t].run_ns;
+        deliver_ns += times[t].deliver_ns;
+    }
+    EXPECT_GT(run_ns, 0.0);
+    EXPECT_GT(deliver_ns, 0.0);  // messages arrive every epoch
+    std::vector<LpThreadTimes> one;
+    EXPECT_EQ(run_hops(1, {}, &one), reference);
+    ASSERT_EQ(one.size(), 1u);
+    EXPECT_EQ(one[0].epochs, 400u);
+    EXPECT_GT(one[0].run_ns, 0.0);
+    EXPECT_GT(one[0].deliver_ns, 0.0);
 }
 
 TEST(LpRunner, StopsAtABarrierWhenCancelled) {

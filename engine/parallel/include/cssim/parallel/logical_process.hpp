@@ -194,6 +194,23 @@ private:
  * the epoch, before the next one opens (so never two at once). */
 using EpochProgress = std::function<void(std::uint64_t done, std::uint64_t total)>;
 
+/**
+ * @brief Where one thread's time went during a run (opt-in: LpRunOptions::times), summed over
+ * the epochs it took part in. Measured with the cycle counter around each group it ran, so
+ * what is not here (claiming, publishing a group as finished) is a few ns per group.
+ */
+struct LpThreadTimes {
+    /** @brief Epochs this thread took part in (all of the run's, unless it stopped early). */
+    std::uint64_t epochs = 0;
+    /** @brief Gathering, sorting and scheduling the messages of its groups, in ns. */
+    double deliver_ns = 0.0;
+    /** @brief Running its groups' LPs (the model's work, sending included), in ns. */
+    double run_ns = 0.0;
+    /** @brief From the end of its last group of an epoch to seeing the epoch complete: the load
+     * imbalance between the threads plus the barrier, in ns. */
+    double wait_ns = 0.0;
+};
+
 /** @brief How to run a set of LPs. */
 struct LpRunOptions {
     /** @brief Epoch length in ticks (> 0): the smallest delay of any message. */
@@ -217,6 +234,12 @@ struct LpRunOptions {
     /** @brief Optional; called at most every `progress_every` epochs and after the last. */
     EpochProgress on_progress;
     std::uint64_t progress_every = 1024;
+    /**
+     * @brief Optional (null: nothing is measured, no clock is read): resized to the run's thread
+     * count and filled with where each thread's time went (index = thread, 0 the caller's).
+     * For benchmarks and diagnosis; it costs a few cycle-counter reads per group and epoch.
+     */
+    std::vector<LpThreadTimes>* times = nullptr;
 };
 
 /** @brief What happened: epochs run, messages sent (delivered or not), whether cancelled. */

@@ -23,6 +23,7 @@
 #include <string>
 #include <vector>
 
+#include "cssim/parallel/logical_process.hpp"
 #include "cssim/phold/phold_config.hpp"
 #include "cssim/record/run_data.hpp"
 
@@ -37,6 +38,8 @@ struct PholdRunOptions {
     /** @brief Optional: the share of the replication's epochs done, in [0, 1], every
      * kProgressEpochs epochs and after the last (from whichever thread finished the epoch). */
     std::function<void(double)> on_progress;
+    /** @brief Optional: where each thread's time went (parallel::LpRunOptions::times). */
+    std::vector<parallel::LpThreadTimes>* times = nullptr;
 };
 
 /** @brief Epochs between two on_progress calls (a few milliseconds of PHOLD152's work). */
