@@ -8,7 +8,7 @@
 #
 # Regions: README.md default-job; docs/experiments.md compare-json, crn-table, reps-relative,
 # reps-absolute, warmup-base, welch-head, warmup-presets; docs/scenarios.md validate-council,
-# validate-warnings; docs/analysts.md analysts-* (init, validate, compare, by-year, calibration,
+# validate-warnings; docs/analysts.md analysts-* (init, validate, compare, compare-money, by-year, calibration,
 # report and its screenshots); docs/system-effects.md se-* (through scripts/system-effects.sh). The viewer
 # screenshots of docs/viewer.md and docs/system-effects.md are re-rendered when cssim-view and
 # xvfb-run are available.
@@ -239,6 +239,15 @@ JSON
         "$cssim" compare councils/northby.json councils/northby_agency_ban.json -r 10 -q \
             --colour never --metrics "$metrics" --out results/northby-ban
     } | fenced "$root/docs/analysts.md" analysts-compare
+    # The same ban, spend by line (analysts.md "Where the money goes").
+    metrics=spend_total,staff_cost_per_year,social_worker_cost_per_year,agency_cost_per_year,manager_cost_per_year,pa_cost_per_year,placement_cost_per_year,prevention_spend
+    {
+        echo '$ cssim compare councils/northby.json councils/northby_agency_ban.json -r 10 \'
+        echo "    --metrics $metrics \\"
+        echo '    --out results/northby-ban-money'
+        "$cssim" compare councils/northby.json councils/northby_agency_ban.json -r 10 -q \
+            --colour never --metrics "$metrics" --out results/northby-ban-money
+    } | fenced "$root/docs/analysts.md" analysts-compare-money
     # Year by year: the ban from 1 April 2026, each financial year (analysts.md "Year by year").
     cat >councils/northby_ban_2026.json <<'JSON'
 {

@@ -149,6 +149,22 @@ constexpr MetricRow kMetrics[] = {
      "Children allocated, after waiting, to a worker of a team that does not hold their stage "
      "(practice model same_worker)",
      "Allocations outside the team"},
+    // Issue 11: the spend by line; staff + placements + prevention_spend = spend_total.
+    {"staff_cost_per_year", "GBP per year", 0,
+     "Pay of social workers (employed and agency), team managers, personal assistants and "
+     "front-door screening staff",
+     "Staff spend"},
+    {"social_worker_cost_per_year", "GBP per year", 0,
+     "Pay of social workers in post, employed (newly qualified included) and agency",
+     "Social worker spend"},
+    {"agency_cost_per_year", "GBP per year", -1,
+     "Pay of agency social workers (part of social_worker_cost_per_year)", "Agency spend"},
+    {"manager_cost_per_year", "GBP per year", 0, "Pay of team managers in post",
+     "Team manager spend"},
+    {"pa_cost_per_year", "GBP per year", 0, "Pay of personal assistants (admin support)",
+     "PA spend"},
+    {"placement_cost_per_year", "GBP per year", 0,
+     "Placements of looked-after children, by type at their weekly costs", "Placement spend"},
     {"simulation_events", "events", 0, "Events the simulation processed (a diagnostic)",
      "Simulation events"},
 };

@@ -99,14 +99,23 @@ void Money::accrue(core::DayIndex day, const PaidStaff& staff, bool measuring, A
     const double per_day = 1.0 / kDaysPerYear;
     const double health_visiting =
         staff.health_visitors * cfg_->prevention.health_visitor_cost * per_day;
+    // The staff lines, each a day's pay: summed in this order so that spend is what it was
+    // before they were counted apart (outputs byte-identical).
+    const double employed = staff.employed * m.employed_social_worker_cost;
+    const double agency = staff.agency * m.agency_social_worker_cost;
+    const double pas = staff.pas * m.pa_cost;
+    const double managers = staff.managers * m.manager_cost;
+    const double front_door = cfg_->front_door.screening_fte * m.front_door_fte_cost;
     const double spend =
-        (staff.employed * m.employed_social_worker_cost +
-         staff.agency * m.agency_social_worker_cost + staff.pas * m.pa_cost +
-         staff.managers * m.manager_cost + cfg_->front_door.screening_fte * m.front_door_fte_cost) *
-            per_day +
-        placements + health_visiting;
+        (employed + agency + pas + managers + front_door) * per_day + placements + health_visiting;
     if (measuring) {
         acc.prevention_spend += health_visiting;
+        acc.employed_social_worker_spend += employed * per_day;
+        acc.agency_social_worker_spend += agency * per_day;
+        acc.pa_spend += pas * per_day;
+        acc.manager_spend += managers * per_day;
+        acc.front_door_spend += front_door * per_day;
+        acc.placement_spend += placements;
     }
     const double budget = budget_per_year_ * per_day;
     fy_spend_ += spend;

@@ -75,6 +75,12 @@ constexpr double Accumulators::*kScalarSums[] = {
     &Accumulators::transfers,
     &Accumulators::transfer_wait_wd,
     &Accumulators::out_of_team_allocations,
+    &Accumulators::employed_social_worker_spend,
+    &Accumulators::agency_social_worker_spend,
+    &Accumulators::pa_spend,
+    &Accumulators::manager_spend,
+    &Accumulators::front_door_spend,
+    &Accumulators::placement_spend,
 };
 
 // A sum added to Accumulators but not to kScalarSums would be missing from every financial year:

@@ -67,6 +67,10 @@ struct Accumulators {
     // another team's worker, and the working days they were held waiting; under "same_worker",
     // children allocated outside the team holding their stage after waiting.
     double transfers = 0.0, transfer_wait_wd = 0.0, out_of_team_allocations = 0.0;
+    // Money (issue 11): the spend by line, as Money::accrue pays it — staff by role, and the
+    // placements of looked-after children (early help and health visiting: prevention_spend).
+    double employed_social_worker_spend = 0.0, agency_social_worker_spend = 0.0;
+    double pa_spend = 0.0, manager_spend = 0.0, front_door_spend = 0.0, placement_spend = 0.0;
 };
 
 /**

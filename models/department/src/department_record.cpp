@@ -203,6 +203,16 @@ std::vector<record::MetricValue> Model::metrics_of(const Accumulators& a,
     // 0 without transfers (base, same_worker), so that the metric is defined in every run.
     add("transfer_wait_wd_mean", a.transfers > 0.0 ? a.transfer_wait_wd / a.transfers : 0.0);
     add("out_of_team_allocations_per_year", a.out_of_team_allocations / years);
+    // Issue 11: the spend by line (Money::accrue). staff_cost + placement_cost +
+    // prevention_spend = spend_total; staff_cost also counts the front-door screening staff.
+    const double social_workers = a.employed_social_worker_spend + a.agency_social_worker_spend;
+    add("staff_cost_per_year",
+        (social_workers + a.manager_spend + a.pa_spend + a.front_door_spend) / years);
+    add("social_worker_cost_per_year", social_workers / years);
+    add("agency_cost_per_year", a.agency_social_worker_spend / years);
+    add("manager_cost_per_year", a.manager_spend / years);
+    add("pa_cost_per_year", a.pa_spend / years);
+    add("placement_cost_per_year", a.placement_spend / years);
     add("simulation_events", state.events);
     for (std::size_t i = 0; i < a.stage_entries.size(); ++i) {
         const std::string name = "entries_per_year/" + cfg_->pathway.stages[i].id;

@@ -1,7 +1,8 @@
 /**
  * @file money_test.cpp
- * @brief Unit tests of the Money component on a hand-built state: a day's pay, the financial
- * year restarting on 1 April, placements drawn by share, funding changes scaling the budget.
+ * @brief Unit tests of the Money component on a hand-built state: a day's pay, the spend by
+ * line, the financial year restarting on 1 April, placements drawn by share, funding changes
+ * scaling the budget.
  */
 #include <gtest/gtest.h>
 
@@ -40,6 +41,37 @@ TEST_F(DepartmentMoney, ADayOfThreeWorkersAPaAndAManagerCostsTheirDailyRates) {
     money.accrue(1, staff, false, acc);  // not measuring: the year to date still counts
     EXPECT_NEAR(acc.spend, 600.0, 1e-9);
     EXPECT_NEAR(money.year_spend(), 1200.0, 1e-9);
+}
+
+TEST_F(DepartmentMoney, EachLineOfTheSpendIsCountedApartAndTheyAddUpToTheSpend) {
+    config_.money.front_door_fte_cost = 365.25 * 80.0;
+    config_.front_door.screening_fte = 2.0;
+    config_.prevention.health_visitor_cost = 365.25 * 40.0;
+    Money money(config_, calendar_, core::RandomStream(1));
+    money.set_initial_budget({});
+    ASSERT_NE(money.place_child(), -1);  // one child in care: 100 or 1000 a day
+    const double placement = money.placement_counts()[0] == 1 ? 100.0 : 1000.0;
+    Accumulators acc;
+    // Two employed, one agency, two PAs, one manager and a health visitor, two days measured.
+    const PaidStaff staff{2.0, 1.0, 2, 1.0, 1.0};
+    money.accrue(0, staff, true, acc);
+    money.accrue(1, staff, true, acc);
+    money.accrue(2, staff, false, acc);  // not measuring: no line counts it
+    EXPECT_NEAR(acc.employed_social_worker_spend, 2 * 200.0, 1e-9);
+    EXPECT_NEAR(acc.agency_social_worker_spend, 2 * 200.0, 1e-9);
+    EXPECT_NEAR(acc.pa_spend, 2 * 100.0, 1e-9);
+    EXPECT_NEAR(acc.manager_spend, 2 * 150.0, 1e-9);
+    EXPECT_NEAR(acc.front_door_spend, 2 * 160.0, 1e-9);
+    EXPECT_NEAR(acc.placement_spend, 2 * placement, 1e-9);
+    EXPECT_NEAR(acc.prevention_spend, 2 * 40.0, 1e-9);  // health visiting
+    EXPECT_NEAR(acc.employed_social_worker_spend + acc.agency_social_worker_spend + acc.pa_spend +
+                    acc.manager_spend + acc.front_door_spend + acc.placement_spend +
+                    acc.prevention_spend,
+                acc.spend, 1e-9);
+    // Early help is prevention, not staff or placements.
+    money.spend_on_prevention(5000.0, true, acc);
+    EXPECT_NEAR(acc.prevention_spend, 80.0 + 5000.0, 1e-9);
+    EXPECT_NEAR(acc.placement_spend, 2 * placement, 1e-9);
 }
 
 TEST_F(DepartmentMoney, TheFinancialYearToDateRestartsOnTheFirstOfApril) {
