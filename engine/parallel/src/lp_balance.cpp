@@ -15,6 +15,9 @@ namespace {
 /// At most (LP count / this) LPs, at least 1, cross a boundary per window: a window in which
 /// one thread was descheduled (its times inflated) moves only a few LPs the wrong way.
 constexpr std::size_t kBalanceMovesDivisor = 32;
+/// A gap below this share of the slower unit's time is left alone: an interrupt or a cache
+/// hiccup in one window must not move an LP (and its cache lines) back and forth.
+constexpr double kBalanceDeadBand = 0.10;
 
 core::Tick balance_next_time(const core::Simulation& sim) {
     return sim.queue().empty() ? std::numeric_limits<core::Tick>::max() : sim.queue().top().time;
@@ -57,9 +60,10 @@ void LpRunner::rebalance(std::uint64_t k) {
     }
     const std::size_t max_moves = std::max<std::size_t>(1, lps_.size() / kBalanceMovesDivisor);
     // Each boundary between neighbours a and c: move the LP next to it from the one that took
-    // longer to the other while that narrows the gap without reversing it (so the boundary
-    // does not oscillate). An LP is priced at its unit's mean events per LP in the window,
-    // times the cycles per event of the unit that runs it (a slower core, a dearer event).
+    // longer to the other while that narrows the gap by more than a dead band without reversing
+    // it (so the boundary does not oscillate). An LP is priced at its unit's mean events per LP in
+    // the window, times the cycles per event of the unit that runs it (a slower core, a dearer
+    // event).
     for (std::size_t b = 1; b < units_.size(); ++b) {
         const Unit& a = units_[b - 1];
         const Unit& c = units_[b];
@@ -75,13 +79,14 @@ void LpRunner::rebalance(std::uint64_t k) {
         double& ta = balance_times_[b - 1];
         double& tc = balance_times_[b];
         for (std::size_t moves = 0; moves < max_moves; ++moves) {
+            const double dead_band = kBalanceDeadBand * std::max(ta, tc);
             if (ta > tc && next.first[b] - next.first[b - 1] > 1 &&
-                per_lp_a * (ka + kc) <= ta - tc) {
+                per_lp_a * (ka + kc) + dead_band <= ta - tc) {
                 ta -= per_lp_a * ka;
                 tc += per_lp_a * kc;
                 next.owner[--next.first[b]] = static_cast<std::uint32_t>(b);
             } else if (tc > ta && next.first[b + 1] - next.first[b] > 1 &&
-                       per_lp_c * (ka + kc) <= tc - ta) {
+                       per_lp_c * (ka + kc) + dead_band <= tc - ta) {
                 tc -= per_lp_c * kc;
                 ta += per_lp_c * ka;
                 next.owner[next.first[b]++] = static_cast<std::uint32_t>(b - 1);

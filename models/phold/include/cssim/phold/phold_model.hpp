@@ -29,8 +29,8 @@
 
 namespace cssim::phold {
 
-/** @brief Epochs between two balancing steps by default (~1 ms of PHOLD152 at 2 threads). */
-inline constexpr std::uint64_t kBalanceEpochs = 128;
+/** @brief Epochs between two balancing steps by default (~4 ms of PHOLD152 at 2 threads). */
+inline constexpr std::uint64_t kBalanceEpochs = 512;
 
 /** @brief How to run one replication: threads, LP-to-thread partition, cancellation. */
 struct PholdRunOptions {
