@@ -35,17 +35,13 @@ void BM_PholdLogicalProcesses(benchmark::State& state) {
     options.threads = static_cast<int>(state.range(0));
     std::uint64_t replication = 0;
     double events = 0.0;
-    double moves = 0.0;
     for (auto _ : state) {
         const cssim::phold::PholdRunStats stats =
             cssim::phold::simulate(config, 1, replication++, options);
         events += static_cast<double>(stats.events_processed);
-        moves += static_cast<double>(stats.lp_moves);
         benchmark::DoNotOptimize(stats);
     }
     state.counters["events_per_s"] = benchmark::Counter(events, benchmark::Counter::kIsRate);
-    // LPs moved between the threads' groups per run by balancing (PholdRunOptions).
-    state.counters["lp_moves"] = benchmark::Counter(moves, benchmark::Counter::kAvgIterations);
 }
 // Real time: with threads, CPU time of the main thread alone would flatter the parallel run.
 // Horizon 200: a run of ~25 ms, where starting up (the second thread's LPs moving to its core)

@@ -109,32 +109,12 @@ void LpRunner::assign_units() {
     }
     owner_.assign(lps_.size(), 0);
     local_index_.assign(lps_.size(), 0);
-    // Balancing needs contiguous blocks (the default partition) and more than one of them.
-    balance_every_ = options_.balance_every > 0 && options_.partition.empty() && groups.size() > 1
-                         ? std::max<std::uint64_t>(2, options_.balance_every)
-                         : 0;
     for (std::uint32_t g = 0; g < groups.size(); ++g) {
-        if (balance_every_ > 0) {  // room for every LP: a block that grows never reallocates
-            units_[g].members.reserve(lps_.size());
-            units_[g].spare = IsolatedVector<Member>(detail::IsolatedAllocator<Member>(isolation));
-            units_[g].spare.reserve(lps_.size());
-            units_[g].first = groups[g].front();
-        }
         for (const std::uint32_t i : groups[g]) {
             owner_[i] = g;
             local_index_[i] = static_cast<std::uint32_t>(units_[g].members.size());
             units_[g].members.push_back(Member{lps_[i], next_time_of(lps_[i]->simulation_)});
         }
-    }
-    if (balance_every_ > 0) {
-        Plan& plan = plans_[0];
-        for (const std::vector<std::uint32_t>& group : groups) {
-            plan.first.push_back(group.front());
-        }
-        plan.first.push_back(static_cast<std::uint32_t>(lps_.size()));
-        plan.owner = owner_;
-        plans_[1] = plan;
-        balance_times_.assign(units_.size(), 0.0);
     }
     constexpr std::size_t kHeadersPerBlock = 1;  // a header is a 128-byte block
     const std::size_t headers_per_block =
@@ -194,8 +174,7 @@ void LpRunner::deliver(Unit& unit, std::size_t index, std::uint64_t parity) {
     // whichever unit sent them, on whichever thread, in whichever real-time order.
     sort_for_delivery(unit.inbox);
     for (const LpMessage& message : unit.inbox) {
-        Member& member = unit.members[balance_every_ > 0 ? message.destination - unit.first
-                                                         : local_index_[message.destination]];
+        Member& member = unit.members[local_index_[message.destination]];
         member.lp->simulation_.schedule_at(message.time, message.kind, message.target,
                                            message.payload);
         member.next_time = std::min(member.next_time, message.time);
@@ -215,26 +194,17 @@ void LpRunner::run_unit(Unit& unit, std::size_t index, std::uint64_t k, Cycles* 
     if (unit.error) {
         return;
     }
-    const bool balancing = balance_every_ > 0;
     std::uint64_t delivered_at = 0;
     try {
-        if (balancing) {
-            take_block(unit, index, k);
-        }
-        const bool timed = cycles != nullptr || balancing;
-        const std::uint64_t started_at = timed ? lp_runner_cycles() : 0;
+        const std::uint64_t started_at = cycles != nullptr ? lp_runner_cycles() : 0;
         if (k > 0) {
             deliver(unit, index, (k - 1) & 1);
         }
-        if (timed) {
+        if (cycles != nullptr) {
             delivered_at = lp_runner_cycles();
-            if (cycles != nullptr) {
-                cycles->deliver += delivered_at - started_at;
-            }
+            cycles->deliver += delivered_at - started_at;
         }
         const core::Tick end = epoch_end(k);
-        const std::uint32_t* const route = balancing ? routing_plan(k).owner.data() : nullptr;
-        std::uint64_t events = 0;
         for (Member& member : unit.members) {
             if (member.next_time >= end) {
                 continue;  // nothing to do this epoch: skipped without a call
@@ -242,24 +212,8 @@ void LpRunner::run_unit(Unit& unit, std::size_t index, std::uint64_t k, Cycles* 
             LogicalProcess& lp = *member.lp;
             lp.outboxes_ = outboxes;
             lp.epoch_end_ = end;
-            if (route != nullptr) {
-                lp.owner_ = route;
-                const std::uint64_t before = lp.simulation_.events_processed();
-                lp.run_until(end);
-                events += lp.simulation_.events_processed() - before;
-            } else {
-                lp.run_until(end);
-            }
+            lp.run_until(end);
             member.next_time = next_time_of(lp.simulation_);
-        }
-        if (balancing) {
-            const std::uint64_t slot = (k / balance_every_) & 1;
-            if (k % balance_every_ == 0) {  // a new window: this slot was read in the last
-                unit.window_cycles[slot] = 0;
-                unit.window_events[slot] = 0;
-            }
-            unit.window_cycles[slot] += lp_runner_cycles() - delivered_at;
-            unit.window_events[slot] += events;
         }
     } catch (...) {
         unit.error = std::current_exception();
@@ -314,9 +268,6 @@ void LpRunner::serial_step(std::uint64_t k) {
             serial_error_ = std::current_exception();
             request_stop(k);
         }
-    }
-    if (balance_every_ > 0 && k > 0 && k % balance_every_ == 0) {
-        rebalance(k);
     }
     if (options_.cancel != nullptr && options_.cancel->load(std::memory_order_relaxed)) {
         cancelled_ = true;
@@ -434,7 +385,6 @@ void LpRunner::finish() {
             options_.on_progress(total_, total_);  // after the last epoch
         }
     }
-    outcome_.lp_moves = lp_moves_;
     // Sent during this run, delivered or not (the buffers are emptied by their senders, so
     // they no longer tell what was taken from them).
     for (const LogicalProcess* lp : lps_) {

@@ -61,19 +61,6 @@ private:
         alignas(detail::kIsolation) IsolatedVector<Member> members;  ///< in LP index order
         IsolatedVector<LpMessage> inbox;  ///< this epoch's deliveries, sorted
         std::exception_ptr error;         ///< the first failure; the unit then idles
-        // Balancing only (balance_every_ > 0): the unit is LPs [first, first + members.size()).
-        std::uint32_t first = 0;
-        IsolatedVector<Member> spare;  ///< reused when the block changes (no allocation)
-        /// Cycles spent running the LPs and events they processed, by window parity.
-        std::uint64_t window_cycles[2] = {0, 0};
-        std::uint64_t window_events[2] = {0, 0};
-    };
-
-    /** Balancing: which LPs each unit holds (contiguous blocks) and the owner of each LP.
-     * Written once per window by the thread running unit 0, in a slot nobody reads then. */
-    struct Plan {
-        std::vector<std::uint32_t> first;  ///< unit u holds LPs [first[u], first[u + 1])
-        std::vector<std::uint32_t> owner;  ///< unit of each LP
     };
 
     /** One thread's time in cycle-counter ticks (LpRunOptions::times), kept on its stack. */
@@ -103,19 +90,6 @@ private:
     void deliver(Unit& unit, std::size_t index, std::uint64_t parity);
     /** By the thread running unit 0 of epoch k, first: progress and cancellation. */
     void serial_step(std::uint64_t k);
-    /** Balancing: the plan by which messages sent in epoch k are routed ... */
-    const Plan& routing_plan(std::uint64_t k) const {
-        return plans_[k < 1 ? 0 : ((k - 1) / balance_every_) & 1];
-    }
-    /** ... and the one by which units hold their LPs in epoch k (one epoch later, so that the
-     * messages of epoch k-1 reach the unit that runs their destination in epoch k). */
-    const Plan& membership_plan(std::uint64_t k) const {
-        return plans_[k < 2 ? 0 : ((k - 2) / balance_every_) & 1];
-    }
-    /** Balancing: the unit takes the block its membership plan gives it for epoch k. */
-    void take_block(Unit& unit, std::size_t index, std::uint64_t k);
-    /** Balancing, at epoch k = m x balance_every_ (m >= 1): plan m from window m-1's times. */
-    void rebalance(std::uint64_t k);
     /** The run stops after epoch k at the latest (errors, cancellation). */
     void request_stop(std::uint64_t k);
     void finish();
@@ -131,10 +105,6 @@ private:
     std::vector<Unit> units_;
     std::vector<std::uint32_t> owner_;        ///< unit of each LP
     std::vector<std::uint32_t> local_index_;  ///< position of each LP in its unit's members
-    std::uint64_t balance_every_ = 0;         ///< 0: no balancing
-    Plan plans_[2];                           ///< balancing: by window parity
-    std::uint64_t lp_moves_ = 0;              ///< written by the thread running unit 0
-    std::vector<double> balance_times_;       ///< rebalance's scratch (no allocation)
     /// Each sender's 2 x units buffer headers together, from buffers_[from * sender_stride_];
     /// with page isolation each sender's on pages of their own.
     IsolatedVector<detail::MessageBuffer> buffers_;

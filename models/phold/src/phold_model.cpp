@@ -149,12 +149,9 @@ PholdRunStats simulate(const PholdConfig& config, std::uint64_t master_seed,
     run_options.lookahead = shared.lookahead;
     run_options.end = ticks_from_units(config.horizon);
     run_options.threads = options.threads;
-    // The caller's partition as given: empty means the runner's blocks (the same as
-    // `partition` above), which balancing may then move LPs between.
-    run_options.partition = options.partition;
+    run_options.partition = partition;
     run_options.cancel = options.cancel;
     run_options.times = options.times;
-    run_options.balance_every = options.balance_every;
     if (options.on_progress) {
         run_options.progress_every = kProgressEpochs;
         run_options.on_progress = [&options](std::uint64_t done, std::uint64_t total) {
@@ -167,7 +164,6 @@ PholdRunStats simulate(const PholdConfig& config, std::uint64_t master_seed,
     stats.epochs = outcome.epochs;
     stats.remote_messages = outcome.messages;
     stats.cancelled = outcome.cancelled;
-    stats.lp_moves = outcome.lp_moves;
     stats.events_per_lp.reserve(lps.size());
     for (const auto& lp : lps) {
         stats.events_per_lp.push_back(lp->processed());

@@ -61,24 +61,6 @@ TEST(Phold, SameResultsForEveryThreadCountAndPartition) {
     expect_same(run(1, shuffled), reference);
 }
 
-TEST(Phold, SameResultsWithBalancingOffOrEveryTwoEpochs) {
-    const PholdRunStats reference = run(1);
-    for (int threads : {2, 8}) {
-        for (std::uint64_t every : {std::uint64_t{0}, std::uint64_t{2}}) {
-            SCOPED_TRACE(std::to_string(threads) + " threads, balancing every " +
-                         std::to_string(every));
-            PholdRunOptions options;
-            options.threads = threads;
-            options.balance_every = every;
-            const PholdRunStats stats = simulate(small_config(), 11, 3, options);
-            expect_same(stats, reference);
-            if (every == 0) {
-                EXPECT_EQ(stats.lp_moves, 0u);
-            }
-        }
-    }
-}
-
 TEST(Phold, OtherSeedsAndReplicationsGiveOtherResults) {
     const PholdRunStats a = simulate(small_config(), 11, 3);
     const PholdRunStats b = simulate(small_config(), 11, 4);

@@ -240,15 +240,6 @@ struct LpRunOptions {
      * For benchmarks and diagnosis; it costs a few cycle-counter reads per group and epoch.
      */
     std::vector<LpThreadTimes>* times = nullptr;
-    /**
-     * @brief Balancing (0 = off): every `balance_every` epochs (>= 2) the runner moves up to a
-     * few LPs across each boundary between two neighbouring groups, from the group whose LPs
-     * took longer to run over the last `balance_every` epochs to the other, so that a thread on
-     * a slower core gets less work. Only with an empty `partition` (the groups are then
-     * contiguous blocks and stay so). Results never depend on it: an LP's events, streams and
-     * messages are the same in whichever group it runs (docs/logical-processes.md, "Balancing").
-     */
-    std::uint64_t balance_every = 0;
 };
 
 /** @brief What happened: epochs run, messages sent (delivered or not), whether cancelled. */
@@ -256,8 +247,6 @@ struct LpRunOutcome {
     std::uint64_t epochs = 0;
     std::uint64_t messages = 0;
     bool cancelled = false;
-    /** @brief LPs moved from one group to another by balancing (LpRunOptions::balance_every). */
-    std::uint64_t lp_moves = 0;
 };
 
 /**

@@ -29,9 +29,6 @@
 
 namespace cssim::phold {
 
-/** @brief Epochs between two balancing steps by default (~4 ms of PHOLD152 at 2 threads). */
-inline constexpr std::uint64_t kBalanceEpochs = 512;
-
 /** @brief How to run one replication: threads, LP-to-thread partition, cancellation. */
 struct PholdRunOptions {
     int threads = 1;  ///< 0 = every hardware thread
@@ -43,9 +40,6 @@ struct PholdRunOptions {
     std::function<void(double)> on_progress;
     /** @brief Optional: where each thread's time went (parallel::LpRunOptions::times). */
     std::vector<parallel::LpThreadTimes>* times = nullptr;
-    /** @brief Epochs between two balancing steps (parallel::LpRunOptions::balance_every; 0 =
-     * off). Only with an empty partition; results never depend on it. */
-    std::uint64_t balance_every = kBalanceEpochs;
 };
 
 /** @brief Epochs between two on_progress calls (a few milliseconds of PHOLD152's work). */
@@ -58,7 +52,6 @@ struct PholdRunStats {
     std::uint64_t remote_messages = 0;
     std::uint64_t epochs = 0;
     bool cancelled = false;
-    std::uint64_t lp_moves = 0;  ///< LPs moved between groups by balancing
 };
 
 /** @brief Runs one replication: LP i's streams derived from (master_seed, replication, name, i). */
