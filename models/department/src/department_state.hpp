@@ -71,8 +71,8 @@ struct alignas(64) Case {
     bool timer_done = false;
     bool rushed = false;
     std::uint8_t change_head = 0;
-    double assess_left = -1.0;     ///< hours of an open assessment's work left; < 0 none
-    double assess_writing = 0.0;   ///< of assess_left, the last hours: writing it up (admin)
+    double assess_left = -1.0;    ///< hours of an open assessment's work left; < 0 none
+    double assess_writing = 0.0;  ///< of assess_left, the last hours: writing it up (admin)
     // Read by the hazards only for the few draws under the day's bound, and when the case moves.
     int worker = -1;  ///< post index, or -1 when unallocated
     core::DayIndex handover_until = -1;
