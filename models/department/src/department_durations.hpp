@@ -122,6 +122,12 @@ inline double share_assessment_time(double free_hours, double pace_per_day, doub
                                     double slow, std::vector<AssessmentWork>& items) {
     double left = std::max(0.0, free_hours);
     const double s = std::max(1.0, slow);
+    if (!(left > 0.0)) {
+        for (AssessmentWork& w : items) {
+            w.given = 0.0;  // no free time: nothing to order
+        }
+        return 0.0;
+    }
     // The order of the items: pushed first, then by deadline, then by place (a total order, so
     // any sort gives the stable order). Each item's key is one integer (bit 63 not pushed, then
     // the deadline + 1, then the place in the low bits), sorted on the stack for a worker's
