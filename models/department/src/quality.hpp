@@ -13,6 +13,7 @@
  * log, a re-assessment, the review and its admin hours). Quality reads the cases (`Case`,
  * department_state.hpp) and writes only their `need`.
  */
+#include <array>
 #include <cstdint>
 #include <vector>
 
@@ -57,7 +58,10 @@ public:
     Quality(const DepartmentConfig& config, std::uint64_t master_seed, std::uint64_t replication,
             Outputs& outputs, QualityHost& host, bool detail);
     /** @brief Follows a dated change of configuration. */
-    void on_config_changed(const DepartmentConfig& config) { cfg_ = &config; }
+    void on_config_changed(const DepartmentConfig& config) {
+        cfg_ = &config;
+        prepare();
+    }
 
     /** @brief One working day's hazards over `cases` (one draw for each active case in a stage
      * with hazards, in index order) for `posts` posts; `culture` multiplies every hazard;
@@ -73,6 +77,10 @@ public:
     const QualityChurn& churn() const { return churn_; }
 
 private:
+    /** @brief The stage kinds and churn factors of the configuration in force (they change only
+     * at a dated change). */
+    void prepare();
+
     const DepartmentConfig* cfg_;
     Outputs& outputs_;
     QualityHost& host_;
@@ -83,6 +91,8 @@ private:
     // Scratch, reused every day.
     std::vector<double> post_multiplier_;   ///< per post, from its supervision
     std::vector<std::uint8_t> stage_kind_;  ///< per stage: 0 none, 1 social work, 2 other
+    /// The churn factor by recent changes of worker (0 to the ring's 4), as std::pow gives it.
+    std::array<double, 5> churn_factor_{};
 };
 
 }  // namespace cssim::department::detail
