@@ -116,7 +116,8 @@ inline WritingDay write_assessments_up(double available, double pa_left, double 
  * worker's time per hour of work (newly qualified workers take longer): an assessment's
  * remaining work costs `hours_left * slow` of the worker's time. What is left stays extra direct
  * work with families. Returns the hours given in all; the caller takes `given / slow` off each
- * assessment's work.
+ * assessment's work. When the free time covers every share the order decides nothing and is
+ * not formed.
  */
 inline double share_assessment_time(double free_hours, double pace_per_day, double push_per_day,
                                     double slow, std::vector<AssessmentWork>& items) {
@@ -127,6 +128,24 @@ inline double share_assessment_time(double free_hours, double pace_per_day, doub
             w.given = 0.0;  // no free time: nothing to order
         }
         return 0.0;
+    }
+    {
+        // When the free time covers every item's share with room to spare, the order decides
+        // nothing: each takes its pace, or what its work still needs. The margin, far above the
+        // rounding of a million subtractions, keeps every share the same number as when given
+        // in order; the total is then summed in the items' order.
+        double demand = 0.0;
+        bool all_non_negative = true;
+        for (AssessmentWork& w : items) {
+            const double pace = w.pushed ? std::max(pace_per_day, push_per_day) : pace_per_day;
+            w.given = std::min(std::max(0.0, pace) * s, w.hours_left * s);
+            all_non_negative = all_non_negative && w.given >= 0.0;
+            demand += w.given;
+        }
+        if (all_non_negative && items.size() <= (std::size_t{1} << 20) &&
+            demand <= left * (1.0 - 1e-9)) {
+            return demand;
+        }
     }
     // The order of the items: pushed first, then by deadline, then by place (a total order, so
     // any sort gives the stable order). Each item's key is one integer (bit 63 not pushed, then

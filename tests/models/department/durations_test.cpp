@@ -152,6 +152,30 @@ TEST(DepartmentDurations, AssessmentTimeGoesPushedFirstThenByDeadlineThenByPlace
     }
 }
 
+TEST(DepartmentDurations, WithTimeForEveryShareTheOrderDecidesNothing) {
+    // Five assessments (two pushed, one nearly done): with time to spare each takes its pace or
+    // what it still needs; with exactly the time they need (no room to spare: given in order)
+    // the same shares, and with less, the last in order goes short.
+    std::vector<AssessmentWork> items(5);
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        items[i].hours_left = 10.0;
+        items[i].deadline_day = 100 - static_cast<std::int64_t>(i);
+    }
+    items[1].pushed = items[3].pushed = true;
+    items[4].hours_left = 0.1;
+    const std::vector<double> expected{0.3, 2.0, 0.3, 2.0, 0.1};
+    for (const double free : {100.0, 4.7}) {
+        EXPECT_NEAR(share_assessment_time(free, 0.3, 2.0, 1.0, items), 4.7, 1e-12) << free;
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            EXPECT_DOUBLE_EQ(items[i].given, expected[i]) << free << " " << i;
+        }
+    }
+    // Order: pushed 3, pushed 1, then 4, 2, 0 by deadline; 4.5 hours leave item 0 with 0.1.
+    share_assessment_time(4.5, 0.3, 2.0, 1.0, items);
+    EXPECT_NEAR(items[0].given, 0.1, 1e-12);
+    EXPECT_DOUBLE_EQ(items[2].given, 0.3);
+}
+
 TEST(DepartmentDurations, WritingUpIsAdminAtTheTimeTheDayAllows) {
     // Two assessments written up, 4 and 3 hours left, deadlines on days 20 and 10: the earlier
     // deadline first, as fast as the day's 5 available hours allow (nobody else is waited on).
