@@ -88,11 +88,11 @@ private:
     core::RandomStream rng_;
     int harm_today_ = 0;
     QualityChurn churn_;
+    /// The churn factor by recent changes of worker (0 to the ring's 4), as std::pow gives it.
+    std::array<double, 5> churn_factor_{};
     // Scratch, reused every day.
     std::vector<double> post_multiplier_;   ///< per post, from its supervision
     std::vector<std::uint8_t> stage_kind_;  ///< per stage: 0 none, 1 social work, 2 other
-    /// The churn factor by recent changes of worker (0 to the ring's 4), as std::pow gives it.
-    std::array<double, 5> churn_factor_{};
 };
 
 }  // namespace cssim::department::detail
