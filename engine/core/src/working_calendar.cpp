@@ -81,6 +81,48 @@ constexpr std::array<OneOff, 13> kOneOffs{{
     {{0, 1, 1}, {2023, 5, 8}},      // coronation of King Charles III
 }};
 
+/// Days in `month` of `year`.
+int calendar_month_days(int year, int month) {
+    static constexpr std::array<int, 12> kDays{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    return month == 2 && leap ? 29 : kDays[static_cast<std::size_t>(month - 1)];
+}
+
+/// The day after `d`.
+Date calendar_next_date(Date d) {
+    if (d.day < calendar_month_days(d.year, d.month)) {
+        ++d.day;
+    } else if (d.month < 12) {
+        d.day = 1;
+        ++d.month;
+    } else {
+        d = Date{d.year + 1, 1, 1};
+    }
+    return d;
+}
+
+/// The year's bank holidays, kept for the year last asked (per thread: the calendars are shared
+/// between threads), so a walk past the table does not rebuild them for every day it passes.
+const std::vector<Date>& calendar_holidays_of(int year) {
+    thread_local int cached_year = 0;
+    thread_local std::vector<Date> cached;
+    thread_local bool filled = false;
+    if (!filled || cached_year != year) {
+        cached = bank_holidays(year);
+        cached_year = year;
+        filled = true;
+    }
+    return cached;
+}
+
+bool calendar_is_working_date(const Date& date) {
+    if (is_weekend(date)) {
+        return false;
+    }
+    const std::vector<Date>& holidays = calendar_holidays_of(date.year);
+    return !std::binary_search(holidays.begin(), holidays.end(), date);
+}
+
 }  // namespace
 
 std::vector<Date> bank_holidays(int year) {
@@ -180,8 +222,7 @@ bool WorkingCalendar::is_working_day(DayIndex day) const {
         return (*table_)[static_cast<std::size_t>(day) + 1] !=
                (*table_)[static_cast<std::size_t>(day)];
     }
-    const Date date = date_of(day);
-    return !is_weekend(date) && !is_bank_holiday(date);
+    return calendar_is_working_date(date_of(day));
 }
 
 DayIndex WorkingCalendar::next_working_day(DayIndex day) const {
@@ -209,12 +250,43 @@ DayIndex WorkingCalendar::add_working_days(DayIndex day, int n) const {
             return (*working_days_)[static_cast<std::size_t>(target - 1)];
         }
     }
-    // Outside the table: walk day by day (exact, only slower).
+    // Outside the table: walk day by day (exact, only slower), the date and weekday carried
+    // along and the year's holidays looked up once a year; whole years at a time while the
+    // working days left in the year are fewer than those still to add.
     int remaining = n;
+    Date date = date_of(day);
+    int wday = static_cast<int>(date.weekday());  // Monday 0 .. Sunday 6
+    int year_checked = date.year - 1;             // the year whose rest was last weighed for a skip
     while (remaining > 0) {
+        const Date year_end{date.year, 12, 31};
+        const std::int64_t days_left =
+            date.year != year_checked ? year_end.days_since_epoch() - (start_epoch_day_ + day) : 0;
+        year_checked = date.year;
+        if (days_left > 0) {
+            // Working days in (day, 31 December]: weekdays less the holidays among them.
+            std::int64_t weekdays = days_left / 7 * 5;
+            for (std::int64_t k = 1; k <= days_left % 7; ++k) {
+                weekdays += (wday + k) % 7 < 5 ? 1 : 0;
+            }
+            for (const Date& h : calendar_holidays_of(date.year)) {
+                weekdays -= h > date && !is_weekend(h) ? 1 : 0;
+            }
+            if (weekdays < remaining) {
+                remaining -= static_cast<int>(weekdays);
+                day += days_left;
+                date = year_end;
+                wday = static_cast<int>((wday + days_left) % 7);
+                continue;
+            }
+        }
         ++day;
-        if (is_working_day(day)) {
-            --remaining;
+        date = calendar_next_date(date);
+        wday = (wday + 1) % 7;
+        if (wday < 5) {
+            const std::vector<Date>& holidays = calendar_holidays_of(date.year);
+            if (!std::binary_search(holidays.begin(), holidays.end(), date)) {
+                --remaining;
+            }
         }
     }
     return day;

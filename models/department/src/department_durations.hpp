@@ -116,44 +116,87 @@ inline WritingDay write_assessments_up(double available, double pa_left, double 
  * worker's time per hour of work (newly qualified workers take longer): an assessment's
  * remaining work costs `hours_left * slow` of the worker's time. What is left stays extra direct
  * work with families. Returns the hours given in all; the caller takes `given / slow` off each
- * assessment's work.
+ * assessment's work. When the free time covers every share the order decides nothing and is
+ * not formed.
  */
 inline double share_assessment_time(double free_hours, double pace_per_day, double push_per_day,
                                     double slow, std::vector<AssessmentWork>& items) {
     double left = std::max(0.0, free_hours);
     const double s = std::max(1.0, slow);
-    // The order of the items, as keys (pushed first, then by deadline, then by place: a total
-    // order, so any sort gives the stable order) on the stack for a worker's usual handful: no
-    // allocation and no indirect comparisons per worker-day.
-    struct ShareKey {
-        bool not_pushed;
-        std::int64_t deadline_day;
-        std::size_t index;
-        bool operator<(const ShareKey& o) const {
-            if (not_pushed != o.not_pushed) {
-                return o.not_pushed;
-            }
-            if (deadline_day != o.deadline_day) {
-                return deadline_day < o.deadline_day;
-            }
-            return index < o.index;
+    if (!(left > 0.0)) {
+        for (AssessmentWork& w : items) {
+            w.given = 0.0;  // no free time: nothing to order
         }
-    };
-    std::array<ShareKey, 32> small_order{};
-    std::vector<ShareKey> large_order;
-    ShareKey* order = small_order.data();
-    if (items.size() > small_order.size()) {
-        large_order.resize(items.size());
-        order = large_order.data();
+        return 0.0;
     }
+    {
+        // When the free time covers every item's share with room to spare, the order decides
+        // nothing: each takes its pace, or what its work still needs. The margin, far above the
+        // rounding of a million subtractions, keeps every share the same number as when given
+        // in order; the total is then summed in the items' order.
+        double demand = 0.0;
+        bool all_non_negative = true;
+        for (AssessmentWork& w : items) {
+            const double pace = w.pushed ? std::max(pace_per_day, push_per_day) : pace_per_day;
+            w.given = std::min(std::max(0.0, pace) * s, w.hours_left * s);
+            all_non_negative = all_non_negative && w.given >= 0.0;
+            demand += w.given;
+        }
+        if (all_non_negative && items.size() <= (std::size_t{1} << 20) &&
+            demand <= left * (1.0 - 1e-9)) {
+            return demand;
+        }
+    }
+    // The order of the items: pushed first, then by deadline, then by place (a total order, so
+    // any sort gives the stable order). Each item's key is one integer (bit 63 not pushed, then
+    // the deadline + 1, then the place in the low bits), sorted on the stack for a worker's
+    // usual handful: no allocation, no indirect comparisons and no clearing per worker-day.
+    constexpr unsigned kIndexBits = 20;
+    constexpr std::uint64_t kIndexMask = (std::uint64_t{1} << kIndexBits) - 1;
+    constexpr std::int64_t kLatestDeadline = (std::int64_t{1} << (63 - kIndexBits)) - 2;
+    std::array<std::uint64_t, 32> small_keys;  // only the first items.size() are written and read
+    std::vector<std::uint64_t> large_keys;
+    std::uint64_t* keys = small_keys.data();
+    if (items.size() > small_keys.size()) {
+        large_keys.resize(items.size());
+        keys = large_keys.data();
+    }
+    bool packed = items.size() <= kIndexMask + 1;
     for (std::size_t i = 0; i < items.size(); ++i) {
         items[i].given = 0.0;
-        order[i] = ShareKey{!items[i].pushed, items[i].deadline_day, i};
+        const std::int64_t deadline = items[i].deadline_day;
+        if (deadline < -1 || deadline > kLatestDeadline) {
+            packed = false;
+            continue;
+        }
+        keys[i] = (items[i].pushed ? 0 : std::uint64_t{1} << 63) |
+                  (static_cast<std::uint64_t>(deadline + 1) << kIndexBits) |
+                  (static_cast<std::uint64_t>(i) & kIndexMask);
     }
-    std::sort(order, order + items.size());
+    if (packed) {
+        std::sort(keys, keys + items.size());
+    } else {
+        // A deadline out of the keys' range (not a run's day): the same order, compared in full.
+        std::vector<std::size_t> order(items.size());
+        for (std::size_t i = 0; i < order.size(); ++i) {
+            order[i] = i;
+        }
+        std::sort(order.begin(), order.end(), [&items](std::size_t x, std::size_t y) {
+            if (items[x].pushed != items[y].pushed) {
+                return items[x].pushed;
+            }
+            if (items[x].deadline_day != items[y].deadline_day) {
+                return items[x].deadline_day < items[y].deadline_day;
+            }
+            return x < y;
+        });
+        for (std::size_t k = 0; k < order.size(); ++k) {
+            keys[k] = order[k];
+        }
+    }
     double total = 0.0;
     for (std::size_t k = 0; k < items.size(); ++k) {
-        const std::size_t i = order[k].index;
+        const std::size_t i = static_cast<std::size_t>(packed ? keys[k] & kIndexMask : keys[k]);
         const double pace = items[i].pushed ? std::max(pace_per_day, push_per_day) : pace_per_day;
         const double g = std::min({left, std::max(0.0, pace) * s, items[i].hours_left * s});
         items[i].given = g;

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <cstddef>
 #include <cstdint>
 #include <deque>
 #include <string>
@@ -39,25 +40,43 @@
 
 namespace cssim::department::detail {
 
-/** @brief A child's open episode (or a referral waiting at the front door). The fields the daily
- * loops read for every case (quality hazards, visits and reviews) come first, so that they share
- * one or two cache lines. */
-struct Case {
+/** @brief A day index kept in 32 bits inside `Case` (a run's days fit many times over), so that
+ * the fields the daily loops read share one cache line; it reads and writes as a core::DayIndex. */
+class CaseDay {
+public:
+    constexpr CaseDay(core::DayIndex day = 0)  // NOLINT(google-explicit-constructor): a day
+        : day_(static_cast<std::int32_t>(day)) {}
+    constexpr operator core::DayIndex() const { return day_; }  // NOLINT: reads as a day
+
+private:
+    std::int32_t day_;
+};
+
+/** @brief A child's open episode (or a referral waiting at the front door). Its first 64 bytes,
+ * one cache line, hold every field the daily loops read for every case: the quality hazards
+ * (active, stage, need, social workers, the recent changes) and each worker's day (review and
+ * visit days, assessment work); what they read only now and then, and what is read when the
+ * case moves, comes after. */
+struct alignas(64) Case {
     int stage = 0;
-    int need = 0;     ///< latent need 0..4
-    int worker = -1;  ///< post index, or -1 when unallocated
+    int need = 0;  ///< latent need 0..4
     int social_workers = 0;
+    CaseDay next_visit = -1;  ///< day the next statutory visit is due; -1 none
+    CaseDay visit_open = 0;   ///< first day the worker may make that visit
+    CaseDay next_review = -1;
+    /// Days of the last changes of social worker (a ring; kNoChange when unused), for churn.
+    std::array<std::int32_t, 4> changes{kNoChange, kNoChange, kNoChange, kNoChange};
     bool active = false;
     bool in_queue = false;  ///< waiting in the unallocated queue
     bool timer_done = false;
     bool rushed = false;
     std::uint8_t change_head = 0;
-    core::DayIndex next_visit = -1;  ///< day the next statutory visit is due; -1 none
-    core::DayIndex visit_open = 0;   ///< first day the worker may make that visit
-    core::DayIndex next_review = -1;
+    double assess_left = -1.0;    ///< hours of an open assessment's work left; < 0 none
+    double assess_writing = 0.0;  ///< of assess_left, the last hours: writing it up (admin)
+    // Read by the hazards only for the few draws under the day's bound, and when the case moves.
+    int worker = -1;  ///< post index, or -1 when unallocated
     core::DayIndex handover_until = -1;
-    /// Days of the last changes of social worker (a ring; kNoChange when unused), for churn.
-    std::array<std::int32_t, 4> changes{kNoChange, kNoChange, kNoChange, kNoChange};
+    core::DayIndex assess_push = -1;  ///< first day it is pushed forward (deadline near)
     int visits_done = 0;
     int visits_late = 0;
     // Read when the case moves, not daily.
@@ -72,11 +91,8 @@ struct Case {
     core::DayIndex previous_referral_day = -100000;
     core::DayIndex queued_day = 0;  ///< day the case last joined the unallocated queue
     // Durations from work and reviews (department_durations.hpp).
-    double assess_left = -1.0;        ///< hours of an open assessment's work left; < 0 none
     core::DayIndex assess_start = 0;  ///< its clock's start (the referral, or the day opened)
-    core::DayIndex assess_push = -1;  ///< first day it is pushed forward (deadline near)
     core::DayIndex assess_deadline = -1;
-    double assess_writing = 0.0;         ///< of assess_left, the last hours: writing it up (admin)
     int reviews_held = 0;                ///< review conferences held in this stage
     core::DayIndex early_exit_day = -1;  ///< day of an early exit (e.g. into care); -1 none
 
@@ -99,6 +115,8 @@ struct Case {
         return n;
     }
 };
+static_assert(offsetof(Case, assess_writing) + sizeof(double) <= 64,
+              "the fields the daily loops read for every case stay in Case's first cache line");
 
 /** @brief Handles of the daily series the model writes (registered by name in
  * department_metrics.cpp). */

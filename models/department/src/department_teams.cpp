@@ -148,7 +148,15 @@ int pick_in_turn(const std::vector<double>& rooms, const std::vector<int>& posit
     int best_distance = rota_size;
     for (std::size_t k = 0; k < rooms.size(); ++k) {
         if (rooms[k] >= weight && rooms[k] > 0.0) {
-            const int distance = ((positions[k] - cursor) % rota_size + rota_size) % rota_size;
+            // Positions and the cursor lie in [0, rota_size): one wrap, without two divisions
+            // for each candidate of each queued case.
+            int distance = positions[k] - cursor;
+            if (distance < 0) {
+                distance += rota_size;
+            }
+            if (distance < 0 || distance >= rota_size) {
+                distance = ((positions[k] - cursor) % rota_size + rota_size) % rota_size;
+            }
             if (distance < best_distance) {
                 best_distance = distance;
                 best = static_cast<int>(k);

@@ -170,8 +170,8 @@ double Model::work_on_assessments(core::DayIndex day, double free, double slow) 
         return 0.0;
     }
     const PathwayStage& a = cfg_->pathway.stages[static_cast<std::size_t>(assessment_stage_)];
-    if (!a.ends_when_work_done()) {
-        return 0.0;
+    if (!a.ends_when_work_done() || !(free > 0.0)) {
+        return 0.0;  // without free time no assessment gets an hour (share_assessment_time)
     }
     std::vector<AssessmentWork>& work = time_use_.assessment_work();
     work.clear();

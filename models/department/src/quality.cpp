@@ -21,28 +21,20 @@ Quality::Quality(const DepartmentConfig& config, std::uint64_t master_seed,
       outputs_(outputs),
       host_(host),
       detail_(detail),
-      rng_(core::RandomStream::derive(master_seed, replication, "quality")) {}
+      rng_(core::RandomStream::derive(master_seed, replication, "quality")) {
+    prepare();
+}
 
-void Quality::hazards(core::DayIndex day, std::vector<Case>& cases, int posts, double culture,
-                      bool measure) {
-    const QualityConfig& q = cfg_->quality;
-    const double per_day = 1.0 / kWorkingDaysPerYear;  // hazards are per year of working days
-    double sw_cases = 0.0, two_plus = 0.0, workers = 0.0;
-    // The churn factor by recent changes (at most the ring's size), once a day instead of a
-    // std::pow per case: the same values, so the same draws decide.
-    std::array<double, std::tuple_size_v<decltype(Case::changes)> + 1> churn_factor{};
-    for (std::size_t k = 0; k < churn_factor.size(); ++k) {
-        churn_factor[k] =
+void Quality::prepare() {
+    // The churn factor by recent changes (at most the ring's size), instead of a std::pow per
+    // case: the same values, so the same draws decide.
+    static_assert(std::tuple_size_v<decltype(Case::changes)> + 1 ==
+                  std::tuple_size_v<decltype(churn_factor_)>);
+    for (std::size_t k = 0; k < churn_factor_.size(); ++k) {
+        churn_factor_[k] =
             std::pow(cfg_->churn.hazard_multiplier_per_recent_change, static_cast<double>(k));
     }
-    // Management: a worker without supervision is more likely to miss rising risk. One factor
-    // per post for the day (supervision changes only with managers' absences).
-    post_multiplier_.resize(static_cast<std::size_t>(std::max(0, posts)));
-    for (std::size_t i = 0; i < post_multiplier_.size(); ++i) {
-        post_multiplier_[i] = 1.0 + (cfg_->management.unsupervised_hazard_multiplier - 1.0) *
-                                        (1.0 - host_.quality_supervision(static_cast<int>(i)));
-    }
-    // Per stage, once a day: 0 no hazards, 1 social work, 2 early help or the front door.
+    // Per stage: 0 no hazards, 1 social work, 2 early help or the front door.
     const std::vector<PathwayStage>& stages = cfg_->pathway.stages;
     stage_kind_.resize(stages.size());
     for (std::size_t s = 0; s < stages.size(); ++s) {
@@ -50,6 +42,21 @@ void Quality::hazards(core::DayIndex day, std::vector<Case>& cases, int posts, d
         stage_kind_[s] = kind == StageKind::SocialWork                                    ? 1
                          : (kind == StageKind::EarlyHelp || kind == StageKind::FrontDoor) ? 2
                                                                                           : 0;
+    }
+}
+
+void Quality::hazards(core::DayIndex day, std::vector<Case>& cases, int posts, double culture,
+                      bool measure) {
+    const QualityConfig& q = cfg_->quality;
+    const double per_day = 1.0 / kWorkingDaysPerYear;  // hazards are per year of working days
+    double sw_cases = 0.0, two_plus = 0.0, workers = 0.0;
+    const auto& churn_factor = churn_factor_;
+    // Management: a worker without supervision is more likely to miss rising risk. One factor
+    // per post for the day (supervision changes only with managers' absences).
+    post_multiplier_.resize(static_cast<std::size_t>(std::max(0, posts)));
+    for (std::size_t i = 0; i < post_multiplier_.size(); ++i) {
+        post_multiplier_[i] = 1.0 + (cfg_->management.unsupervised_hazard_multiplier - 1.0) *
+                                        (1.0 - host_.quality_supervision(static_cast<int>(i)));
     }
     // The most p_harm + p_escalate can be today at each need level, every factor at its largest
     // (with a margin far above rounding): a draw at or above it decides nothing, so the exact
@@ -81,6 +88,7 @@ void Quality::hazards(core::DayIndex day, std::vector<Case>& cases, int posts, d
         bound[n] = usable ? b * (1.0 + 1e-9) : std::numeric_limits<double>::infinity();
     }
     Accumulators& acc = outputs_.acc;
+    double exposure_two_plus = 0.0, exposure_fewer = 0.0;
     for (std::size_t i = 0; i < cases.size(); ++i) {
         Case& c = cases[i];
         if (!c.active) {
@@ -99,9 +107,9 @@ void Quality::hazards(core::DayIndex day, std::vector<Case>& cases, int posts, d
             sw_cases += 1.0;
             two_plus += recent >= 2 ? 1.0 : 0.0;
             workers += c.social_workers;
-            if (measure) {
-                (recent >= 2 ? acc.exposure_two_plus : acc.exposure_fewer) += 1.0;
-            }
+            // The exposure counts go to the accumulators after the loop (whole numbers, so
+            // the same sums).
+            (recent >= 2 ? exposure_two_plus : exposure_fewer) += 1.0;
         }
         const double u = rng_.uniform01();
         if (u >= bound[need]) {
@@ -148,6 +156,8 @@ void Quality::hazards(core::DayIndex day, std::vector<Case>& cases, int posts, d
     churn_.two_plus_share = sw_cases > 0.0 ? two_plus / sw_cases : 0.0;
     churn_.workers_mean = sw_cases > 0.0 ? workers / sw_cases : 0.0;
     if (measure) {
+        acc.exposure_two_plus += exposure_two_plus;
+        acc.exposure_fewer += exposure_fewer;
         acc.churn_case_days += sw_cases;
         acc.churn_two_plus_days += two_plus;
         acc.churn_workers_sum += workers;

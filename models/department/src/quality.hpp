@@ -15,6 +15,7 @@
  * stage — a rushed assessment's error, and the losses to a closure's chance of meeting need from
  * late visits and handovers — is in quality_closure.cpp, drawn from the caller's stream.
  */
+#include <array>
 #include <cstdint>
 #include <vector>
 
@@ -59,7 +60,10 @@ public:
     Quality(const DepartmentConfig& config, std::uint64_t master_seed, std::uint64_t replication,
             Outputs& outputs, QualityHost& host, bool detail);
     /** @brief Follows a dated change of configuration. */
-    void on_config_changed(const DepartmentConfig& config) { cfg_ = &config; }
+    void on_config_changed(const DepartmentConfig& config) {
+        cfg_ = &config;
+        prepare();
+    }
 
     /** @brief One working day's hazards over `cases` (one draw for each active case in a stage
      * with hazards, in index order) for `posts` posts; `culture` multiplies every hazard;
@@ -75,6 +79,10 @@ public:
     const QualityChurn& churn() const { return churn_; }
 
 private:
+    /** @brief The stage kinds and churn factors of the configuration in force (they change only
+     * at a dated change). */
+    void prepare();
+
     const DepartmentConfig* cfg_;
     Outputs& outputs_;
     QualityHost& host_;
@@ -82,6 +90,8 @@ private:
     core::RandomStream rng_;
     int harm_today_ = 0;
     QualityChurn churn_;
+    /// The churn factor by recent changes of worker (0 to the ring's 4), as std::pow gives it.
+    std::array<double, 5> churn_factor_{};
     // Scratch, reused every day.
     std::vector<double> post_multiplier_;   ///< per post, from its supervision
     std::vector<std::uint8_t> stage_kind_;  ///< per stage: 0 none, 1 social work, 2 other

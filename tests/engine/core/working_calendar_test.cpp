@@ -135,6 +135,19 @@ TEST(WorkingCalendar, TableAgreesWithDirectComputation) {
         ASSERT_EQ(fast.working_days_between(day, day + 400),
                   slow.working_days_between(day, day + 400));
     }
+    // Long spans past the table (the slow path skips whole years): from every day of a
+    // fortnight around the turn of a year, and from a day before the start.
+    for (DayIndex day = 5 * 365 + 160; day < 5 * 365 + 180; ++day) {
+        for (const int n : {2, 250, 251, 252, 253, 1000, 4000}) {
+            ASSERT_EQ(fast.add_working_days(day, n), slow.add_working_days(day, n))
+                << day << " " << n;
+        }
+    }
+    // Before the start too, where neither calendar has a table: against a count day by day.
+    const DayIndex due = slow.add_working_days(-40, 3000);
+    EXPECT_TRUE(slow.is_working_day(due));
+    EXPECT_EQ(slow.working_days_between(-40, due), 3000);
+    EXPECT_EQ(slow.working_days_between(-40, due - 1), 2999);
 }
 
 TEST(WorkingCalendar, AddAndBetweenAreInverse) {

@@ -7,6 +7,7 @@
  */
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <string>
@@ -106,6 +107,73 @@ TEST(DepartmentDurations, TheDeadlinePushesAnAssessmentAheadOfOtherWork) {
     };
     EXPECT_EQ(days_to_finish(false), 40);
     EXPECT_EQ(days_to_finish(true), 6);
+}
+
+/** Gives `items` 1 h each at most, out of `free` hours, and checks that the hours went in the
+ * documented order (pushed first, then by deadline, then by place): the order worked out here
+ * with a stable sort. */
+void durations_expect_share_order(std::vector<AssessmentWork> items, double free) {
+    for (AssessmentWork& w : items) {
+        w.hours_left = 10.0;
+    }
+    std::vector<std::size_t> order(items.size());
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        order[i] = i;
+    }
+    std::stable_sort(order.begin(), order.end(), [&items](std::size_t x, std::size_t y) {
+        if (items[x].pushed != items[y].pushed) {
+            return items[x].pushed;
+        }
+        return items[x].deadline_day < items[y].deadline_day;
+    });
+    EXPECT_DOUBLE_EQ(share_assessment_time(free, 1.0, 1.0, 1.0, items), free);
+    double left = free;
+    for (std::size_t k = 0; k < order.size(); ++k) {
+        const double expected = std::min(1.0, std::max(0.0, left));
+        left -= expected;
+        EXPECT_DOUBLE_EQ(items[order[k]].given, expected) << "place " << k << ", item " << order[k];
+    }
+}
+
+TEST(DepartmentDurations, AssessmentTimeGoesPushedFirstThenByDeadlineThenByPlace) {
+    // A worker's handful (the keys on the stack), and a desk of 40 (the keys in a vector), with
+    // ties and the -1 of an assessment without a deadline: time for about half of them.
+    for (const std::size_t n : {std::size_t{7}, std::size_t{40}}) {
+        std::vector<AssessmentWork> items(n);
+        for (std::size_t i = 0; i < n; ++i) {
+            items[i].pushed = i % 3 == 1;
+            items[i].deadline_day = static_cast<std::int64_t>((i * 7) % 5) * 10 - 1;
+        }
+        durations_expect_share_order(items, static_cast<double>(n) / 2.0 + 0.25);
+        // A deadline beyond the packed keys' range (not a run's day) is compared in full.
+        items[n / 2].deadline_day = INT64_MAX;
+        items[1].deadline_day = -5;
+        durations_expect_share_order(items, static_cast<double>(n) / 2.0 + 0.25);
+    }
+}
+
+TEST(DepartmentDurations, WithTimeForEveryShareTheOrderDecidesNothing) {
+    // Five assessments (two pushed, one nearly done): with time to spare each takes its pace or
+    // what it still needs; with exactly the time they need (no room to spare: given in order)
+    // the same shares, and with less, the last in order goes short.
+    std::vector<AssessmentWork> items(5);
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        items[i].hours_left = 10.0;
+        items[i].deadline_day = 100 - static_cast<std::int64_t>(i);
+    }
+    items[1].pushed = items[3].pushed = true;
+    items[4].hours_left = 0.1;
+    const std::vector<double> expected{0.3, 2.0, 0.3, 2.0, 0.1};
+    for (const double free : {100.0, 4.7}) {
+        EXPECT_NEAR(share_assessment_time(free, 0.3, 2.0, 1.0, items), 4.7, 1e-12) << free;
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            EXPECT_DOUBLE_EQ(items[i].given, expected[i]) << free << " " << i;
+        }
+    }
+    // Order: pushed 3, pushed 1, then 4, 2, 0 by deadline; 4.5 hours leave item 0 with 0.1.
+    share_assessment_time(4.5, 0.3, 2.0, 1.0, items);
+    EXPECT_NEAR(items[0].given, 0.1, 1e-12);
+    EXPECT_DOUBLE_EQ(items[2].given, 0.3);
 }
 
 TEST(DepartmentDurations, WritingUpIsAdminAtTheTimeTheDayAllows) {
