@@ -194,7 +194,7 @@ void Workforce::start_sickness(int post, bool long_spell, core::DayIndex day) {
     sim_.schedule_at(tick_at(back, kWorkforceStartHour), kSicknessEnd,
                      static_cast<std::uint32_t>(post), p.generation);
     if (long_spell) {
-        host_.hand_over_cases(post);  // a long absence: the children need another worker
+        host_.long_spell_starts(post, day);  // a long absence: the children need cover
     }
 }
 
@@ -203,8 +203,12 @@ void Workforce::on_sickness_end(int post, std::uint64_t generation) {
     if (p.generation != generation) {
         return;
     }
+    const bool was_long = p.long_sick;
     p.sick = false;
     p.long_sick = false;
+    if (was_long) {
+        host_.long_spell_ends(post);
+    }
 }
 
 }  // namespace cssim::department::detail

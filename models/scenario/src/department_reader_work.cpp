@@ -76,6 +76,14 @@ void read_work(ObjectReader& root, DepartmentConfig& c) {
                   .unit = "per FTE-year"});
         read_distribution(r, "long_duration_wd", s.long_duration_wd,
                           {.required = false, .unit = "working days"});
+        r.integer("cover_after_wd", s.cover_after_wd,
+                  {.range = Range::closed(0, 2520),
+                   .doc = "Working days a long spell's cases wait with the absent worker before "
+                          "colleagues cover them (0 = at once)",
+                   .unit = "working days"});
+        r.boolean("covered_cases_return", s.covered_cases_return,
+                  {.doc = "A worker back from a long spell takes back the covered children still "
+                          "in their team"});
     });
 }
 
