@@ -146,12 +146,18 @@ void Workforce::hazards(int post, core::DayIndex day, const WorkforceBounds& bou
             start_sickness(post, false, day);
         }
     }
-    if (p.contract == Contract::kAgency || p.on_notice) {
-        return;  // agency staff leave at contract ends
+    if (p.on_notice) {
+        return;
+    }
+    const bool agency = p.contract == Contract::kAgency;
+    if (agency && !(cfg_->recruitment.agency_resignation_multiplier > 0.0)) {
+        return;  // agency staff leave at contract ends only
     }
     const WorkforceConfig& w = cfg_->workforce;
-    // An inadequate judgement or a blame period makes leaving likelier (department_system.cpp).
-    const double multiplier = resignation_multiplier;
+    // An inadequate judgement or a blame period makes leaving likelier (department_system.cpp);
+    // an agency worker may walk out of an assignment too (same draw, docs/model.md 7.7).
+    const double multiplier =
+        resignation_multiplier * (agency ? cfg_->recruitment.agency_resignation_multiplier : 1.0);
     if (!(multiplier >= 0.0) || u_leave < bounds.resign_before_multiplier * multiplier) {
         const double p_resign = w.resignation_rate_at_zero_stress *
                                 std::exp(w.resignation_stress_coefficient * p.stress) * multiplier /
@@ -165,8 +171,9 @@ void Workforce::hazards(int post, core::DayIndex day, const WorkforceBounds& bou
 void Workforce::resign(int post, core::DayIndex day, const char* why) {
     Post& p = posts_[static_cast<std::size_t>(post)];
     p.on_notice = true;
-    const core::DayIndex leave =
-        calendar_.add_working_days(day, std::max(1, cfg_->workforce.notice_wd));
+    const int notice = p.contract == Contract::kAgency ? cfg_->recruitment.agency_notice_wd
+                                                       : cfg_->workforce.notice_wd;
+    const core::DayIndex leave = calendar_.add_working_days(day, std::max(1, notice));
     sim_.schedule_at(tick_at(leave, kWorkforceLeaveHour), kNoticeEnd,
                      static_cast<std::uint32_t>(post), p.generation);
     if (!p.hire_pending && recruitment_allowed()) {

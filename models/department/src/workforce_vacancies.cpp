@@ -19,9 +19,11 @@ void Workforce::on_notice_end(int post, std::uint64_t generation) {
     if (p.generation != generation || !p.on_notice) {
         return;
     }
-    host_.count_leaver();
-    if (measuring()) {
-        outputs_.acc.employed_leavers += 1.0;
+    if (p.contract != Contract::kAgency) {  // an agency worker's departure is not turnover
+        host_.count_leaver();
+        if (measuring()) {
+            outputs_.acc.employed_leavers += 1.0;
+        }
     }
     if (detail_) {
         add_event(
@@ -154,7 +156,7 @@ void Workforce::on_agency_end(int post, std::uint64_t generation) {
     const bool renew =
         rng_.agency.bernoulli(inadequate_now ? cfg_->inspection.agency_renewal_probability
                                              : cfg_->recruitment.agency_renewal_probability);
-    if (renew && agency_allowed()) {
+    if (renew && agency_allowed() && !p.on_notice) {  // a worker who gave notice is not renewed
         const double months =
             std::max(kWorkforceShortestAgencyMonths,
                      cfg_->recruitment.agency_contract_months.sample(rng_.agency));
@@ -169,7 +171,7 @@ void Workforce::on_agency_end(int post, std::uint64_t generation) {
     }
     host_.hand_over_cases(post);
     p.contract = Contract::kNone;
-    p.sick = p.long_sick = false;
+    p.sick = p.long_sick = p.on_notice = false;
     ++p.generation;
     falls_vacant(post);
 }

@@ -129,6 +129,12 @@ void read_staffing(ObjectReader& root, DepartmentConfig& c) {
                                       {.required = false, .unit = "months"});
                     r.number("agency_renewal_probability", k.agency_renewal_probability,
                              {.range = Range::unit()});
+                    r.number("agency_resignation_multiplier", k.agency_resignation_multiplier,
+                             {.range = Range::closed(0.0, 100.0),
+                              .doc = "Agency workers leave during an assignment at the employed "
+                                     "resignation hazard times this (0 = only at contract ends)"});
+                    r.integer("agency_notice_wd", k.agency_notice_wd,
+                              {.range = Range::closed(0, 1000), .unit = "working days"});
                 });
     root.object("early_help", {.doc = "Early help service"}, [&](ObjectReader& r) {
         r.number("capacity_families", c.early_help.capacity_families,

@@ -121,6 +121,15 @@ struct RecruitmentConfig {
     core::Distribution agency_start_wd = core::Distribution::gamma(15.0, 8.0);  ///< within weeks
     core::Distribution agency_contract_months = core::Distribution::gamma(6.0, 3.0);
     double agency_renewal_probability = 0.8;  ///< (L) ~80% of vacancies agency-covered (DfE)
+    /** @brief An agency worker may also leave during an assignment, with the employed
+     * resignation hazard at their stress times this (0 = only at contract ends). The DfE's
+     * agency rules (consultation 2023, statutory guidance from October 2024) set a notice period
+     * "to minimise immediate or quick departures and the associated impact on children and
+     * families"; that they leave as readily as employed staff is L. */
+    double agency_resignation_multiplier = 1.0;
+    /** @brief Working days of notice an agency worker gives (four weeks: the statutory guidance
+     * on agency social workers from October 2024). */
+    int agency_notice_wd = 20;
 };
 
 }  // namespace cssim::department
