@@ -28,6 +28,7 @@ enum EventKind : std::uint32_t {
     kManagerHire,    ///< target: manager; payload: recruitment generation
     kConfigChange,   ///< target: index into config.changes (00:00 of its date)
     kCareCensus,     ///< 23:59 on 31 March: children looked after and their social workers
+    kCoverStarts,    ///< target: post; payload: the long spell (SickCover::pending_spell)
 };
 
 /** @brief The tick of `hour` o'clock on `day`. */

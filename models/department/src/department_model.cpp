@@ -261,6 +261,9 @@ void Model::operator()(const core::Event& e) {
         case kCareCensus:
             on_care_census();
             break;
+        case kCoverStarts:
+            on_cover_starts(static_cast<int>(e.target), e.payload);
+            break;
         case kShockStart: {
             const DemandShock& s = cfg_->demand.shocks[e.target];
             add_event("referral_surge", -1,

@@ -31,6 +31,7 @@
 #include "department_management.hpp"
 #include "department_money.hpp"
 #include "department_outputs.hpp"
+#include "department_sickness.hpp"
 #include "department_stability.hpp"
 #include "department_system_effects.hpp"
 #include "department_teams.hpp"
@@ -285,6 +286,12 @@ private:
     void cases_to_new_holder(int post_index, core::DayIndex day) override;
     bool is_inadequate(core::DayIndex day) const override { return system_.is_inadequate(day); }
     void count_leaver() override { system_.count_leaver(); }
+    /** @brief A long spell starts: cover once the absence is known (department_sickness.hpp). */
+    void long_spell_starts(int post_index, core::DayIndex day) override;
+    /** @brief Back from a long spell: the covered children still in the team come back. */
+    void long_spell_ends(int post_index) override;
+    /** @brief Event kCoverStarts: colleagues cover the absent worker's children. */
+    void on_cover_starts(int post_index, std::uint64_t spell);
     void on_funding_change(int index);
     void handover_all(int post_index);
     bool is_case_holder(const Post& p) const { return p.is_case_holder(); }
@@ -393,6 +400,9 @@ private:
     Allocation allocation_;
     /// The posts' weekly workload and admin backlog, and a worker's day in hours.
     TimeUse time_use_;
+    /// Per post: its long spell's cover (department_sickness.hpp), and the last spell's number.
+    std::vector<SickCover> sick_cover_;
+    std::uint64_t last_spell_ = 0;
 };
 
 }  // namespace cssim::department::detail

@@ -28,6 +28,7 @@ void Model::initialise_posts() {
     const int n = static_cast<int>(std::lround(cfg_->workforce.social_worker_posts));
     pa_count_ = pa_posts_for(*cfg_, n);
     build_teams();  // the teams, and manager_count_ (one per team_size posts without teams)
+    sick_cover_.assign(posts_.size(), SickCover{});
 
     money_.set_initial_budget(StaffAtStart{n, pa_count_, manager_count_, health_visitors_});
 }
@@ -61,6 +62,63 @@ void Model::handover_all(int post_index) {
     p.pending_handover_hours = 0.0;
     time_use_.backlog(post_index) =
         0.0;  // the new worker starts from the handover, not the backlog
+}
+
+void Model::long_spell_starts(int post_index, core::DayIndex day) {
+    // Cover during a long spell (docs/model.md 7.6): the children stay with the absent worker
+    // until the absence is known to be long (the end of self-certification), then the team
+    // manager passes them to colleagues through the queue.
+    SickCover& cover = sick_cover_[static_cast<std::size_t>(post_index)];
+    cover.clear();
+    cover.holder = posts_[static_cast<std::size_t>(post_index)].holder;
+    const int wait = cfg_->sickness.cover_after_wd;
+    if (wait <= 0) {
+        on_cover_starts(post_index, 0);
+        return;
+    }
+    cover.pending_spell = ++last_spell_;
+    const core::DayIndex from = calendar_.add_working_days(day, wait);
+    sim_.schedule_at(tick_of(from, kWorkforceStartHour), kCoverStarts,
+                     static_cast<std::uint32_t>(post_index), cover.pending_spell);
+}
+
+void Model::on_cover_starts(int post_index, std::uint64_t spell) {
+    SickCover& cover = sick_cover_[static_cast<std::size_t>(post_index)];
+    const Post& p = posts_[static_cast<std::size_t>(post_index)];
+    if (cover.pending_spell != spell || !p.sick || !p.long_sick || p.holder != cover.holder) {
+        return;  // back already, or the post changed hands
+    }
+    cover.pending_spell = 0;
+    for (int index : p.cases) {
+        cover.covered.emplace_back(index, cases_[static_cast<std::size_t>(index)].serial);
+    }
+    handover_all(post_index);
+}
+
+void Model::long_spell_ends(int post_index) {
+    SickCover& cover = sick_cover_[static_cast<std::size_t>(post_index)];
+    const Post& p = posts_[static_cast<std::size_t>(post_index)];
+    if (cfg_->sickness.covered_cases_return && p.holder == cover.holder && p.is_case_holder() &&
+        !p.on_notice) {
+        const core::DayIndex day = today();
+        for (const auto& [index, serial] : cover.covered) {
+            const Case& c = cases_[static_cast<std::size_t>(index)];
+            CoveredChild child;
+            child.same_child = c.serial == serial;
+            child.active = c.active;
+            child.in_queue = c.in_queue;
+            child.worker_team =
+                c.worker >= 0 ? posts_[static_cast<std::size_t>(c.worker)].team : -1;
+            child.stage_team = allocation_.team_of_stage(c.stage);
+            child.worker_is_back = c.worker == post_index;
+            if (covered_child_returns(child, p.team)) {
+                // Handed back in person by the colleague who covered: reading-in, no risk window.
+                release(index, c.worker);
+                assign(index, post_index, day, HandoverKind::kInPerson);
+            }
+        }
+    }
+    cover.clear();
 }
 
 void Model::on_funding_change(int index) {

@@ -146,12 +146,18 @@ void Workforce::hazards(int post, core::DayIndex day, const WorkforceBounds& bou
             start_sickness(post, spell == Spell::kLong, day);
         }
     }
-    if (p.contract == Contract::kAgency || p.on_notice) {
-        return;  // agency staff leave at contract ends
+    if (p.on_notice) {
+        return;
+    }
+    const bool agency = p.contract == Contract::kAgency;
+    if (agency && !(cfg_->recruitment.agency_resignation_multiplier > 0.0)) {
+        return;  // agency staff leave at contract ends only
     }
     const WorkforceConfig& w = cfg_->workforce;
-    // An inadequate judgement or a blame period makes leaving likelier (department_system.cpp).
-    const double multiplier = resignation_multiplier;
+    // An inadequate judgement or a blame period makes leaving likelier (department_system.cpp);
+    // an agency worker may walk out of an assignment too (same draw, docs/model.md 7.7).
+    const double multiplier =
+        resignation_multiplier * (agency ? cfg_->recruitment.agency_resignation_multiplier : 1.0);
     if (!(multiplier >= 0.0) || u_leave < bounds.resign_before_multiplier * multiplier) {
         const double p_resign = w.resignation_rate_at_zero_stress *
                                 std::exp(w.resignation_stress_coefficient * p.stress) * multiplier /
@@ -164,7 +170,9 @@ void Workforce::hazards(int post, core::DayIndex day, const WorkforceBounds& bou
 
 void Workforce::resign(int post, core::DayIndex day, const char* why) {
     Post& p = posts_[static_cast<std::size_t>(post)];
-    staff_.give_notice(p, post, day, cfg_->workforce.notice_wd);
+    const int notice = p.contract == Contract::kAgency ? cfg_->recruitment.agency_notice_wd
+                                                       : cfg_->workforce.notice_wd;
+    staff_.give_notice(p, post, day, notice);
     if (!p.hire_pending && recruitment_allowed()) {
         start_recruitment(post);
     }
@@ -186,12 +194,16 @@ void Workforce::start_sickness(int post, bool long_spell, core::DayIndex day) {
         (long_spell ? outputs_.acc.long_spells : outputs_.acc.short_spells) += 1.0;
     }
     if (long_spell) {
-        host_.hand_over_cases(post);  // a long absence: the children need another worker
+        host_.long_spell_starts(post, day);  // a long absence: the children need cover
     }
 }
 
 void Workforce::on_sickness_end(int post, std::uint64_t generation) {
-    posts_[static_cast<std::size_t>(post)].sickness_ends(generation);
+    Post& p = posts_[static_cast<std::size_t>(post)];
+    const bool was_long = p.long_sick;
+    if (p.sickness_ends(generation) && was_long) {
+        host_.long_spell_ends(post);
+    }
 }
 
 }  // namespace cssim::department::detail

@@ -93,6 +93,14 @@ public:
     virtual bool is_inadequate(core::DayIndex day) const = 0;
     /** @brief An employed social worker has left (leavers feed the inspection's indicators). */
     virtual void count_leaver() = 0;
+    /** @brief Post `post`'s holder fell long-term sick on `day`: by default the cases are handed
+     * over at once (the model's host covers them once the absence is known, docs/model.md 7.6). */
+    virtual void long_spell_starts(int post, core::DayIndex day) {
+        (void)day;
+        hand_over_cases(post);
+    }
+    /** @brief Post `post`'s holder is back from a long spell (07:00 of the day back). */
+    virtual void long_spell_ends(int post) { (void)post; }
 
 protected:
     ~WorkforceHost() = default;

@@ -19,9 +19,11 @@ void Workforce::on_notice_end(int post, std::uint64_t generation) {
     if (!p.is_current_notice(generation)) {
         return;
     }
-    host_.count_leaver();
-    if (measuring()) {
-        outputs_.acc.employed_leavers += 1.0;
+    if (p.contract != Contract::kAgency) {  // an agency worker's departure is not turnover
+        host_.count_leaver();
+        if (measuring()) {
+            outputs_.acc.employed_leavers += 1.0;
+        }
     }
     if (detail_) {
         add_event(
@@ -144,7 +146,7 @@ void Workforce::on_agency_end(int post, std::uint64_t generation) {
     const bool renew =
         rng_.agency.bernoulli(inadequate_now ? cfg_->inspection.agency_renewal_probability
                                              : cfg_->recruitment.agency_renewal_probability);
-    if (renew && agency_allowed()) {
+    if (renew && agency_allowed() && !p.on_notice) {  // a worker who gave notice is not renewed
         const double months =
             std::max(kWorkforceShortestAgencyMonths,
                      cfg_->recruitment.agency_contract_months.sample(rng_.agency));
@@ -158,7 +160,7 @@ void Workforce::on_agency_end(int post, std::uint64_t generation) {
                       " cases handed over");
     }
     host_.hand_over_cases(post);
-    p.holder_leaves();  // an agency worker is never on notice
+    p.holder_leaves();  // clears a notice too (an agency worker may have given one)
     falls_vacant(post);
 }
 

@@ -76,6 +76,14 @@ void read_work(ObjectReader& root, DepartmentConfig& c) {
                   .unit = "per FTE-year"});
         read_distribution(r, "long_duration_wd", s.long_duration_wd,
                           {.required = false, .unit = "working days"});
+        r.integer("cover_after_wd", s.cover_after_wd,
+                  {.range = Range::closed(0, 2520),
+                   .doc = "Working days a long spell's cases wait with the absent worker before "
+                          "colleagues cover them (0 = at once)",
+                   .unit = "working days"});
+        r.boolean("covered_cases_return", s.covered_cases_return,
+                  {.doc = "A worker back from a long spell takes back the covered children still "
+                          "in their team"});
     });
 }
 
@@ -121,6 +129,12 @@ void read_staffing(ObjectReader& root, DepartmentConfig& c) {
                                       {.required = false, .unit = "months"});
                     r.number("agency_renewal_probability", k.agency_renewal_probability,
                              {.range = Range::unit()});
+                    r.number("agency_resignation_multiplier", k.agency_resignation_multiplier,
+                             {.range = Range::closed(0.0, 100.0),
+                              .doc = "Agency workers leave during an assignment at the employed "
+                                     "resignation hazard times this (0 = only at contract ends)"});
+                    r.integer("agency_notice_wd", k.agency_notice_wd,
+                              {.range = Range::closed(0, 1000), .unit = "working days"});
                 });
     root.object("early_help", {.doc = "Early help service"}, [&](ObjectReader& r) {
         r.number("capacity_families", c.early_help.capacity_families,

@@ -345,5 +345,33 @@ TEST_F(DepartmentWorkforce, AnAgencyContractIsRenewedOrEndsInAVacancy) {
     EXPECT_TRUE(post(ended).agency_pending);  // and another agency worker is asked for
 }
 
+TEST_F(DepartmentWorkforce, AnAgencyWorkerMayLeaveDuringAnAssignment) {
+    config_.workforce.initial_agency_share = 1.0;  // agency cover at day 0, hires under way
+    config_.recruitment.months_to_fill = core::Distribution::deterministic(1000.0);
+    config_.recruitment.agency_contract_months = core::Distribution::deterministic(1000.0);
+    config_.workforce.resignation_rate_at_zero_stress = kWorkforceTestCertain;
+    config_.recruitment.agency_resignation_multiplier = 0.0;
+    Workforce& w = make();
+    hazards(0);
+    EXPECT_FALSE(post(0).on_notice);  // multiplier 0: agency workers leave at contract ends only
+    config_.recruitment.agency_resignation_multiplier = 1.0;
+    config_.recruitment.agency_notice_wd = 20;
+    w.on_config_changed(config_);
+    hazards(0);
+    EXPECT_TRUE(post(0).on_notice);
+    int kind = -1;
+    while (kind != kNoticeEnd) {
+        kind = step();
+        ASSERT_NE(kind, -1);
+    }
+    EXPECT_EQ(today(), calendar_.add_working_days(0, 20));  // four weeks' notice
+    EXPECT_EQ(post(0).contract, Contract::kNone);
+    EXPECT_FALSE(post(0).on_notice);
+    EXPECT_EQ(host_.handed_over, std::vector<int>{0});  // the children need another worker
+    EXPECT_EQ(host_.leavers, 0);                        // not turnover: employed staff only
+    EXPECT_EQ(outputs_.acc.employed_leavers, 0.0);
+    EXPECT_TRUE(post(0).agency_pending);  // agency cover is asked for again
+}
+
 }  // namespace
 }  // namespace cssim::department::detail

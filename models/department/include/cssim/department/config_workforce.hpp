@@ -80,6 +80,15 @@ struct SicknessConfig {
     double long_spells_per_year_other_causes = 0.04;
     /** @brief Long spells (>= 4 weeks): cases are handed over. Mean ~40 wd (L). */
     core::Distribution long_duration_wd = core::Distribution::gamma(40.0, 20.0);
+    /** @brief Working days a long spell's cases stay with the absent worker before the team
+     * manager passes them to colleagues as cover: an employee self-certifies the first 7
+     * calendar days of sickness (5 working days) and a fit note then tells the employer the
+     * absence will be long (GOV.UK, "Statutory Sick Pay" and fit note guidance). 0 = at once. */
+    int cover_after_wd = 5;
+    /** @brief On returning from a long spell, the worker takes back the covered children still
+     * in their team's stages and held by a colleague of their team (in person); false = the
+     * cover keeps them. Cover is temporary (L: which children go back is an assumption). */
+    bool covered_cases_return = true;
 };
 
 /** @brief Posts, resignation and notice (mechanism 6). */
@@ -112,6 +121,15 @@ struct RecruitmentConfig {
     core::Distribution agency_start_wd = core::Distribution::gamma(15.0, 8.0);  ///< within weeks
     core::Distribution agency_contract_months = core::Distribution::gamma(6.0, 3.0);
     double agency_renewal_probability = 0.8;  ///< (L) ~80% of vacancies agency-covered (DfE)
+    /** @brief An agency worker may also leave during an assignment, with the employed
+     * resignation hazard at their stress times this (0 = only at contract ends). The DfE's
+     * agency rules (consultation 2023, statutory guidance from October 2024) set a notice period
+     * "to minimise immediate or quick departures and the associated impact on children and
+     * families"; that they leave as readily as employed staff is L. */
+    double agency_resignation_multiplier = 1.0;
+    /** @brief Working days of notice an agency worker gives (four weeks: the statutory guidance
+     * on agency social workers from October 2024). */
+    int agency_notice_wd = 20;
 };
 
 }  // namespace cssim::department
