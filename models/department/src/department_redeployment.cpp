@@ -105,8 +105,18 @@ void Model::update_team_pressures(core::DayIndex day) {
                 ++tp.present;
             }
         }
+    }
+    // The worker each team would give up, only when a team is pressed enough for a move (so a
+    // department under normal pressure pays one pass over its posts a day).
+    const double above = cfg_->allocation.redeploy_above;
+    if (above <= 0.0 || std::none_of(out.begin(), out.end(), [above](const TeamPressure& tp) {
+            return tp.pressure() > above;
+        })) {
+        return;
+    }
+    for (std::size_t t = 0; t < teams.size(); ++t) {
         const int lightest = redeploy_lightest_worker(posts_, teams[t].members);
-        tp.movable_cap =
+        out[t].movable_cap =
             lightest >= 0 ? cap_of(posts_[static_cast<std::size_t>(lightest)], day) : 0.0;
     }
 }

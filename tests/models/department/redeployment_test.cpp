@@ -10,9 +10,11 @@
 
 #include <algorithm>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "allocation.hpp"
+#include "cssim/scenario/scenario.hpp"
 #include "department_redeployment.hpp"
 
 namespace cssim::department::detail {
@@ -206,6 +208,41 @@ TEST_F(DepartmentRedeployedPost, WaitingCountsEachTeamsUnheldCasesOnce) {
     std::vector<double> waiting;
     allocation_->waiting_by_team(waiting, static_cast<int>(host_.cases.size()));
     EXPECT_EQ(waiting, (std::vector<double>{0.0, 1.0}));
+}
+
+bool redeploy_has_diagnostic(const scenario::LoadResult& r, const std::string& path) {
+    for (const auto& d : r.diagnostics) {
+        if (d.path == path) {
+            return true;
+        }
+    }
+    return false;
+}
+
+TEST(DepartmentRedeploymentReader, LeversReachTheConfigAndBadValuesNameTheirPaths) {
+    const std::string base = std::string(CSSIM_SOURCE_DIR) + "/scenarios/base.json";
+    const scenario::LoadResult ok = scenario::load_scenario(
+        base, {"allocation.redeploy_above=2", "allocation.redeploy_gap=0.25",
+               "allocation.redeploy_every_wd=10", "front_door.threshold_above=0",
+               "front_door.threshold_share_per_pressure=0.5", "front_door.threshold_max_share=0.4",
+               "front_door.threshold_max_need=2"});
+    ASSERT_TRUE(ok.scenario && ok.scenario->department);
+    const DepartmentConfig& c = *ok.scenario->department;
+    EXPECT_EQ(c.allocation.redeploy_above, 2.0);
+    EXPECT_EQ(c.allocation.redeploy_gap, 0.25);
+    EXPECT_EQ(c.allocation.redeploy_every_wd, 10);
+    EXPECT_EQ(c.front_door.threshold_above, 0.0);
+    EXPECT_EQ(c.front_door.threshold_share_per_pressure, 0.5);
+    EXPECT_EQ(c.front_door.threshold_max_share, 0.4);
+    EXPECT_EQ(c.front_door.threshold_max_need, 2);
+    const scenario::LoadResult bad = scenario::load_scenario(
+        base, {"allocation.redeploy_above=-1", "allocation.redeploy_every_wd=0",
+               "front_door.threshold_max_share=1.5", "front_door.threshold_max_need=5"});
+    EXPECT_FALSE(bad.scenario);
+    EXPECT_TRUE(redeploy_has_diagnostic(bad, "allocation.redeploy_above"));
+    EXPECT_TRUE(redeploy_has_diagnostic(bad, "allocation.redeploy_every_wd"));
+    EXPECT_TRUE(redeploy_has_diagnostic(bad, "front_door.threshold_max_share"));
+    EXPECT_TRUE(redeploy_has_diagnostic(bad, "front_door.threshold_max_need"));
 }
 
 }  // namespace
