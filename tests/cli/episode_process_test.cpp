@@ -4,6 +4,7 @@
 // looked_after_three_plus_workers_share.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <set>
@@ -45,6 +46,22 @@ TEST(EpisodeCli, DetailedReplicationsArchiveConsistentFinishedEpisodes) {
         const std::vector<record::EpisodeRecord> episodes = reader.load_episodes(rep);
         ASSERT_GT(episodes.size(), 1000u) << "replication " << rep;
         const record::ReplicationRecord detail = reader.load_replication(rep);
+        // Posts redeployed between teams (docs/system-effects.md section 6; a small council's
+        // thin teams can be pressed enough): the track shows the post's first team, an episode
+        // the team the post was in when it ended, one named by a redeployment event.
+        std::map<std::int64_t, std::vector<std::string>> moves;
+        for (const record::RecordedEvent& ev : detail.events) {
+            if (ev.kind == "redeployment") {
+                moves[ev.entity].push_back(ev.text);
+            }
+        }
+        const auto moved_to = [&moves](std::int64_t post, const std::string& team) {
+            const auto it = moves.find(post);
+            return it != moves.end() &&
+                   std::any_of(it->second.begin(), it->second.end(), [&team](const auto& text) {
+                       return text.find(" to " + team + " (") != std::string::npos;
+                   });
+        };
         std::map<std::uint64_t, const record::EpisodeRecord*> last_of_case;
         std::map<std::string, int> rows_by_stage;
         for (const record::EpisodeRecord& e : episodes) {
@@ -78,7 +95,9 @@ TEST(EpisodeCli, DetailedReplicationsArchiveConsistentFinishedEpisodes) {
             if (e.worker >= 0) {
                 ASSERT_LT(static_cast<std::size_t>(e.worker), detail.tracks.size()) << where;
                 EXPECT_EQ(detail.tracks[e.worker].role, "social_worker") << where;
-                EXPECT_EQ(detail.tracks[e.worker].team, e.team) << where;
+                if (!moved_to(e.worker, e.team)) {
+                    EXPECT_EQ(detail.tracks[e.worker].team, e.team) << where;
+                }
             }
             // A case's episodes follow each other: each starts the day the previous one ended,
             // in the stage it said it was going to, and nothing follows a closure.

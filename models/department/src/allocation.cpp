@@ -33,7 +33,7 @@ double Allocation::weight_in_team(int team, const PathwayStage& s) const {
     return std::isnan(w) ? s.caseload_weight : w;
 }
 
-void Allocation::queue_transfer(int case_index, core::DayIndex day) {
+void Allocation::queue_transfer(int case_index, core::DayIndex day, bool at_once) {
     const QueueEntry c = host_.queue_entry(case_index);
     const std::vector<Post>& posts = host_.allocation_posts();
     if (c.worker < 0 || c.in_queue ||
@@ -46,7 +46,7 @@ void Allocation::queue_transfer(int case_index, core::DayIndex day) {
     // receiving team; not counted as waiting (the host counts it if its worker goes). The
     // receiving team takes the child from its transfer point on (e.g. the first review).
     const int receiving = std::max(0, stage_team_[static_cast<std::size_t>(c.stage)]);
-    const int after = teams_[static_cast<std::size_t>(receiving)].takes_after_wd;
+    const int after = at_once ? 0 : teams_[static_cast<std::size_t>(receiving)].takes_after_wd;
     host_.set_queue_entry(case_index, true,
                           after > 0 ? calendar_.add_working_days(day, after) : day);
     unallocated_.push_back(case_index);
@@ -94,13 +94,18 @@ void Allocation::allocate(core::DayIndex day, bool unlimited) {
         positions[t].clear();
     }
     budgets.assign(n_teams, std::numeric_limits<double>::infinity());
+    // A post's place in its team's rota: its index among the team's members (posts in order;
+    // i - first_post until a redeployment moves a post).
+    std::vector<int>& seen = scratch_seen_;
+    seen.assign(n_teams, 0);
     for (std::size_t i = 0; i < posts.size(); ++i) {
         const Post& p = posts[i];
+        const std::size_t t = static_cast<std::size_t>(p.team);
+        const int position = seen[t]++;
         if (host_.can_take_cases(p, day)) {
-            const std::size_t t = static_cast<std::size_t>(p.team);
             candidates[t].push_back(static_cast<int>(i));
             rooms[t].push_back(host_.cap_of(p, day) - p.weighted_caseload);
-            positions[t].push_back(static_cast<int>(i) - teams_[t].first_post);
+            positions[t].push_back(position);
         }
     }
     if (!unlimited) {
@@ -150,8 +155,8 @@ void Allocation::allocate(core::DayIndex day, bool unlimited) {
         const double weight = weight_in_team(team_index, stage);
         int best = -1;
         const int k = team.policy == AllocationPolicy::kInTurn
-                          ? pick_in_turn(rooms[t], positions[t], team.end_post - team.first_post,
-                                         weight, team.rota)
+                          ? pick_in_turn(rooms[t], positions[t],
+                                         static_cast<int>(team.members.size()), weight, team.rota)
                           : pick_most_room(rooms[t], weight);
         if (k >= 0) {
             best = candidates[t][static_cast<std::size_t>(k)];
@@ -180,7 +185,7 @@ void Allocation::allocate(core::DayIndex day, bool unlimited) {
         if (best < 0 && waited_too_long) {
             // Waited too long: the manager allocates over the cap to the least-loaded worker.
             double lowest = 1e300;
-            for (int i = team.first_post; i < team.end_post; ++i) {
+            for (const int i : team.members) {
                 const Post& p = posts[static_cast<std::size_t>(i)];
                 if (p.is_case_holder() && !p.sick && !p.on_notice && p.weighted_caseload < lowest) {
                     lowest = p.weighted_caseload;
@@ -226,7 +231,7 @@ void Allocation::reallocate(core::DayIndex day) {
         std::vector<double>& loads = scratch_loads_;
         ids.clear();
         loads.clear();
-        for (int i = team.first_post; i < team.end_post; ++i) {
+        for (const int i : team.members) {
             const Post& p = posts[static_cast<std::size_t>(i)];
             if (p.is_case_holder() && !p.sick && !p.on_notice) {
                 ids.push_back(i);
@@ -259,6 +264,40 @@ void Allocation::reallocate(core::DayIndex day) {
             left -= 1.0;
             host_.count_allocation(AllocationCount::kReallocation, 1.0);
         }
+    }
+}
+
+}  // namespace cssim::department::detail
+
+namespace cssim::department::detail {
+
+void Allocation::move_post(int post, int from_team, int to_team) {
+    std::vector<int>& from = teams_[static_cast<std::size_t>(from_team)].members;
+    const auto it = std::find(from.begin(), from.end(), post);
+    if (it != from.end()) {
+        from.erase(it);
+    }
+    std::vector<int>& to = teams_[static_cast<std::size_t>(to_team)].members;
+    to.insert(std::lower_bound(to.begin(), to.end(), post), post);
+}
+
+void Allocation::waiting_by_team(std::vector<double>& out, int cases) {
+    out.assign(teams_.size(), 0.0);
+    std::vector<unsigned char>& seen = scratch_waiting_seen_;
+    seen.assign(static_cast<std::size_t>(std::max(0, cases)), 0);
+    for (const int index : unallocated_) {
+        const std::size_t k = static_cast<std::size_t>(index);
+        if (k >= seen.size() || seen[k] != 0) {
+            continue;  // an entry met before (a stale duplicate)
+        }
+        seen[k] = 1;
+        const QueueEntry c = host_.queue_entry(index);
+        if (!c.active || !c.in_queue || c.worker >= 0) {
+            continue;  // stale, or a transfer its worker holds meanwhile
+        }
+        const int team = std::max(0, stage_team_[static_cast<std::size_t>(c.stage)]);
+        out[static_cast<std::size_t>(team)] +=
+            weight_in_team(team, cfg_->pathway.stages[static_cast<std::size_t>(c.stage)]);
     }
 }
 

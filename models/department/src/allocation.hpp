@@ -102,8 +102,15 @@ public:
         unallocated_.push_back(case_index);
     }
     /** @brief Under "transfer": a case whose stage another team holds joins the queue for that
-     * team on `day`, held by its worker until the team takes it from its transfer point on. */
-    void queue_transfer(int case_index, core::DayIndex day);
+     * team on `day`, held by its worker until the team takes it from its transfer point on
+     * (`at_once`: from today, as when a redeployed worker hands the team's cases back). */
+    void queue_transfer(int case_index, core::DayIndex day, bool at_once = false);
+    /** @brief Redeployment (department_redeployment.cpp): post `post` leaves team `from_team`'s
+     * members for `to_team`'s (the host changes the post's team and moves its cases). */
+    void move_post(int post, int from_team, int to_team);
+    /** @brief The weighted cases waiting unheld in the queue for each team (a transfer its worker
+     * holds is not waiting); `cases` bounds the case indices. */
+    void waiting_by_team(std::vector<double>& out, int cases);
     /** @brief Cases team `team`'s managers can allocate today (infinite when unlimited). */
     double budget(int team) const;
     /** @brief Allocates queued cases within the team holding each case's stage; `unlimited`
@@ -128,6 +135,8 @@ private:
     std::vector<double> scratch_budgets_;
     std::vector<int> scratch_ids_;
     std::vector<double> scratch_loads_;
+    std::vector<int> scratch_seen_;                    ///< allocate(): rota positions
+    std::vector<unsigned char> scratch_waiting_seen_;  ///< waiting_by_team(): entries met
 };
 
 }  // namespace cssim::department::detail

@@ -12,6 +12,12 @@
 namespace cssim::department::detail {
 
 void Model::screen_referrals(core::DayIndex day) {
+    // An overwhelmed team: managers redeploy a worker into it, and the front door raises its
+    // threshold when it holds assessments (department_redeployment.cpp,
+    // front_door_threshold.cpp); neither fires under normal pressure.
+    update_team_pressures(day);
+    redeploy(day);
+    const double turned_away = front_door_threshold_share(day);
     const FrontDoorConfig& f = cfg_->front_door;
     const double hours_available = f.screening_fte * cfg_->time_use.contracted_hours_per_week / 5.0;
     const double waiting_hours =
@@ -36,7 +42,7 @@ void Model::screen_referrals(core::DayIndex day) {
                 outputs_.acc.screened_on_time += 1.0;
             }
         }
-        const int next = choose_next_stage(c);
+        const int next = apply_front_door_threshold(c, choose_next_stage(c), turned_away);
         if (next == closed_stage_ && measuring()) {
             outputs_.acc.no_further_action += 1.0;
         }

@@ -32,6 +32,7 @@
 #include "department_money.hpp"
 #include "department_outputs.hpp"
 #include "department_sickness.hpp"
+#include "department_redeployment.hpp"
 #include "department_stability.hpp"
 #include "department_system_effects.hpp"
 #include "department_teams.hpp"
@@ -224,6 +225,19 @@ private:
      * until that team allocates the child: Allocation::queue_transfer). */
     bool worker_keeps_case(const Case& c, int next_stage) const;
 
+    // department_redeployment.cpp and front_door_threshold.cpp: an overwhelmed team
+    // (docs/system-effects.md section 6), run before the day's screening and allocation.
+    /** @brief Each team's pressure today (team_pressures_). */
+    void update_team_pressures(core::DayIndex day);
+    /** @brief Moves a post into the team under most pressure when the managers would. */
+    void redeploy(core::DayIndex day);
+    /** @brief Post `post` joins team `team`, its cases handed back or kept (practice model). */
+    void move_post_to_team(int post, int team, core::DayIndex day);
+    /** @brief Today's share of low-need referrals for assessment the front door turns away. */
+    double front_door_threshold_share(core::DayIndex day);
+    /** @brief The stage a screened referral goes to under a raised threshold (`next` if none). */
+    int apply_front_door_threshold(const Case& c, int next, double share);
+
     // department_allocation.cpp: the model's side of the Allocation component (allocation.hpp).
     const std::vector<Post>& allocation_posts() const override { return posts_; }
     QueueEntry queue_entry(int case_index) const override {
@@ -403,6 +417,14 @@ private:
     /// Per post: its long spell's cover (department_sickness.hpp), and the last spell's number.
     std::vector<SickCover> sick_cover_;
     std::uint64_t last_spell_ = 0;
+    // An overwhelmed team (department_redeployment.cpp, front_door_threshold.cpp).
+    std::vector<TeamPressure> team_pressures_;  ///< today's, per team
+    std::vector<double> scratch_waiting_;       ///< update_team_pressures(): waiting per team
+    core::DayIndex last_redeployment_ = -1;     ///< day of the last move; -1 none
+    double threshold_share_ = 0.0;              ///< the front door's share turned away now
+    /// Draws only while the threshold is raised, so other streams never see it.
+    core::RandomStream rng_threshold_ =
+        core::RandomStream::derive(seed_, replication_, "front_door_threshold");
 };
 
 }  // namespace cssim::department::detail

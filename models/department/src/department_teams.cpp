@@ -30,6 +30,17 @@ bool has_teams(const DepartmentConfig& config) {
     return true;
 }
 
+namespace {
+
+void teams_fill_members(TeamLayout& t) {
+    t.members.clear();
+    for (int i = t.first_post; i < t.end_post; ++i) {
+        t.members.push_back(i);
+    }
+}
+
+}  // namespace
+
 std::vector<TeamLayout> plan_teams(const DepartmentConfig& config, int posts,
                                    std::vector<int>& stage_team) {
     const PathwayConfig& pathway = config.pathway;
@@ -42,6 +53,7 @@ std::vector<TeamLayout> plan_teams(const DepartmentConfig& config, int posts,
         t.id = "department";
         t.label = "Department";
         t.end_post = posts;
+        teams_fill_members(t);
         const int size = config.workforce.team_size;  // as before teams: none without a size
         t.end_manager = size > 0 ? (posts + size - 1) / size : 0;
         t.stage_weight.assign(pathway.stages.size(), nan);
@@ -78,6 +90,7 @@ std::vector<TeamLayout> plan_teams(const DepartmentConfig& config, int posts,
         t.first_post = post;
         t.end_post = post + count[i];
         post = t.end_post;
+        teams_fill_members(t);
         const int managers =
             count[i] == 0
                 ? 0

@@ -19,11 +19,13 @@
 namespace cssim::department::detail {
 
 /** @brief One team as the model runs it: posts [first_post, end_post) and manager posts
- * [first_manager, end_manager), both contiguous. */
+ * [first_manager, end_manager), both contiguous as planned; `members` are the posts it has now
+ * (the planned ones until a redeployment moves a post: department_redeployment.cpp). */
 struct TeamLayout {
     std::string id;
     std::string label;
-    int first_post = 0, end_post = 0;
+    int first_post = 0, end_post = 0;  ///< as planned (plan_teams)
+    std::vector<int> members;          ///< the team's posts now, in increasing post order
     int first_manager = 0, end_manager = 0;
     double caseload_cap = 0.0;  ///< 0 = allocation.caseload_cap (read live: it may change)
     AllocationPolicy policy = AllocationPolicy::kMostRoom;

@@ -141,6 +141,13 @@ void read_demand(ObjectReader& root, DepartmentConfig& c) {
         r.number("accuracy_loss_per_pressure", f.accuracy_loss_per_pressure,
                  {.range = Range::non_negative()});
         r.number("minimum_accuracy", f.minimum_accuracy, {.range = Range::unit()});
+        r.number("threshold_above", f.threshold_above,
+                 {.range = Range::non_negative(),
+                  .doc = "Assessment team pressure above which the threshold rises; 0 = never"});
+        r.number("threshold_share_per_pressure", f.threshold_share_per_pressure,
+                 {.range = Range::non_negative()});
+        r.number("threshold_max_share", f.threshold_max_share, {.range = Range::unit()});
+        r.integer("threshold_max_need", f.threshold_max_need, {.range = Range::closed(0, 4)});
     });
 }
 

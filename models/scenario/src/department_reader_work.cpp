@@ -19,6 +19,12 @@ void read_work(ObjectReader& root, DepartmentConfig& c) {
                  {.range = Range::unit()});
         r.integer("over_cap_after_wd", c.allocation.over_cap_after_wd,
                   {.range = Range::closed(0, 10000), .unit = "working days"});
+        r.number("redeploy_above", c.allocation.redeploy_above,
+                 {.range = Range::non_negative(),
+                  .doc = "Team pressure above which a post is redeployed into it; 0 = never"});
+        r.number("redeploy_gap", c.allocation.redeploy_gap, {.range = Range::non_negative()});
+        r.integer("redeploy_every_wd", c.allocation.redeploy_every_wd,
+                  {.range = Range::closed(1, 10000), .unit = "working days"});
     });
     root.object("time_use", {.doc = "Hours and task times (mechanism 5)"}, [&](ObjectReader& r) {
         TimeUseConfig& t = c.time_use;

@@ -117,6 +117,24 @@ struct FrontDoorConfig {
      * waiting / hours available that day). L: illustrative. */
     double accuracy_loss_per_pressure = 0.25;
     double minimum_accuracy = 0.5;
+    /** @brief The front door raises its threshold (docs/system-effects.md section 6) when the
+     * pressure of the team holding assessments (weighted cases held and waiting / the caps of its
+     * workers at work) exceeds this: referrals it would send to assessment with a perceived need
+     * at most `threshold_max_need` are stepped down to early help (when it has room) or closed
+     * with no further action instead (NCB/BASW survey 2017: 70% of 1,646 social workers said the
+     * child in need threshold had risen in three years, financial pressure the main reason;
+     * Community Care 2015: 71% of 1,000+ said the child protection threshold had risen). 1.5
+     * lies above the assessment team's highest pressure in base.json (1.09 over 10 replications
+     * of 10 years), so it does not fire under normal pressure. 0 = never. (L) */
+    double threshold_above = 1.5;
+    /** @brief Share of those referrals turned away per unit of pressure above the threshold.
+     * (L) */
+    double threshold_share_per_pressure = 1.0;
+    /** @brief Most of those referrals ever diverted (some are always assessed). (L) */
+    double threshold_max_share = 0.8;
+    /** @brief Highest perceived need (0 none .. 4 acute) the raised threshold turns away; section
+     * 47 enquiries are never turned away. (L) */
+    int threshold_max_need = 1;
 };
 
 /** @brief Early help capacity (mechanisms 2 and 9). */

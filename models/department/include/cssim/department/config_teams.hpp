@@ -81,6 +81,21 @@ struct AllocationConfig {
      * default) hands the case to the team that holds the next stage, a change of worker with a
      * handover; "same_worker" keeps one worker throughout whatever the stage. */
     PracticeModel practice_model = PracticeModel::kTransfer;
+    /** @brief Redeployment between teams (docs/system-effects.md section 6): when a team's
+     * pressure (weighted cases held and waiting / the caps of its workers at work) exceeds this,
+     * managers move a worker (a post) from the team under least pressure into it (duty rotas:
+     * long-term teams' workers sent to the front; DfE 2025: "managing caseloads" is the reason
+     * for 17% of children's new social workers; seed 001: caseloads of 30-50 in the first
+     * response teams). 1.75 lies above the highest pressure any team reaches in base.json
+     * (children in care, 1.50 over 10 replications of 10 years), so it does not fire under
+     * normal pressure. 0 = never. (L) */
+    double redeploy_above = 1.75;
+    /** @brief The donor team's pressure must be at least this much below the receiving team's
+     * (so a move narrows the gap rather than swapping the overload). (L) */
+    double redeploy_gap = 0.5;
+    /** @brief At most one post moves per this many working days (a manager's weekly duty rota
+     * meeting). (L) */
+    int redeploy_every_wd = 5;
 };
 
 }  // namespace cssim::department
